@@ -1,0 +1,2 @@
+/** FormLab: recognising exercises and body postures with machine learning. */
+package formlab;
