@@ -34,7 +34,7 @@ public final class EnvironmentCheck {
         checks.add(new Check("Java", javaVersion >= 21 ? Status.OK : Status.FAIL,
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + "), max heap "
                         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; FormLab needs 21+"));
-        checks.add(library("Tablesaw", "tech.tablesaw.api.Table", () -> Table.create("t").name()));
+        checks.add(library("Tablesaw", "tech.tablesaw.api.Table", () -> "tables available (" + Table.create("probe").columnCount() + " columns in an empty table)"));
         checks.add(library("Tablesaw plots (plotly.js embedded)", "tech.tablesaw.plotly.components.Figure",
                 () -> (Html.plotlyJs().length() / 1024) + " KB of plotly.js from the webjar"));
         checks.add(library("Smile", "smile.classification.GradientTreeBoost", () -> "gradient tree boosting available"));
