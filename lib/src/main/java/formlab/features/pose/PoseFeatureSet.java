@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * An ordered list of named per-frame pose features. Names say what is measured and how:
@@ -140,6 +142,22 @@ public final class PoseFeatureSet {
     /** Feature names, in order. */
     public List<String> names() {
         return features.stream().map(Feature::name).toList();
+    }
+
+    /** One row per feature: its name, group and unit, in order. For notebooks. */
+    public Table describe() {
+        StringColumn name = StringColumn.create("feature");
+        StringColumn group = StringColumn.create("group");
+        StringColumn unit = StringColumn.create("unit");
+        for (Feature feature : features) {
+            name.append(feature.name());
+            group.append(feature.group().name().toLowerCase(Locale.ROOT));
+            unit.append(switch (feature.group()) {
+                case ANGLES, INCLINATIONS -> "degrees";
+                case DISTANCES, POSITIONS -> "torso lengths";
+            });
+        }
+        return Table.create("Pose features (" + features.size() + ")").addColumns(name, group, unit);
     }
 
     /** Number of features. */

@@ -6,6 +6,7 @@ import formlab.pose.PoseSequence;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -25,6 +26,11 @@ public record PoseData(DataOrigin origin, List<PoseSequence> sequences, List<Rea
         Objects.requireNonNull(origin, "origin");
         sequences = List.copyOf(sequences);
         reports = List.copyOf(reports);
+    }
+
+    /** The sequence with id {@code id} (e.g. {@code tree/cam_0/P1}), if loaded. */
+    public Optional<PoseSequence> find(String id) {
+        return sequences.stream().filter(s -> s.info().id().equals(id)).findFirst();
     }
 
     /** Total number of frames. */

@@ -47,6 +47,15 @@ class PoseFeatureSetTest {
     }
 
     @Test
+    void describeListsEveryFeatureWithItsUnit() {
+        var table = PoseFeatureSet.standard().describe();
+        assertEquals(PoseFeatureSet.standard().size(), table.rowCount());
+        assertEquals("degrees", table.stringColumn("unit").get(0));
+        assertEquals("torso lengths", table.stringColumn("unit").get(17));
+        assertEquals("positions", table.stringColumn("group").get(table.rowCount() - 1));
+    }
+
+    @Test
     void mirroringAPoseSwapsTheLeftAndRightFeatures() {
         PoseFeatureSet set = PoseFeatureSet.standard();
         List<String> names = set.names();

@@ -46,5 +46,7 @@ class PoseDatasetsTest {
         assertTrue(smoke.origin().size().contains("6 participants"), smoke.origin().size());
         assertEquals(35, smoke.sequenceTable().rowCount());
         assertEquals(6, smoke.framesPerLabel().size());
+        assertEquals("P4", smoke.find("tree/cam_0/P4").orElseThrow().info().participant());
+        assertTrue(smoke.find("tree/cam_1/P4").isEmpty());
     }
 }
