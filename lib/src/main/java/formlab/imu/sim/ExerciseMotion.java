@@ -26,15 +26,15 @@ public record ExerciseMotion(Exercise exercise, double[] up, double[] rotationAx
     /** The motion of {@code exercise} (rest has no repetitions: its entry only gives an orientation). */
     public static ExerciseMotion of(Exercise exercise) {
         return switch (exercise) {
-            case BENCH -> new ExerciseMotion(exercise, unit(-0.12, 0.95, -0.18), unit(0, 0, 1), unit(1, 0.1, 0),
+            case BENCH -> new ExerciseMotion(exercise, unit(-0.12, 0.95, -0.18), unit(1, 0.45, 1), unit(1, 0.1, 0),
                     2.3, false, 0.58, 0.28, 0.06, 28);
-            case DEAD -> new ExerciseMotion(exercise, unit(0.04, -1.0, 0.0), unit(1, 0, 0), unit(0, 0, 1),
+            case DEAD -> new ExerciseMotion(exercise, unit(0.04, -1.0, 0.0), unit(1, 0.45, 0.35), unit(0, 0, 1),
                     2.7, true, 0.48, 0.30, 0.12, 30);
-            case OHP -> new ExerciseMotion(exercise, unit(-0.21, 0.94, -0.1), unit(0, 0, 1), unit(0, 0.1, 1),
+            case OHP -> new ExerciseMotion(exercise, unit(-0.21, 0.94, -0.1), unit(0.8, 0.4, 1), unit(0, 0.1, 1),
                     2.2, true, 0.45, 0.30, 0.08, 40);
-            case ROW -> new ExerciseMotion(exercise, unit(0.07, -1.0, 0.05), unit(1, 0, 0), unit(0, 0.05, 1),
+            case ROW -> new ExerciseMotion(exercise, unit(0.07, -1.0, 0.05), unit(1, 0.55, 0.5), unit(0, 0.05, 1),
                     1.8, true, 0.42, 0.42, 0.10, 45);
-            case SQUAT -> new ExerciseMotion(exercise, unit(0.15, 0.62, 0.73), unit(0, 1, 0), unit(1, 0, -0.2),
+            case SQUAT -> new ExerciseMotion(exercise, unit(0.15, 0.62, 0.73), unit(1, 0.4, 0.35), unit(1, 0, -0.2),
                     2.7, false, 0.55, 0.17, 0.04, 20);
             case REST -> new ExerciseMotion(exercise, unit(0.79, -0.27, 0.21), unit(0, 0, 1), unit(0, 0, 1),
                     0, false, 0.5, 0, 0, 0);

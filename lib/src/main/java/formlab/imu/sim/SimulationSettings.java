@@ -14,7 +14,7 @@ public record SimulationSettings(long seed, int participants, int heavySets, int
                                  double dropoutProbability) {
 
     /** Version of the motion model; part of the fingerprint so that a changed model regenerates files. */
-    public static final int MODEL_VERSION = 1;
+    public static final int MODEL_VERSION = 2;
 
     public SimulationSettings {
         if (participants < 1 || participants > 99 || heavySets < 0 || mediumSets < 0 || heavySets + mediumSets == 0) {
