@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
 public record CrossValidationResult(String trainer, Map<String, Object> hyperparameters, List<FoldResult> folds) {
 
     public CrossValidationResult {
-        hyperparameters = Map.copyOf(hyperparameters);
+        hyperparameters = formlab.model.Hyperparameters.canonical(hyperparameters);
         folds = List.copyOf(folds);
     }
 

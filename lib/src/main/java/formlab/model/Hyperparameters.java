@@ -1,5 +1,7 @@
 package formlab.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,6 +11,23 @@ import java.util.Map;
 public final class Hyperparameters {
 
     private Hyperparameters() {
+    }
+
+    /**
+     * An unmodifiable copy in the same key order, with whole numbers as {@code Long} and reals as
+     * {@code Double}, so maps from code and from JSON compare equal.
+     */
+    public static Map<String, Object> canonical(Map<String, ?> params) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        params.forEach((key, value) -> copy.put(key, switch (value) {
+            case Integer i -> i.longValue();
+            case Short i -> i.longValue();
+            case Byte i -> i.longValue();
+            case Float f -> f.doubleValue();
+            case null -> throw new IllegalArgumentException("Hyperparameter '" + key + "' is null");
+            default -> value;
+        }));
+        return Collections.unmodifiableMap(copy);
     }
 
     /** An integer value; accepts any integral number or numeric text. */

@@ -44,7 +44,7 @@ public final class SmileClassifier implements Classifier {
         this.featureNames = List.copyOf(featureNames);
         this.classes = List.copyOf(classes);
         this.trainer = trainer;
-        this.hyperparameters = Map.copyOf(hyperparameters);
+        this.hyperparameters = Hyperparameters.canonical(hyperparameters);
         this.schema = model.schema();
         if (model.numClasses() != this.classes.size()) {
             throw new IllegalArgumentException("Smile model has " + model.numClasses() + " classes, labels given: " + classes);

@@ -42,7 +42,7 @@ public final class TribuoClassifier implements Classifier {
         this.featureArray = this.featureNames.toArray(String[]::new);
         this.classes = List.copyOf(classes);
         this.trainer = trainer;
-        this.hyperparameters = Map.copyOf(hyperparameters);
+        this.hyperparameters = Hyperparameters.canonical(hyperparameters);
     }
 
     @Override
