@@ -60,16 +60,18 @@ public final class Html {
                 .append(" <span style=\"font-weight:normal;color:#666\">(")
                 .append(table.rowCount()).append(" rows x ").append(table.columnCount()).append(" columns)</span></caption>");
         html.append("<thead><tr>");
-        for (String column : table.columnNames()) {
-            html.append("<th style=\"border-bottom:1px solid #999;padding:2px 8px;text-align:right\">")
-                    .append(escape(column)).append("</th>");
+        String[] align = new String[table.columnCount()];
+        for (int col = 0; col < table.columnCount(); col++) {
+            align[col] = table.column(col) instanceof tech.tablesaw.api.NumericColumn<?> ? "right" : "left";
+            html.append("<th style=\"border-bottom:1px solid #999;padding:2px 8px;text-align:").append(align[col]).append("\">")
+                    .append(escape(table.column(col).name())).append("</th>");
         }
         html.append("</tr></thead><tbody>");
         int shown = Math.min(maxRows, table.rowCount());
         for (int row = 0; row < shown; row++) {
             html.append("<tr>");
             for (int col = 0; col < table.columnCount(); col++) {
-                html.append("<td style=\"padding:2px 8px;text-align:right\">")
+                html.append("<td style=\"padding:2px 8px;text-align:").append(align[col]).append("\">")
                         .append(escape(table.column(col).getString(row))).append("</td>");
             }
             html.append("</tr>");

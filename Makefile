@@ -1,0 +1,54 @@
+# FormLab: `make help` lists what you can do. The two commands most people need:
+#   make all    set everything up and run every notebook to reports/
+#   make test   run the unit tests and every notebook in smoke mode
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+PYTHON := /usr/bin/python3
+MVN := mvn -B --no-transfer-progress
+JDK = $(shell scripts/find-jdk.sh)
+WITH_JDK = export JAVA_HOME="$(JDK)" PATH="$(JDK)/bin:$$PATH"; test -n "$(JDK)" || exit 1;
+BUILD_STAMP := build/.library-built
+SOURCES := $(shell find lib/src kernel/src -type f 2>/dev/null) pom.xml lib/pom.xml kernel/pom.xml kernel/init.jsh
+
+.PHONY: help all setup build kernel reports test unit-test test-notebooks test-runner notebook clean
+
+help: ## List the targets with what they do
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
+
+all: reports ## Set everything up (system packages, build, kernel) and run every notebook to reports/
+
+setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3)
+	@scripts/setup-system.sh
+
+build: $(BUILD_STAMP) ## Build the library JAR and the kernel (only when sources changed)
+
+$(BUILD_STAMP): $(SOURCES)
+	@$(WITH_JDK) $(MVN) -q package -DskipTests
+	@mkdir -p build && touch $@
+
+kernel: setup build ## Install the "Java (FormLab)" Jupyter kernel (harmless to repeat)
+	@scripts/install-kernel.sh
+
+reports: kernel ## Execute every notebook in order and write reports/<notebook>.html
+	@$(PYTHON) scripts/run_notebooks.py
+
+test: unit-test test-runner test-notebooks ## Run all tests: unit tests, runner tests, notebooks in smoke mode
+
+unit-test: ## Run the Java unit tests (tests on real data need FORMLAB_DATA_DIR)
+	@$(WITH_JDK) $(MVN) test
+
+test-runner: kernel ## Test the notebook runner itself (failing cells, offline reports)
+	@$(PYTHON) -m unittest discover -s scripts/tests -t scripts -v
+
+test-notebooks: kernel ## Execute every notebook in smoke mode (reduced data) into build/test-reports
+	@$(PYTHON) scripts/run_notebooks.py --smoke --force --output-dir build/test-reports
+
+notebook: kernel ## Open the notebooks in Jupyter (installs the classic notebook server if missing)
+	@scripts/setup-system.sh --notebook
+	@cd notebooks && jupyter notebook
+
+clean: ## Remove build outputs and reports (keeps data and models)
+	@$(WITH_JDK) $(MVN) -q clean
+	@rm -rf build reports/*.html reports/.stamps

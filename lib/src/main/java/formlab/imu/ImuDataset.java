@@ -1,0 +1,133 @@
+package formlab.imu;
+
+import formlab.data.DataOrigin;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * A set of IMU recordings and where they came from.
+ *
+ * @param recordings every recording, bad-form sets included (flagged in {@link SetInfo#badForm()})
+ * @param origin     real dataset or simulated default
+ */
+public record ImuDataset(List<ImuRecording> recordings, DataOrigin origin) {
+
+    public ImuDataset {
+        recordings = List.copyOf(recordings);
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Recordings of normal sets: bad-form sets left out, rest included (it is a class). */
+    public List<ImuRecording> normalSets() {
+        return recordings.stream().filter(r -> !r.info().badForm()).toList();
+    }
+
+    /** Barbell sets with a protocol repetition count: no rest, no bad form. */
+    public List<ImuRecording> liftSets() {
+        return recordings.stream().filter(r -> r.info().expectedReps().isPresent()).toList();
+    }
+
+    /** The deliberately bad-form sets, kept apart from the classes. */
+    public List<ImuRecording> badFormSets() {
+        return recordings.stream().filter(r -> r.info().badForm()).toList();
+    }
+
+    /** Participant codes, sorted. */
+    public List<String> participants() {
+        return List.copyOf(new TreeSet<>(recordings.stream().map(r -> r.info().participant()).toList()));
+    }
+
+    /** The first normal set of {@code exercise}, if any. */
+    public java.util.Optional<ImuRecording> firstOf(Exercise exercise) {
+        return normalSets().stream().filter(r -> r.info().exercise() == exercise).findFirst();
+    }
+
+    /**
+     * One row per recording: set id, participant, exercise, intensity, variant, set number, RPE,
+     * bad form, expected reps (-1 when none), sample counts, measured rates, duration, sensor
+     * start offset and number of gaps.
+     */
+    public Table summaryTable() {
+        StringColumn id = StringColumn.create("set_id");
+        StringColumn participant = StringColumn.create("participant");
+        StringColumn exercise = StringColumn.create("exercise");
+        StringColumn intensity = StringColumn.create("intensity");
+        StringColumn variant = StringColumn.create("variant");
+        IntColumn setNumber = IntColumn.create("set_number");
+        IntColumn rpe = IntColumn.create("rpe");
+        BooleanColumn badForm = BooleanColumn.create("bad_form");
+        IntColumn expected = IntColumn.create("expected_reps");
+        IntColumn accSamples = IntColumn.create("acc_samples");
+        IntColumn gyrSamples = IntColumn.create("gyr_samples");
+        DoubleColumn accRate = DoubleColumn.create("acc_rate_hz");
+        DoubleColumn gyrRate = DoubleColumn.create("gyr_rate_hz");
+        DoubleColumn duration = DoubleColumn.create("duration_s");
+        IntColumn offset = IntColumn.create("gyr_minus_acc_start_ms");
+        IntColumn gaps = IntColumn.create("gaps");
+        for (ImuRecording r : recordings) {
+            SetInfo info = r.info();
+            id.append(info.id());
+            participant.append(info.participant());
+            exercise.append(info.exercise().label());
+            intensity.append(info.intensity().label());
+            variant.append(info.variant());
+            setNumber.append(info.setNumber());
+            rpe.append(info.rpe());
+            badForm.append(info.badForm());
+            expected.append(info.expectedReps().orElse(-1));
+            accSamples.append(r.accelerometer().size());
+            gyrSamples.append(r.gyroscope().size());
+            accRate.append(round(r.accelerometer().measuredRateHz(), 2));
+            gyrRate.append(round(r.gyroscope().measuredRateHz(), 2));
+            duration.append(round(r.overlapSeconds(), 1));
+            offset.append((int) r.startOffsetMillis());
+            gaps.append(r.accelerometer().gaps().size() + r.gyroscope().gaps().size());
+        }
+        return Table.create("Recordings (" + origin.dataset() + ")", id, participant, exercise, intensity, variant,
+                setNumber, rpe, badForm, expected, accSamples, gyrSamples, accRate, gyrRate, duration, offset, gaps);
+    }
+
+    /** Number of normal sets per participant (rows) and exercise (columns), with totals. */
+    public Table setsPerParticipantAndExercise() {
+        List<ImuRecording> sets = normalSets();
+        StringColumn participant = StringColumn.create("participant");
+        List<IntColumn> perExercise = java.util.Arrays.stream(Exercise.values())
+                .map(e -> IntColumn.create(e.label())).toList();
+        IntColumn total = IntColumn.create("total");
+        List<String> people = new java.util.ArrayList<>(participants());
+        people.add("all");
+        for (String person : people) {
+            participant.append(person);
+            int sum = 0;
+            for (Exercise exercise : Exercise.values()) {
+                int count = (int) sets.stream().filter(r -> r.info().exercise() == exercise
+                        && (person.equals("all") || r.info().participant().equals(person))).count();
+                perExercise.get(exercise.ordinal()).append(count);
+                sum += count;
+            }
+            total.append(sum);
+        }
+        Table table = Table.create("Sets per participant and exercise (bad-form sets excluded)", participant);
+        perExercise.forEach(table::addColumns);
+        table.addColumns(total);
+        return table;
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%d recordings (%d normal, %d bad form) from %d participants; %s",
+                recordings.size(), normalSets().size(), badFormSets().size(), participants().size(), origin.summary());
+    }
+}
