@@ -2,39 +2,36 @@ package formlab.registry;
 
 import formlab.data.DataSettings;
 import formlab.model.LabelledData;
-import java.io.IOException;
-import java.nio.file.Files;
+import formlab.pose.Joint;
+import formlab.pose.Pose;
+import formlab.pose.PoseSequence;
+import formlab.pose.io.PosePilotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * Test fixture on real data: MediaPipe landmarks of the PosePilot yoga recordings (camera 1,
- * every {@code step}-th frame), reduced to the x/y position of 12 body joints relative to the hip
- * centre in units of torso length. A deliberately small reader for tests of the model, eval and
- * registry packages; the pose package owns the real landmark readers and features.
+ * Test fixture on real data: PosePilot yoga recordings (camera 1, every {@code step}-th frame,
+ * read with {@link PosePilotReader}) reduced to the x/y position of 12 body joints relative to the
+ * hip centre in units of torso length. The pose package owns the real pose features; this small
+ * table only gives the model, eval and registry tests a real, participant-grouped dataset.
  */
-final class PosePilotSample {
+public final class PosePilotSample {
 
-    static final String DATASET = "pose-yoga-posepilot";
     private static final int[] JOINTS = {11, 12, 13, 14, 15, 16, 23, 24, 25, 26, 27, 28};
 
     private PosePilotSample() {
     }
 
     /** The sample, or empty when the dataset is not available. */
-    static Optional<Sample> load(int step) throws IOException {
-        Optional<Path> root = DataSettings.dataset(DATASET);
+    public static Optional<Sample> load(int step) {
+        Optional<Path> root = DataSettings.dataset(PosePilotReader.DATASET);
         if (root.isEmpty()) {
             return Optional.empty();
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root.get())) {
-            files = walk.filter(p -> p.getParent().getFileName().toString().equals("cam_1") && p.toString().endsWith(".csv"))
-                    .sorted().toList();
-        }
+        List<Path> files = PosePilotReader.files(root.get()).stream()
+                .filter(p -> p.getParent().getFileName().toString().equals("cam_1")).toList();
         List<String> names = new ArrayList<>();
         for (int j : JOINTS) {
             names.add("j" + j + "_x");
@@ -43,32 +40,24 @@ final class PosePilotSample {
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         List<String> groups = new ArrayList<>();
+        PosePilotReader reader = new PosePilotReader();
         for (Path file : files) {
-            String pose = file.getParent().getParent().getFileName().toString();
-            String participant = file.getFileName().toString().replace(".csv", "");
-            List<String> lines = Files.readAllLines(file);
-            for (int line = 1; line < lines.size(); line += step) {
-                String[] cells = lines.get(line).split(",");
-                if (cells.length < 132) {
-                    throw new IOException(file + ", line " + (line + 1) + ": expected 133 columns, found " + cells.length);
-                }
-                double[] v = new double[132];
-                for (int c = 0; c < 132; c++) {
-                    v[c] = Double.parseDouble(cells[c]);
-                }
-                double hipX = (v[23 * 4] + v[24 * 4]) / 2;
-                double hipY = (v[23 * 4 + 1] + v[24 * 4 + 1]) / 2;
-                double shoulderX = (v[11 * 4] + v[12 * 4]) / 2;
-                double shoulderY = (v[11 * 4 + 1] + v[12 * 4 + 1]) / 2;
+            PoseSequence sequence = reader.read(file).sequence();
+            for (int f = 0; f < sequence.size(); f += step) {
+                Pose pose = sequence.frames().get(f).pose();
+                double hipX = (pose.x(Joint.byIndex(23)) + pose.x(Joint.byIndex(24))) / 2;
+                double hipY = (pose.y(Joint.byIndex(23)) + pose.y(Joint.byIndex(24))) / 2;
+                double shoulderX = (pose.x(Joint.byIndex(11)) + pose.x(Joint.byIndex(12))) / 2;
+                double shoulderY = (pose.y(Joint.byIndex(11)) + pose.y(Joint.byIndex(12))) / 2;
                 double torso = Math.max(1e-6, Math.hypot(shoulderX - hipX, shoulderY - hipY));
                 double[] row = new double[JOINTS.length * 2];
                 for (int j = 0; j < JOINTS.length; j++) {
-                    row[2 * j] = (v[JOINTS[j] * 4] - hipX) / torso;
-                    row[2 * j + 1] = (v[JOINTS[j] * 4 + 1] - hipY) / torso;
+                    row[2 * j] = (pose.x(Joint.byIndex(JOINTS[j])) - hipX) / torso;
+                    row[2 * j + 1] = (pose.y(Joint.byIndex(JOINTS[j])) - hipY) / torso;
                 }
                 rows.add(row);
-                labels.add(pose);
-                groups.add(participant);
+                labels.add(sequence.info().label());
+                groups.add(sequence.info().participantId().orElseThrow());
             }
         }
         LabelledData data = LabelledData.of("posepilot cam_1 joints", names, rows.toArray(double[][]::new),
@@ -76,7 +65,12 @@ final class PosePilotSample {
         return Optional.of(new Sample(data, files));
     }
 
-    /** The table and the files it came from. */
-    record Sample(LabelledData data, List<Path> files) {
+    /**
+     * The table and the files it came from.
+     *
+     * @param data  feature table: label = pose, group = participant
+     * @param files the landmark files read
+     */
+    public record Sample(LabelledData data, List<Path> files) {
     }
 }
