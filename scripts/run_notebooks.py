@@ -167,11 +167,13 @@ def main(argv=None):
             html = export_html(nb, name)
         except NotebookFailed as failure:
             print(f"FAILED: {failure}\n  kernel log: {kernel_log}", file=sys.stderr, flush=True)
+            print(f"notebooks: {number - 1} passed, 1 failed", flush=True)
             return 1
         atomic_write(report, html)
         atomic_write(stamp_file, json.dumps({"stamp": stamp, "seconds": round(time.monotonic() - start, 1)}))
         print(f"    wrote {report} ({len(html) / 1e6:.1f} MB) in {time.monotonic() - start:.1f} s", flush=True)
-    print(f"{len(notebooks)} notebooks ok in {time.monotonic() - total_start:.1f} s", flush=True)
+    print(f"all notebooks ran in {time.monotonic() - total_start:.1f} s", flush=True)
+    print(f"notebooks: {len(notebooks)} passed, 0 failed", flush=True)
     return 0
 
 
