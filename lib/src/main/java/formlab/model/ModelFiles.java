@@ -1,6 +1,7 @@
 package formlab.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -8,15 +9,18 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
@@ -74,7 +78,7 @@ public final class ModelFiles {
     public static void save(Classifier classifier, Path file) throws IOException {
         String engine;
         String trainer;
-        java.util.Map<String, Object> params;
+        Map<String, Object> params;
         byte[] payload;
         switch (classifier) {
             case SmileClassifier smile -> {
@@ -111,14 +115,14 @@ public final class ModelFiles {
 
     /** Reads only the header of a model file. */
     public static ModelFileHeader header(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             return readHeader(file, in);
         }
     }
 
     /** Loads a model saved by {@link #save}; fails with {@link ModelFileException} on anything unexpected. */
     public static Classifier load(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             ModelFileHeader header = readHeader(file, in);
             if (header.payloadBytes() < 0 || header.payloadBytes() > Integer.MAX_VALUE - 16) {
                 throw new ModelFileException(file, "payload length " + header.payloadBytes() + " is out of range");
@@ -172,7 +176,7 @@ public final class ModelFiles {
                 return classifier;
             }
             throw new ModelFileException(file, "payload holds a " + model.getClass().getName() + ", expected a Smile DataFrameClassifier");
-        } catch (java.io.InvalidClassException e) {
+        } catch (InvalidClassException e) {
             throw new ModelFileException(file, "payload holds a class outside the Smile allow-list (" + e.getMessage() + ")", e);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new ModelFileException(file, "cannot decode the Smile payload: " + e, e);

@@ -1,7 +1,6 @@
 package formlab.registry;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
