@@ -40,11 +40,17 @@ import smile.classification.DataFrameClassifier;
  *       class, and Tribuo only instantiates classes through their {@code deserializeFromProto}
  *       factory.</li>
  *   <li>Smile models have no portable format, so they are stored with Java serialization and
- *       read back through a strict {@link ObjectInputFilter}: only the Smile model classes
- *       (boosting, forest, decision and regression trees, CART nodes, data schema and
- *       formula types, the class-label set), boxed numbers, strings, a few plain collections and primitive
- *       arrays are allowed; every other class, and graphs deeper, larger or with longer arrays
- *       than any real model, are rejected before they are instantiated.</li>
+ *       read back through a strict {@link ObjectInputFilter} ({@link #SMILE_FILTER}). Allowed are
+ *       exactly: the Smile classes {@code GradientTreeBoost}, {@code RandomForest} and its
+ *       {@code Model}, {@code DecisionTree}, {@code AbstractClassifier}, {@code RegressionTree},
+ *       everything in {@code smile.base.cart}, {@code smile.data.type} and {@code smile.data.formula},
+ *       {@code smile.util.IntSet} and {@code smile.validation.ClassificationMetrics}; from the JDK
+ *       {@code Object}, {@code String}, {@code Number}, {@code Integer}, {@code Long}, {@code Double},
+ *       {@code Float}, {@code Boolean}, {@code Enum}, {@code ArrayList}, {@code HashMap} and
+ *       {@code Map.Entry}; arrays of these and arrays of primitives (the filter leaves primitive
+ *       arrays to its limits). Every other class is rejected before it is instantiated, and so are
+ *       streams beyond the limits: nesting depth 400, 20 million object references, arrays of
+ *       200 million elements, 2 GB.</li>
  *   <li>The payload's SHA-256 in the header is checked first, so truncated or altered files fail
  *       with a clear message rather than half-load.</li>
  * </ul>
@@ -59,7 +65,7 @@ public final class ModelFiles {
     private static final int MAX_HEADER_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Allow-list for Smile payloads; the final {@code !*} rejects everything else. */
+    /** Allow-list for Smile payloads (see the class comment); the final {@code !*} rejects everything else. */
     static final ObjectInputFilter SMILE_FILTER = ObjectInputFilter.Config.createFilter(String.join(";",
             "maxdepth=400", "maxrefs=20000000", "maxarray=200000000", "maxbytes=2000000000",
             "smile.classification.GradientTreeBoost", "smile.classification.RandomForest",
