@@ -24,7 +24,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, DeadKernelError
+from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +110,9 @@ def execute(notebook, cell_timeout, startup_timeout, retries, kernel_log):
             return nb
         except CellExecutionError as error:
             raise NotebookFailed(describe_failure(nb, notebook, error)) from error
-        except (RuntimeError, TimeoutError, DeadKernelError) as error:
+        except Exception as error:  # noqa: BLE001 - any failure before the first cell ran is a start-up failure
+            # nbclient reports a kernel that dies or hangs while starting in several ways (RuntimeError,
+            # TimeoutError, DeadKernelError, and an AssertionError from its own clean-up): retry them all.
             started = any(cell.get("execution_count") for cell in nb.cells)
             if started or attempt > retries:
                 raise NotebookFailed(describe_failure(nb, notebook, error)) from error
