@@ -8,8 +8,15 @@ import formlab.eval.Progress;
 import formlab.model.LabelledData;
 import formlab.model.Trainer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -22,14 +29,20 @@ import tech.tablesaw.api.Table;
  * @param sequences       one example per held-out sequence, predicted by majority vote; null when some
  *                        sequence holds frames of several labels (then only the votes are kept)
  * @param scores          the vote of every held-out sequence, in fold order
+ * @param progress        for each held-out frame (pooled order), how far into its sequence it lies:
+ *                        0 = first frame, just under 1 = last frame
  */
 public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation frames, Evaluation sequences,
-                             List<SequenceScore> scores) {
+                             List<SequenceScore> scores, double[] progress) {
 
     public PoseEvaluation {
         Objects.requireNonNull(crossValidation, "crossValidation");
         Objects.requireNonNull(frames, "frames");
         scores = List.copyOf(scores);
+        progress = progress.clone();
+        if (progress.length != frames.size()) {
+            throw new IllegalArgumentException(progress.length + " progress values for " + frames.size() + " frames");
+        }
     }
 
     /**
@@ -43,12 +56,18 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
         CrossValidationResult result = CrossValidation.run(trainer, data, folds, progress);
         Table table = data.table();
         String[] allSequences = table.stringColumn(sequenceColumn).asObjectArray();
+        Map<String, Integer> length = new HashMap<>();
+        Map<Integer, Integer> position = new HashMap<>();
+        for (int row = 0; row < allSequences.length; row++) {
+            position.put(row, length.merge(allSequences[row], 1, Integer::sum) - 1);
+        }
+        List<Double> positions = new ArrayList<>();
         List<String> sequenceIds = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         List<String> predicted = new ArrayList<>();
         List<String> groups = new ArrayList<>();
         List<SequenceScore> scores = new ArrayList<>();
-        java.util.Map<String, String> foldOf = new java.util.HashMap<>();
+        Map<String, String> foldOf = new HashMap<>();
         for (CrossValidationResult.FoldResult fold : result.folds()) {
             int[] rows = fold.fold().test();
             String[] foldPredicted = fold.evaluation().predicted();
@@ -63,6 +82,7 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
                             + "' and '" + fold.fold().name() + "'): split by a group that contains whole sequences");
                 }
                 sequenceIds.add(foldSequences[i]);
+                positions.add(position.get(rows[i]) / (double) length.get(foldSequences[i]));
                 truth.add(foldTruth[i]);
                 predicted.add(foldPredicted[i]);
                 groups.add(foldGroups[i]);
@@ -74,11 +94,12 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
                 ? SequenceVote.evaluate(data.classes(), sequenceIds.toArray(String[]::new), truth.toArray(String[]::new),
                         predicted.toArray(String[]::new), groups.toArray(String[]::new))
                 : null;
-        return new PoseEvaluation(result, result.pooled(), perSequence, scores);
+        return new PoseEvaluation(result, result.pooled(), perSequence, scores,
+                positions.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static boolean singleLabelPerSequence(List<String> sequenceIds, List<String> truth) {
-        java.util.Map<String, String> label = new java.util.HashMap<>();
+        Map<String, String> label = new HashMap<>();
         for (int i = 0; i < sequenceIds.size(); i++) {
             String previous = label.putIfAbsent(sequenceIds.get(i), truth.get(i));
             if (previous != null && !previous.equals(truth.get(i))) {
@@ -89,18 +110,18 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
     }
 
     /** The per-sequence evaluation, when every sequence has a single label. */
-    public java.util.Optional<Evaluation> perSequence() {
-        return java.util.Optional.ofNullable(sequences);
+    public Optional<Evaluation> perSequence() {
+        return Optional.ofNullable(sequences);
     }
 
     /** One line: frame and sequence accuracy. */
     public String summary() {
-        String frame = String.format(java.util.Locale.ROOT, "per frame: accuracy %.4f, balanced %.4f (%d frames)",
+        String frame = String.format(Locale.ROOT, "per frame: accuracy %.4f, balanced %.4f (%d frames)",
                 frames.accuracy(), frames.balancedAccuracy(), frames.size());
         if (sequences == null) {
             return frame + "; sequences mix labels, no per-sequence vote";
         }
-        return frame + String.format(java.util.Locale.ROOT, "; per sequence (majority vote): accuracy %.4f (%d of %d right)",
+        return frame + String.format(Locale.ROOT, "; per sequence (majority vote): accuracy %.4f (%d of %d right)",
                 sequences.accuracy(), Math.round(sequences.accuracy() * sequences.size()), sequences.size());
     }
 
@@ -122,13 +143,42 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
         return wrong;
     }
 
+    /**
+     * Frame accuracy by how far into their video the frames are, in {@code bins} equal parts
+     * (rows ordered within each sequence as in the table): shows whether errors sit at the start,
+     * where the person has not moved into the pose yet.
+     */
+    public Table accuracyByProgress(int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins must be >= 1, got " + bins);
+        }
+        int[] right = new int[bins];
+        int[] total = new int[bins];
+        String[] truth = frames.truth();
+        String[] predicted = frames.predicted();
+        for (int i = 0; i < truth.length; i++) {
+            int bin = Math.min(bins - 1, (int) (progress[i] * bins));
+            total[bin]++;
+            right[bin] += truth[i].equals(predicted[i]) ? 1 : 0;
+        }
+        StringColumn part = StringColumn.create("part of video");
+        IntColumn count = IntColumn.create("frames");
+        DoubleColumn accuracy = DoubleColumn.create("accuracy");
+        for (int b = 0; b < bins; b++) {
+            part.append(String.format(Locale.ROOT, "%d-%d%%", 100 * b / bins, 100 * (b + 1) / bins));
+            count.append(total[b]);
+            accuracy.append(total[b] == 0 ? Double.NaN : right[b] / (double) total[b]);
+        }
+        return Table.create("Frame accuracy by position in the video").addColumns(part, count, accuracy);
+    }
+
     /** One row per held-out sequence: id, true label, voted label, vote share, frames. */
     public Table sequenceTable() {
-        tech.tablesaw.api.StringColumn id = tech.tablesaw.api.StringColumn.create("sequence");
-        tech.tablesaw.api.StringColumn truthColumn = tech.tablesaw.api.StringColumn.create("true");
-        tech.tablesaw.api.StringColumn voted = tech.tablesaw.api.StringColumn.create("voted");
-        tech.tablesaw.api.DoubleColumn share = tech.tablesaw.api.DoubleColumn.create("vote share");
-        tech.tablesaw.api.IntColumn frameCount = tech.tablesaw.api.IntColumn.create("frames");
+        StringColumn id = StringColumn.create("sequence");
+        StringColumn truthColumn = StringColumn.create("true");
+        StringColumn voted = StringColumn.create("voted");
+        DoubleColumn share = DoubleColumn.create("vote share");
+        IntColumn frameCount = IntColumn.create("frames");
         String[] truth = sequences == null ? null : sequences.truth();
         for (int i = 0; i < scores.size(); i++) {
             SequenceScore score = scores.get(i);

@@ -39,6 +39,11 @@ class PoseModelsRealDataTest {
         assertTrue(evaluation.frames().accuracy() > 0.65, evaluation.summary());
         assertTrue(evaluation.perSequence().orElseThrow().accuracy() > 0.85, evaluation.summary());
         assertEquals(6, evaluation.frames().groupAccuracies().size());
+        var byProgress = evaluation.accuracyByProgress(5);
+        assertEquals(table.size(), (int) byProgress.intColumn("frames").sum());
+        assertTrue(byProgress.doubleColumn("accuracy").get(0) < byProgress.doubleColumn("accuracy").get(4),
+                "the neutral start of the videos is harder than their end: " + byProgress.print());
+        assertEquals(35, evaluation.sequenceTable().rowCount());
 
         TrainingRun run = YogaPoseModel.trainingRun(table, trainer, evaluation);
         ModelRegistry registry = new ModelRegistry(dir.resolve("models"), dir);
