@@ -42,6 +42,10 @@ public final class CnnImageClassifier implements AutoCloseable {
     private final Predictor<BufferedImage, double[]> predictor;
     private final ImageDecoder decoder = new ImageDecoder(1, ImageDecoder.DEFAULT_MAX_PIXELS);
 
+    static {
+        TorchRuntime.prepare();
+    }
+
     CnnImageClassifier(Model model, List<String> classes, Preprocessing preprocessing, CnnConfig config) {
         this.model = model;
         this.classes = List.copyOf(classes);
