@@ -24,7 +24,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError, DeadKernelError
+from nbclient.exceptions import CellExecutionError
 from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +110,9 @@ def execute(notebook, cell_timeout, startup_timeout, retries, kernel_log):
             return nb
         except CellExecutionError as error:
             raise NotebookFailed(describe_failure(nb, notebook, error)) from error
-        except (RuntimeError, TimeoutError, DeadKernelError) as error:
+        except Exception as error:  # noqa: BLE001 - any failure before the first cell ran is a start-up failure
+            # nbclient reports a kernel that dies or hangs while starting in several ways (RuntimeError,
+            # TimeoutError, DeadKernelError, and an AssertionError from its own clean-up): retry them all.
             started = any(cell.get("execution_count") for cell in nb.cells)
             if started or attempt > retries:
                 raise NotebookFailed(describe_failure(nb, notebook, error)) from error
@@ -167,11 +169,13 @@ def main(argv=None):
             html = export_html(nb, name)
         except NotebookFailed as failure:
             print(f"FAILED: {failure}\n  kernel log: {kernel_log}", file=sys.stderr, flush=True)
+            print(f"notebooks: {number - 1} passed, 1 failed", flush=True)
             return 1
         atomic_write(report, html)
         atomic_write(stamp_file, json.dumps({"stamp": stamp, "seconds": round(time.monotonic() - start, 1)}))
         print(f"    wrote {report} ({len(html) / 1e6:.1f} MB) in {time.monotonic() - start:.1f} s", flush=True)
-    print(f"{len(notebooks)} notebooks ok in {time.monotonic() - total_start:.1f} s", flush=True)
+    print(f"all notebooks ran in {time.monotonic() - total_start:.1f} s", flush=True)
+    print(f"notebooks: {len(notebooks)} passed, 0 failed", flush=True)
     return 0
 
 

@@ -120,6 +120,28 @@ public record ImuDataset(List<ImuRecording> recordings, DataOrigin origin) {
         return table;
     }
 
+    /**
+     * Per exercise: number of sets and participants, mean / min / max set duration (s) and mean
+     * measured sample rates, computed with Tablesaw's {@code summarize(...).by("exercise")}.
+     */
+    public Table perExerciseSummary() {
+        Table sets = summaryTable().where(summaryTable().booleanColumn("bad_form").isFalse());
+        Table durations = sets.summarize("duration_s", tech.tablesaw.aggregate.AggregateFunctions.count,
+                tech.tablesaw.aggregate.AggregateFunctions.mean, tech.tablesaw.aggregate.AggregateFunctions.min,
+                tech.tablesaw.aggregate.AggregateFunctions.max).by("exercise");
+        Table rates = sets.summarize("acc_rate_hz", "gyr_rate_hz", tech.tablesaw.aggregate.AggregateFunctions.mean)
+                .by("exercise");
+        Table people = sets.summarize("participant", tech.tablesaw.aggregate.AggregateFunctions.countUnique).by("exercise");
+        Table joined = durations.joinOn("exercise").inner(rates).joinOn("exercise").inner(people);
+        joined.setName("Per exercise: sets, duration (s), measured rates (Hz), participants");
+        for (int c = 0; c < joined.columnCount(); c++) {
+            if (joined.column(c) instanceof DoubleColumn numbers) {
+                joined.replaceColumn(c, numbers.map(v -> round(v, 2)).setName(numbers.name()));
+            }
+        }
+        return joined;
+    }
+
     private static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;

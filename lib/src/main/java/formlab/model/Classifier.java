@@ -19,6 +19,15 @@ public interface Classifier {
     /** Class probabilities for one feature vector (length = number of classes, sums to 1). */
     double[] probabilities(double[] features);
 
+    /** Class probabilities for many feature vectors (one row per vector); override when batching is faster. */
+    default double[][] probabilities(double[][] rows) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = probabilities(rows[i]);
+        }
+        return out;
+    }
+
     /** The most probable class with its probability. */
     default Prediction predict(double[] features) {
         return Prediction.of(classes(), probabilities(features));

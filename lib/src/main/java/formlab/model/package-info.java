@@ -1,2 +1,11 @@
-/** The classifier interface and its Smile, Tribuo and DJL implementations, with safe save and load. */
+/**
+ * The classifier interface and its Smile and Tribuo implementations, with safe save and load.
+ *
+ * <p>Training input is {@link formlab.model.LabelledData} (a Tablesaw feature table plus feature,
+ * label and group column names); a {@link formlab.model.Trainer} turns it into a
+ * {@link formlab.model.Classifier}. Trainers: {@link formlab.model.SmileGradientBoostingTrainer}
+ * (main), {@link formlab.model.SmileRandomForestTrainer}, {@link formlab.model.TribuoCartTrainer},
+ * {@link formlab.model.TribuoLogisticTrainer}; {@link formlab.model.Trainers#create} rebuilds one
+ * from its name and hyperparameters. {@link formlab.model.ModelFiles} saves and loads models.
+ */
 package formlab.model;

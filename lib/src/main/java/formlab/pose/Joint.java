@@ -1,5 +1,6 @@
 package formlab.pose;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +12,7 @@ import java.util.Optional;
  * ({@code left_shoulder}, {@code right_foot_index}). "Left" and "right" are the person's own
  * sides, not the sides of the image.
  */
-public enum Joint {
+public enum Joint implements BodyPoint {
     NOSE(Side.CENTRE),
     LEFT_EYE_INNER(Side.LEFT),
     LEFT_EYE(Side.LEFT),
@@ -73,6 +74,24 @@ public enum Joint {
     /** MediaPipe's name: lower case with underscores, e.g. {@code left_foot_index}. */
     public String mediaPipeName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Where this joint is in {@code pose}, or empty when it is missing there. */
+    @Override
+    public Optional<Vec3> in(Pose pose) {
+        return pose.position(this);
+    }
+
+    /** This joint alone. */
+    @Override
+    public List<Joint> joints() {
+        return List.of(this);
+    }
+
+    /** Same as {@link #mediaPipeName()}. */
+    @Override
+    public String pointName() {
+        return mediaPipeName();
     }
 
     /**

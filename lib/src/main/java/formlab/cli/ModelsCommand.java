@@ -1,0 +1,59 @@
+package formlab.cli;
+
+import formlab.data.ProjectPaths;
+import formlab.registry.ModelRegistry;
+import formlab.registry.PromotionPolicy;
+import formlab.registry.PromotionReport;
+import java.io.PrintStream;
+import java.nio.file.Files;
+
+/** {@code formlab models}: list registered models and versions, show a card, promote a version. */
+public final class ModelsCommand implements Command {
+
+    @Override
+    public String name() { return "models"; }
+
+    @Override
+    public String summary() { return "list registered models, show a model card, promote a version"; }
+
+    @Override
+    public String usage() {
+        return """
+                usage: formlab models [NAME] [--card VERSION] [--promote VERSION [--min-group-accuracy 0.8]
+                                      [--metric balanced_accuracy]] [--registry FOLDER]
+                  Without NAME: the model names. With NAME: its versions and stages.
+                  --card prints the JSON card; --promote checks the gates and promotes when all pass
+                  (exit status 1 when not promoted). The registry is the project's models/ unless --registry.""";
+    }
+
+    @Override
+    public int run(Args args, PrintStream out) throws Exception {
+        var folder = args.option("registry");
+        int card = args.integer("card", 0);
+        int promote = args.integer("promote", 0);
+        double minGroup = args.number("min-group-accuracy", 0.8);
+        String metric = args.option("metric", "balanced_accuracy");
+        args.rejectUnknown();
+        ModelRegistry registry = folder.map(f -> new ModelRegistry(java.nio.file.Path.of(f), null))
+                .orElseGet(() -> ModelRegistry.of(ProjectPaths.locate()));
+        if (args.positionals().isEmpty()) {
+            out.println(registry.names().isEmpty() ? "no models under " + registry.root() : String.join("\n", registry.names()));
+            return 0;
+        }
+        String name = args.positionals().getFirst();
+        if (registry.versions(name).isEmpty()) {
+            throw new UsageException("no model '" + name + "' under " + registry.root());
+        }
+        if (card > 0) {
+            out.println(Files.readString(registry.versionFolder(name, card).resolve(ModelRegistry.CARD_FILE)));
+            return 0;
+        }
+        if (promote > 0) {
+            PromotionReport report = registry.promote(name, promote, PromotionPolicy.standard(minGroup, metric));
+            out.print(report);
+            return report.promoted() ? 0 : 1;
+        }
+        out.println(registry.table(name, "accuracy", "balanced_accuracy", "min_group_accuracy", "ece").print());
+        return 0;
+    }
+}

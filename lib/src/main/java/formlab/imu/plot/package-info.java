@@ -1,0 +1,2 @@
+/** Plotly figures (via Tablesaw) of IMU recordings, for notebooks and reports. */
+package formlab.imu.plot;

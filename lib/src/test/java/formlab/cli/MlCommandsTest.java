@@ -1,0 +1,85 @@
+package formlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import formlab.eval.Progress;
+import formlab.model.LabelledData;
+import formlab.model.SmileGradientBoostingTrainer;
+import formlab.model.SyntheticFeatures;
+import formlab.registry.ModelRegistry;
+import formlab.registry.SplitSpec;
+import formlab.registry.TrainingRecipe;
+import formlab.registry.TrainingRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MlCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... argv) {
+        out.reset();
+        err.reset();
+        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void crossValidateReportsEveryFoldAndThePooledScore() throws Exception {
+        Path csv = dir.resolve("features.csv");
+        SyntheticFeatures.table(4, 2, 5, 0.1, 2).table().write().csv(csv.toFile());
+        assertEquals(0, run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group",
+                "--trainer", "tribuo-logistic", "--folds", "2", "--seed", "3"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(output().contains("200 rows, 8 features, 5 classes"), output());
+        assertTrue(output().contains("2/2 fold 2/2"), output());
+        assertTrue(output().contains("tribuo-logistic: pooled balanced accuracy"), output());
+        assertEquals(2, run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group", "--folds", "x"));
+    }
+
+    @Test
+    void duplicatesFindsAShiftedCopyAndFailsTheExitStatus() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("raw"));
+        Files.write(folder.resolve("a.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.5", "1080,0.08,0.6"));
+        Files.write(folder.resolve("b.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "87401000,0.00,0.5", "87401080,0.08,0.6"));
+        Files.write(folder.resolve("c.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.7", "1080,0.08,0.6"));
+        assertEquals(1, run("duplicates", folder.toString()));
+        assertTrue(output().contains("3 CSV files, 1 groups of copies") && output().contains("b.csv"), output());
+        Files.delete(folder.resolve("b.csv"));
+        assertEquals(0, run("duplicates", folder.toString()));
+    }
+
+    @Test
+    void modelsListsVersionsShowsCardsAndPromotes() throws Exception {
+        LabelledData data = SyntheticFeatures.table(4, 2, 5, 0.1, 4);
+        ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
+        TrainingRecipe recipe = TrainingRecipe.of("exercise", data, new SmileGradientBoostingTrainer(20, 3, 4, 3, 0.1, 0.8, 1),
+                SplitSpec.leaveOneGroupOut());
+        registry.register("imu-exercise", TrainingRun.execute(recipe, data, Progress.none()), List.of());
+        String folder = dir.resolve("models").toString();
+        assertEquals(0, run("models", "--registry", folder));
+        assertEquals("imu-exercise", output().strip());
+        assertEquals(0, run("models", "imu-exercise", "--registry", folder));
+        assertTrue(output().contains("candidate"), output());
+        assertEquals(0, run("models", "imu-exercise", "--card", "1", "--registry", folder));
+        assertTrue(output().contains("\"trainerName\" : \"smile-gbt\""), output());
+        assertEquals(1, run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "1.01", "--registry", folder));
+        assertTrue(output().contains("NOT promoted"), output());
+        assertEquals(0, run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "0.5", "--registry", folder));
+        assertEquals(0, run("models", "imu-exercise", "--registry", folder));
+        assertTrue(output().contains("production"), output());
+    }
+}
