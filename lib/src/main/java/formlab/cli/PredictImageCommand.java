@@ -3,7 +3,7 @@ package formlab.cli;
 import formlab.data.ProjectPaths;
 import formlab.image.ImageDecodeException;
 import formlab.model.cnn.CnnImageClassifier;
-import formlab.model.cnn.CnnModelStore;
+import formlab.registry.ImageCnnRegistration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,14 +31,15 @@ public final class PredictImageCommand implements Command {
     public String usage() {
         return """
                 usage: formlab predict-image [--model DIR] [--top K] <image file>...
-                  --model DIR  saved CNN folder (card.json + parameters); default models/%s
+                  --model DIR  a registered model (models/NAME: production version, else the latest),
+                               a version folder (models/NAME/vN) or a saved CNN folder; default models/%s
                   --top K      print only the K most probable classes (default: all)
                 Files are decoded by content (a PNG named .jpg is fine; WebP is not supported).
                 Exit status 1 when any file could not be read.""".formatted(DEFAULT_MODEL);
     }
 
     @Override
-    public int run(Args args, PrintStream out) {
+    public int run(Args args, PrintStream out) throws java.io.IOException {
         Path model = args.option("model").map(Path::of).orElseGet(() -> ProjectPaths.locate().models().resolve(DEFAULT_MODEL));
         int top = args.integer("top", Integer.MAX_VALUE);
         List<String> files = args.positionals();
@@ -50,7 +51,7 @@ public final class PredictImageCommand implements Command {
             throw new UsageException("--top must be at least 1, got " + top);
         }
         int failures = 0;
-        try (CnnImageClassifier classifier = CnnModelStore.load(model)) {
+        try (CnnImageClassifier classifier = ImageCnnRegistration.loadFrom(model)) {
             List<String> classes = classifier.classes();
             for (String file : files) {
                 try {

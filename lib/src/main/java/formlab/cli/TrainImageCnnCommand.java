@@ -9,15 +9,16 @@ import formlab.image.Split;
 import formlab.image.SplitRatios;
 import formlab.model.cnn.CnnConfig;
 import formlab.model.cnn.CnnModelCard;
-import formlab.model.cnn.CnnModelStore;
 import formlab.model.cnn.CnnTrainer;
 import formlab.model.cnn.CnnTrainingRun;
 import formlab.model.cnn.ImagePredictions;
 import formlab.model.cnn.TrainingProgress;
+import formlab.registry.ImageCnnRegistration;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /** {@code formlab train-image-cnn}: trains a CNN on a folder-per-class image dataset and saves it. */
 public final class TrainImageCnnCommand implements Command {
@@ -29,7 +30,7 @@ public final class TrainImageCnnCommand implements Command {
 
     @Override
     public String summary() {
-        return "train an image CNN from scratch on a folder of class sub-folders and save it to models/";
+        return "train an image CNN from scratch on a folder of class sub-folders and register it in models/";
     }
 
     @Override
@@ -39,7 +40,7 @@ public final class TrainImageCnnCommand implements Command {
                 usage: formlab train-image-cnn [--data DIR] [--name NAME] [--size PX] [--width W] [--dropout D]
                                                [--lr LR] [--epochs N] [--patience N] [--seed S]
                   --data DIR     one sub-folder of images per class (default: the yoga photos under FORMLAB_DATA_DIR)
-                  --name NAME    model folder under models/ (default %s)
+                  --name NAME    registry name: a new version goes to models/NAME/vN (default %s)
                   --size PX      input size (default %d)   --width W   first-stage channels (default %d)
                   --dropout D    (default %s)   --lr LR   peak learning rate (default %s)
                   --epochs N     maximum epochs (default %d)   --patience N   early-stopping patience (default %d)
@@ -71,12 +72,13 @@ public final class TrainImageCnnCommand implements Command {
         CnnTrainingRun run = CnnTrainer.train(images, config, TrainingProgress.printingTo(out));
         try (var model = run.model()) {
             ImagePredictions test = model.predictPrepared(images.split(Split.TEST));
-            out.printf(Locale.ROOT, "test accuracy %.3f on %d images%n", test.accuracy(), test.size());
+            out.printf(Locale.ROOT, "test accuracy %.3f on %d images%n", test.evaluation().accuracy(), test.size());
             CnnModelCard card = CnnModelCard.describe(name, run, dataset.description(), dataset.manifest().sha256(),
-                    dataset.imagesPerSplit(), Map.of("test accuracy", test.accuracy()));
-            Path folder = paths.models().resolve(name);
-            CnnModelStore.save(model, card, folder);
-            out.println("saved " + folder);
+                    dataset.imagesPerSplit(), CnnModelCard.prefixed("test", test.evaluation().metrics()));
+            ModelCard registered = ImageCnnRegistration.register(ModelRegistry.of(paths), name, run, card, dataset.manifest(),
+                    test, "image class from a photo: " + String.join(", ", images.classes()));
+            out.println("registered " + registered.id() + " (" + registered.stage() + ") in "
+                    + paths.models().resolve(name).resolve("v" + registered.version()));
         }
         return 0;
     }

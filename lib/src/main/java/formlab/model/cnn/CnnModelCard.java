@@ -25,7 +25,7 @@ import java.util.Map;
  * @param imagesPerSplit      images in train, validation and test
  * @param bestEpoch           epoch whose parameters were saved
  * @param epochsRun           epochs trained before early stopping
- * @param metrics             headline metrics, named with their split (e.g. {@code test accuracy})
+ * @param metrics             headline metrics named {@code <split>_<metric>} (e.g. {@code test_accuracy}, {@code test_macro_f1})
  * @param libraries           versions of Java, DJL, PyTorch and FormLab
  * @param parametersFile      file name of the DJL parameters inside the model folder
  * @param parametersSha256    SHA-256 of that file
@@ -64,11 +64,18 @@ public record CnnModelCard(String format, String name, String createdAt, String 
                                         Map<String, Integer> imagesPerSplit, Map<String, Double> metrics) {
         CnnImageClassifier model = run.model();
         Map<String, Double> all = new LinkedHashMap<>();
-        all.put("validation accuracy", run.bestValidationAccuracy());
+        all.put("validation_accuracy", run.bestValidationAccuracy());
         all.putAll(metrics);
         return new CnnModelCard(FORMAT, name, Instant.now().toString(), ARCHITECTURE, model.classes(),
                 model.preprocessing().size(), model.preprocessing().normalization(), run.config(), dataset,
                 splitManifestSha256, imagesPerSplit, run.bestEpoch(), run.history().size(), all, currentLibraries(), null, null);
+    }
+
+    /** {@code metrics} (e.g. {@code Evaluation.metrics()}) with names prefixed by {@code split_}, for {@link #describe}. */
+    public static Map<String, Double> prefixed(String split, Map<String, Double> metrics) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        metrics.forEach((name, value) -> out.put(split + "_" + name, value));
+        return out;
     }
 
     /** This card with the parameters file name and hash filled in. */

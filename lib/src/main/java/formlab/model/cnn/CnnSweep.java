@@ -33,6 +33,30 @@ public final class CnnSweep {
     }
 
     /**
+     * The sweep notebook 3.3 runs, sized so the whole notebook fits in about 12 minutes on a
+     * two-core CPU: learning rate x width x dropout around {@link CnnConfig#DEFAULT}, each run with
+     * a short schedule. In smoke mode one configuration for one epoch.
+     */
+    public static List<CnnConfig> standardGrid(boolean smoke) {
+        if (smoke) {
+            return List.of(CnnConfig.DEFAULT.withEpochs(1, 1));
+        }
+        CnnConfig base = CnnConfig.DEFAULT.withEpochs(SWEEP_EPOCHS, SWEEP_EPOCHS);
+        return grid(base, new double[] {1e-3, 3e-3}, new int[] {16, 24}, new double[] {0.2, 0.4});
+    }
+
+    /** Epochs of each sweep run (with a cosine schedule over exactly these epochs). */
+    public static final int SWEEP_EPOCHS = 20;
+
+    /** Epochs of the final training of the chosen configuration. */
+    public static final int FINAL_EPOCHS = 60;
+
+    /** The chosen configuration trained for longer: {@value #FINAL_EPOCHS} epochs (smoke mode: 1). */
+    public static CnnConfig finalConfig(CnnConfig chosen, boolean smoke) {
+        return smoke ? chosen.withEpochs(1, 1) : chosen.withEpochs(FINAL_EPOCHS, FINAL_EPOCHS / 3);
+    }
+
+    /**
      * Trains every config and returns the table of results with the best run (highest validation
      * accuracy; ties go to the earlier config). The caller owns (and closes) the best run's model.
      */

@@ -41,7 +41,7 @@ class CnnModelStoreTest {
         run = CnnTrainer.train(data, TinyModels.config(2), TrainingProgress.silent());
         saved = temp.resolve("models/poses");
         card = CnnModelStore.save(run.model(), CnnModelCard.describe("poses", run, "figures (synthetic)", "abc123",
-                Map.of("train", 60, "validation", 20, "test", 20), Map.of("test accuracy", 0.5)), saved);
+                Map.of("train", 60, "validation", 20, "test", 20), Map.of("test_accuracy", 0.5)), saved);
     }
 
     @AfterAll
@@ -70,8 +70,8 @@ class CnnModelStoreTest {
         assertEquals(card, read);
         assertEquals(32, read.inputSize());
         assertEquals("abc123", read.splitManifestSha256());
-        assertEquals(0.5, read.metrics().get("test accuracy"));
-        assertEquals(run.bestValidationAccuracy(), read.metrics().get("validation accuracy"));
+        assertEquals(0.5, read.metrics().get("test_accuracy"));
+        assertEquals(run.bestValidationAccuracy(), read.metrics().get("validation_accuracy"));
         assertEquals("0.36.0", read.libraries().get("djl"));
         assertTrue(Files.exists(saved.resolve(read.parametersFile())));
         try (Stream<Path> siblings = Files.list(saved.getParent())) {
@@ -135,5 +135,22 @@ class CnnModelStoreTest {
         assertEquals(webp.toString(), lines[3]);
         assertTrue(lines[4].contains("WEBP content"), lines[4]);
         assertFalse(text.contains("Exception"));
+    }
+
+    @Test
+    void registeredThroughTheRegistryAndLoadedByName() throws IOException {
+        var registry = new formlab.registry.ModelRegistry(temp.resolve("registry"), null);
+        ImagePredictions test = run.model().predictPrepared(data.split(Split.TEST));
+        var manifest = data.manifest();
+        var first = formlab.registry.ImageCnnRegistration.register(registry, "poses", run, card, manifest, test, "pose");
+        var second = formlab.registry.ImageCnnRegistration.register(registry, "poses", run, card, manifest, test, "pose");
+        assertEquals(1, first.version());
+        assertEquals(2, second.version());
+        assertEquals(formlab.registry.ImageCnnRegistration.FORMAT, first.modelFormat());
+        assertEquals(test.evaluation().accuracy(), first.metric("accuracy").orElseThrow().value(), 1e-12);
+        try (CnnImageClassifier loaded = formlab.registry.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
+            BufferedImage image = data.split(Split.TEST).get(0).source();
+            assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
+        }
     }
 }
