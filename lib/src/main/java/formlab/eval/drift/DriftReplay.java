@@ -3,8 +3,7 @@ package formlab.eval.drift;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -44,20 +43,19 @@ public final class DriftReplay {
     }
 
     /**
-     * Splits a feature table: rows of {@code streamGroups} form the stream; of the other groups, every
-     * {@code controlEvery}-th set of each group and label (in table order) goes to the control, the
-     * rest to the reference.
+     * Splits a feature table: rows of {@code streamGroups} form the stream. Of every other group, in
+     * each cell of group and label that holds at least two sets, {@code round(controlFraction * sets)}
+     * sets (at least one) drawn with {@code seed} go to the control; all remaining rows form the
+     * reference. Drawing at random keeps the control free of systematic choices (such as always the
+     * last, lighter set of a session).
      */
     public static Split split(Table features, String group, String label, String set, Collection<String> streamGroups,
-                              int controlEvery) {
-        if (controlEvery < 2) {
-            throw new IllegalArgumentException("controlEvery must be at least 2, got " + controlEvery);
+                              double controlFraction, long seed) {
+        if (!(controlFraction > 0 && controlFraction < 1)) {
+            throw new IllegalArgumentException("controlFraction must be in (0, 1), got " + controlFraction);
         }
         Set<String> stream = new TreeSet<>(streamGroups);
-        Map<String, Integer> setsPerCell = new HashMap<>();
-        Map<String, Boolean> controlSet = new LinkedHashMap<>();
-        List<Integer> reference = new ArrayList<>();
-        List<Integer> control = new ArrayList<>();
+        Map<String, List<String>> setsPerCell = new java.util.TreeMap<>();
         List<Integer> streamRows = new ArrayList<>();
         for (int i = 0; i < features.rowCount(); i++) {
             String g = features.column(group).getString(i);
@@ -65,17 +63,31 @@ public final class DriftReplay {
                 streamRows.add(i);
                 continue;
             }
+            List<String> sets = setsPerCell.computeIfAbsent(g + "\u0000" + features.column(label).getString(i), k -> new ArrayList<>());
             String s = features.column(set).getString(i);
-            Boolean held = controlSet.get(s);
-            if (held == null) {
-                int n = setsPerCell.merge(g + "\u0000" + features.column(label).getString(i), 1, Integer::sum);
-                held = n % controlEvery == 0;
-                controlSet.put(s, held);
+            if (!sets.contains(s)) {
+                sets.add(s);
             }
-            (held ? control : reference).add(i);
         }
         if (streamRows.isEmpty()) {
             throw new IllegalArgumentException("No rows of stream groups " + stream + " in column '" + group + "'");
+        }
+        Random random = new Random(seed);
+        Set<String> controlSets = new HashSet<>();
+        for (List<String> sets : setsPerCell.values()) {
+            if (sets.size() >= 2) {
+                List<String> shuffled = new ArrayList<>(sets);
+                Collections.shuffle(shuffled, random);
+                int held = Math.max(1, (int) Math.round(controlFraction * sets.size()));
+                controlSets.addAll(shuffled.subList(0, Math.min(held, sets.size() - 1)));
+            }
+        }
+        List<Integer> reference = new ArrayList<>();
+        List<Integer> control = new ArrayList<>();
+        for (int i = 0; i < features.rowCount(); i++) {
+            if (!stream.contains(features.column(group).getString(i))) {
+                (controlSets.contains(features.column(set).getString(i)) ? control : reference).add(i);
+            }
         }
         return new Split(rows(features, reference, "reference"), rows(features, control, "control"), rows(features, streamRows, "stream"));
     }

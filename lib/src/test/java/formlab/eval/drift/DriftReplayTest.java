@@ -33,9 +33,9 @@ class DriftReplayTest {
     @Test
     void anUnseenParticipantDriftsWhileHeldOutSetsOfKnownOnesStayQuiet() {
         Table table = features();
-        DriftReplay.Split split = DriftReplay.split(table, "group", "label", "set", List.of("D"), 3);
+        DriftReplay.Split split = DriftReplay.split(table, "group", "label", "set", List.of("D"), 0.3, 7);
         assertEquals(450, split.stream().rowCount());
-        assertEquals(450, split.control().rowCount(), "2 of 6 sets per participant and exercise");
+        assertEquals(450, split.control().rowCount(), "round(0.3 * 6) = 2 of 6 sets per participant and exercise");
         assertEquals(900, split.reference().rowCount());
         assertTrue(split.control().stringColumn("set").asSet().stream().noneMatch(split.reference().stringColumn("set").asSet()::contains),
                 "a set is either reference or control");
