@@ -1,7 +1,11 @@
 package formlab.data;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -9,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Writes that never leave a half-written file or folder behind: the content goes to a temporary
- * sibling first and is then renamed over the target in one step.
+ * sibling first, is flushed to disk, and is then renamed over the target in one step. Readers see
+ * the old content or the new, never a mix, even after a crash or power cut.
  */
 public final class AtomicFiles {
 
@@ -27,18 +33,41 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target} atomically, creating parent folders. */
     public static void writeBytes(Path target, byte[] bytes) {
-        Path absolute = target.toAbsolutePath();
         try {
-            Files.createDirectories(absolute.getParent());
-            Path temp = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-            try {
-                Files.write(temp, bytes);
-                move(temp, absolute);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            write(target, out -> out.write(bytes));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Something that writes a file's content to a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        /** Writes the content; the stream is closed by the caller. */
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes {@code target} atomically with {@code writer}; creates missing parent folders. */
+    public static void write(Path target, StreamWriter writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                OutputStream buffered = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16) {
+                    @Override
+                    public void close() throws IOException {
+                        flush(); // the channel stays open until it has been forced to disk
+                    }
+                };
+                writer.write(buffered);
+                buffered.flush();
+                channel.force(true);
+            }
+            move(temp, absolute);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

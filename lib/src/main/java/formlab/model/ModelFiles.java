@@ -1,5 +1,6 @@
 package formlab.model;
 
+import formlab.data.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import formlab.data.ProjectPaths;
-import formlab.model.AtomicFiles;
+import formlab.data.AtomicFiles;
 import formlab.model.Classifier;
 import formlab.model.ModelFileException;
 import formlab.model.ModelFiles;
