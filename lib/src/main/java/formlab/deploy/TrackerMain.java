@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +127,7 @@ public final class TrackerMain {
         Context pi4j = mock ? Pi4jContexts.mock() : Pi4jContexts.hardware();
         try {
             SensorSource source = Tracker.source(config, pi4j);
-            SampleSink sink = sinks.create(config, source.rateHz());
+            TimedSink sink = new TimedSink(sinks.create(config, source.rateHz()));
             AtomicInteger repBlinks = new AtomicInteger();
             PinListener pins = (pin, on, at) -> {
                 if (on && pin.startsWith("rep-led")) {
@@ -158,6 +160,9 @@ public final class TrackerMain {
                 out.printf(Locale.ROOT, "rep LED pulses: %d (%s)%n", repBlinks.get(), tracker.outputs().get(0).name()
                         + (mock ? " on the mock platform" : ""));
                 out.println("session log: " + tracker.log().file() + " (" + sets.size() + " sets)");
+                out.println("processing per window: " + sink.windows());
+                out.println("processing per sample: " + sink.samples());
+                out.println(heap());
             }
             return 0;
         } finally {
@@ -181,6 +186,19 @@ public final class TrackerMain {
         if (!pi4j.isShutdown()) {
             pi4j.shutdown();
         }
+    }
+
+    /** Peak and current heap use of this JVM, for the start-up and memory figures. */
+    static String heap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return String.format(Locale.ROOT, "heap: peak %.1f MB used (sum of pool peaks), %.1f MB used now, max %.0f MB",
+                peak / 1048576.0, (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0, runtime.maxMemory() / 1048576.0);
     }
 
     /** The sample configuration shipped in the bundle (and in {@code pi/src/main/dist}). */
