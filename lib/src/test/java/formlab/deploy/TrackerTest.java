@@ -130,6 +130,7 @@ class TrackerTest {
             waitFor(() -> chip.dataReads() >= 200);
             press(button);
             waitFor(() -> !tracker.runtime().recording());
+            waitFor(() -> ledRises.get() == tracker.runtime().reps()); // blinks still owed at the end play out
             tracker.stop();
             assertTrue(tracker.loop().awaitStopped(5, TimeUnit.SECONDS));
             loop.join(5000);
