@@ -99,4 +99,25 @@ public final class ImagePostureEvaluation {
                 probabilities.toArray(double[][]::new), null);
         return new Result(evaluation, List.copyOf(rows), unreadable);
     }
+
+    /**
+     * Trains the PosePilot classifier on the PosePilot landmarks (smoke: one camera) and evaluates
+     * it on photos. Benchmark command, prints accuracy and ms per image:
+     * {@code java -cp ... formlab.pose.estimate.ImagePostureEvaluation [perClass]} with
+     * FORMLAB_DATA_DIR set and the models provisioned.
+     */
+    public static void main(String[] args) {
+        int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        var data = formlab.pose.io.PoseDatasets.posePilot().orElseThrow(() -> new IllegalStateException("PosePilot data not found (FORMLAB_DATA_DIR)"));
+        Path photos = formlab.data.DataSettings.dataset("images-yoga-5class").orElseThrow(() -> new IllegalStateException("images-yoga-5class not found"));
+        var extractor = formlab.pose.classify.YogaPoseModel.extractor();
+        var model = formlab.pose.classify.YogaPoseModel.trainer(150, 42).fit(formlab.pose.classify.YogaPoseModel.data(data.sequences(), extractor));
+        try (PoseEstimator estimator = PoseEstimator.open()) {
+            Result r = run(estimator, new PoseClassifier(model, extractor), photos, perClass, Progress.none());
+            System.out.printf(java.util.Locale.ROOT, "photos=%d unreadable=%d accuracy=%.3f balancedAccuracy=%.3f macroF1=%.3f personFound=%d msPerImage=%.1f%n",
+                    r.rows().size(), r.unreadable(), r.evaluation().accuracy(), r.evaluation().balancedAccuracy(),
+                    r.evaluation().macroF1(), r.rows().stream().filter(Row::personFound).count(), r.meanMillis());
+            System.out.println(r.evaluation().confusionMatrix());
+        }
+    }
 }
