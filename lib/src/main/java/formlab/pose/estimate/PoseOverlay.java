@@ -78,4 +78,17 @@ public final class PoseOverlay {
             case CENTRE -> SkeletonRenderer.CENTRE;
         };
     }
+
+    /** Overlays of {@code files} (decoded by content) in a grid of {@code columns}, captioned with folder and pose score. */
+    public static BufferedImage grid(PoseEstimator estimator, java.util.List<java.nio.file.Path> files, int columns, int cell) {
+        formlab.image.ImageDecoder decoder = new formlab.image.ImageDecoder();
+        java.util.List<formlab.image.ImageGrid.Tile> tiles = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : files) {
+            BufferedImage photo = decoder.decode(file).image();
+            LandmarkEstimate e = estimator.estimate(photo);
+            String caption = file.getParent().getFileName() + String.format(java.util.Locale.ROOT, " %.2f", e.poseScore());
+            tiles.add(formlab.image.ImageGrid.Tile.of(draw(photo, e, cell), caption));
+        }
+        return formlab.image.ImageGrid.render(tiles, columns, cell);
+    }
 }
