@@ -19,8 +19,10 @@ help: ## List the targets with what they do
 
 all: reports ## Set everything up (system packages, build, kernel) and run every notebook to reports/
 
-setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3)
+setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3) and fetch the pose models
 	@scripts/setup-system.sh
+	@if command -v npm >/dev/null 2>&1; then scripts/fetch-pose-models.sh || echo "setup: pose models not fetched; image pose estimation is skipped until 'make pose-models' succeeds" >&2; \
+	else echo "setup: npm not found; image pose estimation is skipped until 'make pose-models' succeeds" >&2; fi
 
 build: $(BUILD_STAMP) ## Build the library JAR and the kernel (only when sources changed)
 
