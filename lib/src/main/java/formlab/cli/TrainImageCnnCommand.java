@@ -73,9 +73,9 @@ public final class TrainImageCnnCommand implements Command {
         try (var model = run.model()) {
             ImagePredictions test = model.predictPrepared(images.split(Split.TEST));
             out.printf(Locale.ROOT, "test accuracy %.3f on %d images%n", test.evaluation().accuracy(), test.size());
-            CnnModelCard card = CnnModelCard.describe(name, run, dataset.description(), dataset.manifest().sha256(),
+            CnnModelCard card = CnnModelCard.describe(name, java.util.List.of(run), dataset.description(), dataset.manifest().sha256(),
                     dataset.imagesPerSplit(), CnnModelCard.prefixed("test", test.evaluation().metrics()));
-            ModelCard registered = ImageCnnRegistration.register(ModelRegistry.of(paths), name, run, card, dataset.manifest(),
+            ModelCard registered = ImageCnnRegistration.register(ModelRegistry.of(paths), name, model, card, dataset.manifest(),
                     test, "image class from a photo: " + String.join(", ", images.classes()));
             out.println("registered " + registered.id() + " (" + registered.stage() + ") in "
                     + paths.models().resolve(name).resolve("v" + registered.version()));

@@ -8,7 +8,6 @@ import formlab.model.cnn.CnnConfig;
 import formlab.model.cnn.CnnImageClassifier;
 import formlab.model.cnn.CnnModelCard;
 import formlab.model.cnn.CnnModelStore;
-import formlab.model.cnn.CnnTrainingRun;
 import formlab.model.cnn.ImagePredictions;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,36 +42,37 @@ public final class ImageCnnRegistration {
     }
 
     /**
-     * Registers the model of {@code run} as the next version of {@code name} (stage candidate).
+     * Registers {@code model} (one network or an ensemble) as the next version of {@code name}
+     * (stage candidate), with {@code card} stored beside its parameters.
      *
-     * @param card     the CNN card to store with the parameters
+     * @param card     the CNN card (describes the same networks as {@code model})
      * @param manifest the split the model was trained and tested on
      * @param test     the model's predictions on the test split
      * @param task     what the model does, in words
      */
-    public static ModelCard register(ModelRegistry registry, String name, CnnTrainingRun run, CnnModelCard card,
+    public static ModelCard register(ModelRegistry registry, String name, CnnImageClassifier model, CnnModelCard card,
                                      SplitManifest manifest, ImagePredictions test, String task) throws IOException {
-        CnnConfig config = run.config();
+        CnnConfig config = card.members().get(0).config();
         Map<String, Object> hyperparameters = new LinkedHashMap<>();
-        hyperparameters.put("imageSize", config.imageSize());
-        hyperparameters.put("width", config.width());
-        hyperparameters.put("dropout", config.dropout());
-        hyperparameters.put("learningRate", config.learningRate());
+        hyperparameters.put("imageSize", card.inputSize());
+        hyperparameters.put("networks", card.members().size());
+        hyperparameters.put("members", card.members().stream()
+                .map(m -> m.config().label() + " seed=" + m.config().seed() + " epochs=" + m.epochsRun() + " best=" + m.bestEpoch())
+                .toList().toString());
         hyperparameters.put("weightDecay", config.weightDecay());
         hyperparameters.put("batchSize", config.batchSize());
         hyperparameters.put("maxEpochs", config.maxEpochs());
         hyperparameters.put("patience", config.patience());
         hyperparameters.put("seed", config.seed());
-        hyperparameters.put("bestEpoch", run.bestEpoch());
         TrainingRecipe recipe = new TrainingRecipe(task,
-                List.of("image: RGB letterboxed to " + config.imageSize() + "x" + config.imageSize() + ", normalised per channel"),
+                List.of("image: RGB letterboxed to " + card.inputSize() + "x" + card.inputSize() + ", normalised per channel"),
                 "class folder", "near-duplicate group", TRAINER, hyperparameters,
                 SplitSpec.holdOut(manifest.ratios().test(), manifest.seed()));
         List<String> groups = manifest.entries().stream().map(ManifestEntry::group).distinct().sorted().toList();
-        TrainingRun registryRun = new TrainingRun(recipe, run.model().asClassifier(), test.evaluation(),
+        TrainingRun registryRun = new TrainingRun(recipe, model.asClassifier(), test.evaluation(),
                 "test split (" + test.size() + " images) of split manifest " + manifest.sha256().substring(0, 12),
                 manifest.sha256(), manifest.entries().size(), groups);
-        ModelPayload payload = ModelPayload.written(FORMAT, PAYLOAD, target -> CnnModelStore.save(run.model(), card, target));
+        ModelPayload payload = ModelPayload.written(FORMAT, PAYLOAD, target -> CnnModelStore.save(model, card, target));
         return registry.register(name, registryRun, List.of(), payload);
     }
 

@@ -84,7 +84,7 @@ public final class CnnBenchmark {
             CnnTrainingRun run = CnnTrainer.train(data, config, TrainingProgress.silent());
             Path folder = Files.createTempDirectory("formlab-bench-cnn");
             try {
-                CnnModelStore.save(run.model(), CnnModelCard.describe("bench", run, "benchmark", "none",
+                CnnModelStore.save(run.model(), CnnModelCard.describe("bench", java.util.List.of(run), "benchmark", "none",
                         java.util.Map.of(), java.util.Map.of()), folder.resolve("bench"));
                 long parameters = run.model().parameterCount();
                 run.model().close();

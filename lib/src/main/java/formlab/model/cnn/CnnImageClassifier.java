@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
 import ai.djl.translate.Batchifier;
 import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
@@ -24,40 +25,86 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * A trained image CNN ready to predict: the DJL model, its classes in output order and the
- * preprocessing (input size, normalisation) it was trained with. It answers class probabilities
- * for image files (decoded by content, any size) and {@link BufferedImage}s, one at a time or in
- * batches; each answer averages the image and its mirror image.
+ * A trained image CNN ready to predict: one or more DJL networks (an ensemble averages their
+ * probabilities), the classes in output order and the preprocessing (input size, normalisation)
+ * they were trained with. It answers class probabilities for image files (decoded by content, any
+ * size) and {@link BufferedImage}s, one at a time or in batches; each answer also averages the
+ * image and its mirror image.
  *
  * <p>Not itself a {@link Classifier}: that interface takes feature vectors, and an image is not
  * one; forcing pixels into {@code double[]} would hide the preprocessing the model depends on.
  * {@link #asClassifier()} offers that view over the preprocessed tensor for tools that need it.
- * Inference runs through a DJL {@link Predictor}, which creates each call's arrays in its own
- * NDManager and frees them afterwards. Calls are serialised (a DJL predictor is not thread-safe).
- * Close the classifier to free the native model.
+ * Inference runs through DJL {@link Predictor}s, which create each call's arrays in their own
+ * NDManager and free them afterwards. Calls are serialised (a DJL predictor is not thread-safe).
+ * Close the classifier to free the native models.
  */
 public final class CnnImageClassifier implements AutoCloseable {
 
-    /** Images per forward pass in {@link #probabilities(List)}. */
+    /** Images per forward pass in {@link #probabilities(List)} (16 images and their mirror images). */
     public static final int BATCH_SIZE = 32;
 
-    private final Model model;
+    /**
+     * One network of the classifier.
+     *
+     * @param model  the DJL model holding a {@link CompactResNet}
+     * @param config how it was built and trained
+     */
+    public record Member(Model model, CnnConfig config) {
+    }
+
+    private final List<Member> members;
+    private final List<Predictor<float[], double[]>> predictors = new ArrayList<>();
     private final List<String> classes;
     private final Preprocessing preprocessing;
-    private final CnnConfig config;
-    private final Predictor<float[], double[]> predictor;
     private final ImageDecoder decoder = new ImageDecoder(1, ImageDecoder.DEFAULT_MAX_PIXELS);
+    private boolean handedOver;
 
     static {
         TorchRuntime.prepare();
     }
 
     CnnImageClassifier(Model model, List<String> classes, Preprocessing preprocessing, CnnConfig config) {
-        this.model = model;
+        this(List.of(new Member(model, config)), classes, preprocessing);
+    }
+
+    CnnImageClassifier(List<Member> members, List<String> classes, Preprocessing preprocessing) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a classifier needs at least one network");
+        }
+        this.members = List.copyOf(members);
         this.classes = List.copyOf(classes);
         this.preprocessing = preprocessing;
-        this.config = config;
-        this.predictor = model.newPredictor(new ProbabilityTranslator(preprocessing));
+        for (Member member : this.members) {
+            predictors.add(member.model().newPredictor(new ProbabilityTranslator(preprocessing)));
+        }
+    }
+
+    /**
+     * An ensemble of {@code parts}: their networks answer together, probabilities averaged. The
+     * parts must share classes and preprocessing; they are taken over (closing a part afterwards
+     * does nothing, close the ensemble instead).
+     */
+    public static CnnImageClassifier ensemble(List<CnnImageClassifier> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("an ensemble needs at least one model");
+        }
+        CnnImageClassifier first = parts.get(0);
+        List<Member> members = new ArrayList<>();
+        for (CnnImageClassifier part : parts) {
+            if (!part.classes.equals(first.classes) || !part.preprocessing.equals(first.preprocessing)) {
+                throw new IllegalArgumentException("ensemble members must share classes and preprocessing: " + first.classes
+                        + " " + first.preprocessing + " vs " + part.classes + " " + part.preprocessing);
+            }
+            synchronized (part) {
+                if (part.handedOver) {
+                    throw new IllegalStateException("a model can join only one ensemble");
+                }
+                part.handedOver = true;
+                part.predictors.forEach(Predictor::close);
+                members.addAll(part.members);
+            }
+        }
+        return new CnnImageClassifier(members, first.classes, first.preprocessing);
     }
 
     /** Class names in the order of the probability vectors. */
@@ -70,19 +117,19 @@ public final class CnnImageClassifier implements AutoCloseable {
         return preprocessing;
     }
 
-    /** The config the model was trained with. */
+    /** The networks, in order (one unless this is an ensemble). */
+    public List<Member> members() {
+        return members;
+    }
+
+    /** The config of the first network. */
     public CnnConfig config() {
-        return config;
+        return members.get(0).config();
     }
 
-    /** The underlying DJL model (for saving; do not close it separately). */
-    Model model() {
-        return model;
-    }
-
-    /** Number of trainable numbers in the network. */
+    /** Number of trainable numbers in all networks together. */
     public long parameterCount() {
-        return model.getBlock().getParameters().values().stream()
+        return members.stream().flatMap(m -> m.model().getBlock().getParameters().values().stream())
                 .filter(p -> p.requiresGradient() && p.getArray() != null)
                 .mapToLong(p -> p.getArray().size()).sum();
     }
@@ -94,7 +141,7 @@ public final class CnnImageClassifier implements AutoCloseable {
 
     /**
      * Class probabilities for one image of any size (letterboxed like the training images): the
-     * mean of the network's probabilities for the image and its mirror image. Training mirrors
+     * mean of every network's probabilities for the image and its mirror image. Training mirrors
      * images at random, so both are equally valid views; averaging them gained 1-2 points of test
      * accuracy in our runs, for one extra image in the same forward pass.
      */
@@ -102,8 +149,9 @@ public final class CnnImageClassifier implements AutoCloseable {
         return probabilities(List.of(image)).get(0);
     }
 
-    /** Class probabilities for many images (each averaged with its mirror image), in batches of {@value #BATCH_SIZE}. */
+    /** Class probabilities for many images (see {@link #probabilities(BufferedImage)}), in batches of {@value #BATCH_SIZE}. */
     public synchronized List<double[]> probabilities(List<BufferedImage> images) {
+        requireOpen();
         List<double[]> out = new ArrayList<>(images.size());
         try {
             for (int start = 0; start < images.size(); start += BATCH_SIZE / 2) {
@@ -113,13 +161,21 @@ public final class CnnImageClassifier implements AutoCloseable {
                     tensors.add(tensor);
                     tensors.add(mirror(tensor, preprocessing.size()));
                 }
-                List<double[]> both = predictor.batchPredict(tensors);
-                for (int i = 0; i < both.size(); i += 2) {
-                    double[] mean = both.get(i).clone();
-                    for (int c = 0; c < mean.length; c++) {
-                        mean[c] = (mean[c] + both.get(i + 1)[c]) / 2;
+                double[][] sum = new double[tensors.size() / 2][classes.size()];
+                for (Predictor<float[], double[]> predictor : predictors) {
+                    List<double[]> both = predictor.batchPredict(tensors);
+                    for (int i = 0; i < both.size(); i++) {
+                        for (int c = 0; c < classes.size(); c++) {
+                            sum[i / 2][c] += both.get(i)[c];
+                        }
                     }
-                    out.add(mean);
+                }
+                double views = 2.0 * predictors.size();
+                for (double[] row : sum) {
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] /= views;
+                    }
+                    out.add(row);
                 }
             }
         } catch (TranslateException e) {
@@ -171,11 +227,12 @@ public final class CnnImageClassifier implements AutoCloseable {
     }
 
     /**
-     * This network as a {@link Classifier} over its input tensor: the feature vector is the
+     * The networks as a {@link Classifier} over their input tensor: the feature vector is the
      * letterboxed, normalised image flattened in CHW order ({@code 3 x size x size} values, named
-     * {@code R[y,x]}, {@code G[y,x]}, {@code B[y,x]}), as {@link Preprocessing#tensor} makes it.
-     * Meant for tools that take any {@code Classifier} (the registry, the shared evaluation); for
-     * images use {@link #probabilities(BufferedImage)}, which does the preprocessing.
+     * {@code R[y,x]}, {@code G[y,x]}, {@code B[y,x]}), as {@link Preprocessing#tensor} makes it;
+     * the answer is the networks' mean probability, without mirror averaging. Meant for tools that
+     * take any {@code Classifier} (the registry, the shared evaluation); for images use
+     * {@link #probabilities(BufferedImage)}, which does the preprocessing.
      */
     public Classifier asClassifier() {
         return new TensorClassifier();
@@ -183,11 +240,21 @@ public final class CnnImageClassifier implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        predictor.close();
-        model.close();
+        if (handedOver) {
+            return;
+        }
+        handedOver = true;
+        predictors.forEach(Predictor::close);
+        members.forEach(member -> member.model().close());
     }
 
-    /** The network over already-preprocessed input tensors. */
+    private void requireOpen() {
+        if (handedOver) {
+            throw new IllegalStateException("this model was closed or handed over to an ensemble");
+        }
+    }
+
+    /** The networks over already-preprocessed input tensors. */
     private final class TensorClassifier implements Classifier {
         private List<String> names;
 
@@ -224,19 +291,22 @@ public final class CnnImageClassifier implements AutoCloseable {
             for (int i = 0; i < tensor.length; i++) {
                 tensor[i] = (float) features[i];
             }
+            double[] out = new double[classes.size()];
             synchronized (CnnImageClassifier.this) {
-                try (NDManager manager = model.getNDManager().newSubManager()) {
-                    NDArray input = manager.create(tensor, new Shape(1, 3, size, size));
-                    NDArray logits = model.getBlock().forward(new ai.djl.training.ParameterStore(manager, false),
-                            new NDList(input), false).singletonOrThrow();
-                    float[] values = logits.softmax(-1).toFloatArray();
-                    double[] out = new double[values.length];
-                    for (int i = 0; i < values.length; i++) {
-                        out[i] = values[i];
+                requireOpen();
+                for (Member member : members) {
+                    try (NDManager manager = member.model().getNDManager().newSubManager()) {
+                        NDArray input = manager.create(tensor, new Shape(1, 3, size, size));
+                        NDArray logits = member.model().getBlock().forward(new ParameterStore(manager, false),
+                                new NDList(input), false).singletonOrThrow();
+                        float[] values = logits.softmax(-1).toFloatArray();
+                        for (int c = 0; c < values.length; c++) {
+                            out[c] += values[c] / members.size();
+                        }
                     }
-                    return out;
                 }
             }
+            return out;
         }
     }
 
@@ -256,8 +326,7 @@ public final class CnnImageClassifier implements AutoCloseable {
 
         @Override
         public double[] processOutput(TranslatorContext ctx, NDList list) {
-            NDArray probabilities = list.singletonOrThrow().softmax(-1);
-            float[] values = probabilities.toFloatArray();
+            float[] values = list.singletonOrThrow().softmax(-1).toFloatArray();
             double[] out = new double[values.length];
             for (int i = 0; i < values.length; i++) {
                 out[i] = values[i];

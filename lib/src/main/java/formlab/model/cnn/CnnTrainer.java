@@ -128,7 +128,7 @@ public final class CnnTrainer {
         restore(model, bestParameters);
         CnnImageClassifier classifier = new CnnImageClassifier(model, data.classes(), data.preprocessing(), config);
         CnnTrainingRun run = new CnnTrainingRun(config, history, bestEpoch, classifier, (System.nanoTime() - started) / 1e9,
-                train.size(), validation.size());
+                train.size(), validation.size(), classifier.parameterCount());
         progress.finished(config, run);
         return run;
     }

@@ -21,9 +21,10 @@ import tech.tablesaw.plotly.traces.ScatterTrace;
  * @param seconds          wall-clock seconds of the whole training
  * @param trainImages      training images
  * @param validationImages validation images
+ * @param parameterCount   trainable parameters of the network
  */
 public record CnnTrainingRun(CnnConfig config, List<EpochResult> history, int bestEpoch, CnnImageClassifier model,
-                             double seconds, int trainImages, int validationImages) {
+                             double seconds, int trainImages, int validationImages, long parameterCount) {
 
     public CnnTrainingRun {
         history = List.copyOf(history);

@@ -40,7 +40,7 @@ class CnnModelStoreTest {
         data = TinyModels.figures(temp.resolve("figures"));
         run = CnnTrainer.train(data, TinyModels.config(2), TrainingProgress.silent());
         saved = temp.resolve("models/poses");
-        card = CnnModelStore.save(run.model(), CnnModelCard.describe("poses", run, "figures (synthetic)", "abc123",
+        card = CnnModelStore.save(run.model(), CnnModelCard.describe("poses", List.of(run), "figures (synthetic)", "abc123",
                 Map.of("train", 60, "validation", 20, "test", 20), Map.of("test_accuracy", 0.5)), saved);
     }
 
@@ -71,9 +71,11 @@ class CnnModelStoreTest {
         assertEquals(32, read.inputSize());
         assertEquals("abc123", read.splitManifestSha256());
         assertEquals(0.5, read.metrics().get("test_accuracy"));
-        assertEquals(run.bestValidationAccuracy(), read.metrics().get("validation_accuracy"));
+        assertEquals(1, read.members().size());
+        assertEquals(run.bestValidationAccuracy(), read.members().get(0).validationAccuracy());
+        assertEquals(run.config(), read.members().get(0).config());
         assertEquals("0.36.0", read.libraries().get("djl"));
-        assertTrue(Files.exists(saved.resolve(read.parametersFile())));
+        assertTrue(Files.exists(saved.resolve(read.members().get(0).parametersFile())));
         try (Stream<Path> siblings = Files.list(saved.getParent())) {
             assertEquals(List.of(saved), siblings.toList(), "no temporary folders left beside the model");
         }
@@ -83,7 +85,7 @@ class CnnModelStoreTest {
     void damagedParametersAreRefusedByTheirHash() throws IOException {
         Path copy = temp.resolve("damaged");
         CnnModelStore.save(run.model(), card, copy);
-        Path parameters = copy.resolve(CnnModelStore.card(copy).parametersFile());
+        Path parameters = copy.resolve(CnnModelStore.card(copy).members().get(0).parametersFile());
         byte[] bytes = Files.readAllBytes(parameters);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(parameters, bytes);
@@ -142,8 +144,8 @@ class CnnModelStoreTest {
         var registry = new formlab.registry.ModelRegistry(temp.resolve("registry"), null);
         ImagePredictions test = run.model().predictPrepared(data.split(Split.TEST));
         var manifest = data.manifest();
-        var first = formlab.registry.ImageCnnRegistration.register(registry, "poses", run, card, manifest, test, "pose");
-        var second = formlab.registry.ImageCnnRegistration.register(registry, "poses", run, card, manifest, test, "pose");
+        var first = formlab.registry.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
+        var second = formlab.registry.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
         assertEquals(1, first.version());
         assertEquals(2, second.version());
         assertEquals(formlab.registry.ImageCnnRegistration.FORMAT, first.modelFormat());
@@ -151,6 +153,26 @@ class CnnModelStoreTest {
         try (CnnImageClassifier loaded = formlab.registry.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
             BufferedImage image = data.split(Split.TEST).get(0).source();
             assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
+        }
+    }
+
+    @Test
+    void anEnsembleIsSavedAsOneFilePerNetworkAndLoadsBack() throws IOException {
+        CnnTrainingRun a = CnnTrainer.train(data, TinyModels.config(1).withSeed(1), TrainingProgress.silent());
+        CnnTrainingRun b = CnnTrainer.train(data, TinyModels.config(1).withSeed(2).withWidth(4), TrainingProgress.silent());
+        CnnModelCard described = CnnModelCard.describe("pair", List.of(a, b), "figures", "x", Map.of(), Map.of());
+        try (CnnImageClassifier pair = CnnImageClassifier.ensemble(List.of(a.model(), b.model()))) {
+            Path folder = temp.resolve("pair");
+            CnnModelCard written = CnnModelStore.save(pair, described, folder);
+            assertEquals(List.of("member-0-0000.params", "member-1-0000.params"),
+                    written.members().stream().map(CnnModelCard.Member::parametersFile).toList());
+            assertTrue(written.prediction().contains("mean softmax of 2 networks"));
+            BufferedImage image = data.split(Split.TEST).get(1).source();
+            try (CnnImageClassifier loaded = CnnModelStore.load(folder)) {
+                assertEquals(2, loaded.members().size());
+                assertEquals(4, loaded.members().get(1).config().width());
+                assertArrayEquals(pair.probabilities(image), loaded.probabilities(image), 1e-6);
+            }
         }
     }
 }

@@ -83,15 +83,29 @@ class CnnTrainerTest {
     }
 
     @Test
-    void sweepTableHasOneRowPerConfigAndMarksTheBest() {
-        var configs = CnnSweep.grid(TinyModels.config(3), new double[] {0.005, 0.01}, new int[] {4}, new double[] {0.0});
-        CnnSweep.SweepResult sweep = CnnSweep.run(data, configs, TrainingProgress.silent());
-        try (var best = sweep.best().model()) {
-            assertEquals(2, sweep.table().rowCount());
-            double top = sweep.table().doubleColumn("validation accuracy").max();
-            int chosen = sweep.table().stringColumn("chosen").indexOf("best");
-            assertEquals(top, sweep.table().doubleColumn("validation accuracy").get(chosen), 1e-9);
-            assertEquals(Math.round(sweep.best().bestValidationAccuracy() * 1000) / 1000.0, top, 1e-9);
+    void sweepRanksByValidationAndItsBestRunsFormAnEnsemble() {
+        var configs = CnnSweep.grid(TinyModels.config(3), new double[] {0.005, 0.01}, new int[] {4, 6}, new double[] {0.0});
+        try (CnnSweep.SweepResult sweep = CnnSweep.run(data, configs, TrainingProgress.silent())) {
+            var table = sweep.table(2);
+            assertEquals(4, table.rowCount());
+            double top = table.doubleColumn("validation accuracy").max();
+            int first = table.stringColumn("chosen").indexOf("#1");
+            assertEquals(top, table.doubleColumn("validation accuracy").get(first), 1e-9);
+            assertEquals(2, table.stringColumn("chosen").countUnique() - 1, "two chosen runs besides the blanks");
+            List<CnnTrainingRun> best = sweep.top(2);
+            assertTrue(best.get(0).bestValidationAccuracy() >= best.get(1).bestValidationAccuracy());
+            var image = data.split(Split.TEST).get(0).source();
+            double[] a = best.get(0).model().probabilities(image);
+            double[] b = best.get(1).model().probabilities(image);
+            try (CnnImageClassifier ensemble = sweep.ensemble(2)) {
+                assertEquals(2, ensemble.members().size());
+                double[] mean = ensemble.probabilities(image);
+                for (int c = 0; c < mean.length; c++) {
+                    assertEquals((a[c] + b[c]) / 2, mean[c], 1e-6);
+                }
+                assertThrows(IllegalStateException.class, () -> best.get(0).model().probabilities(image),
+                        "a member handed over to the ensemble is no longer used on its own");
+            }
         }
     }
 }
