@@ -40,7 +40,7 @@ public final class LabelStudioExport {
      * One item to export with the model's view of it.
      *
      * @param item        the pool item
-     * @param predicted   the model's label
+     * @param predicted   the model's label, or null when there is no model yet (no pre-annotation)
      * @param score       the model's probability for that label
      * @param uncertainty the strategy's uncertainty score (NaN when not computed)
      */
@@ -74,7 +74,7 @@ public final class LabelStudioExport {
             throw new IllegalArgumentException("Round folder " + target + " is not under the Label Studio document root " + root);
         }
         for (Task task : tasks) {
-            if (!classes.contains(task.predicted())) {
+            if (task.predicted() != null && !classes.contains(task.predicted())) {
                 throw new IllegalArgumentException("Item '" + task.item().id() + "': predicted label '" + task.predicted()
                         + "' is not one of " + classes);
             }
@@ -102,7 +102,7 @@ public final class LabelStudioExport {
                 }
                 json.add(task(t + 1, item, reference, task, modelVersion, round));
                 items.add(new ExportedRound.Item(item.id(), t + 1, item.kind(), item.source(), item.group(), reference,
-                        task.predicted(), task.score(), task.uncertainty()));
+                        task.predicted() == null ? "" : task.predicted(), task.score(), task.uncertainty()));
             }
             byte[] tasksJson = LabelStudioFormat.JSON.writeValueAsBytes(json);
             AtomicFiles.writeBytes(staging.resolve(ExportedRound.TASKS), tasksJson);
@@ -131,6 +131,9 @@ public final class LabelStudioExport {
         data.put("group", item.group());
         data.put("kind", item.kind().name());
         data.put("round", round);
+        if (task.predicted() == null) {
+            return node;
+        }
         ObjectNode prediction = node.putArray("predictions").addObject();
         prediction.put("model_version", modelVersion);
         prediction.put("score", task.score());

@@ -29,10 +29,13 @@ public final class LabelStudioFormat {
     private LabelStudioFormat() {
     }
 
-    /** The labeling interface XML for {@code classes}: the picture, its source, and one single choice. */
+    /**
+     * The labeling interface XML for {@code classes}: a question, the picture and one single choice.
+     * The item's source stays out of sight: in recorded datasets it often names the label.
+     */
     public static String labelConfig(java.util.List<String> classes) {
         StringBuilder xml = new StringBuilder("<View>\n")
-                .append("  <Header value=\"$source\"/>\n")
+                .append("  <Header value=\"Which class is this?\"/>\n")
                 .append("  <Image name=\"").append(OBJECT).append("\" value=\"$image\" zoom=\"true\"/>\n")
                 .append("  <Choices name=\"").append(CONTROL).append("\" toName=\"").append(OBJECT)
                 .append("\" choice=\"single\" showInLine=\"true\" required=\"true\">\n");
