@@ -36,6 +36,7 @@ public final class BarbellLabelling {
     private final UnlabelledPool pool;
     private final LabelledData evaluation;
     private final LabelledData labelled;
+    private final LabelledData everything;
     private final Map<String, Window> windows = new HashMap<>();
     private final Map<String, String> oracle = new HashMap<>();
 
@@ -46,6 +47,7 @@ public final class BarbellLabelling {
         List<String> participants = dataset.participants();
         evaluationGroup = participants.getLast();
         LabelledData table = LabelledData.of(features, "exercise", "participant", "window_start_s");
+        everything = table;
         featureNames = table.features();
         List<Integer> poolRows = new ArrayList<>();
         List<Integer> evaluationRows = new ArrayList<>();
@@ -94,6 +96,11 @@ public final class BarbellLabelling {
     /** The pool's windows with their recorded labels (for simulations: label "exercise", group "participant"). */
     public LabelledData labelled() {
         return labelled;
+    }
+
+    /** Every window with its recorded label (label "exercise", group "participant", source column "set_id"): for simulations. */
+    public LabelledData table() {
+        return everything;
     }
 
     /** The evaluation participant's windows with their recorded labels. */

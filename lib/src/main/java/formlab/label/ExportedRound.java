@@ -65,6 +65,21 @@ public record ExportedRound(String dataset, int round, String createdAt, String 
         return items.stream().filter(i -> i.itemId().equals(itemId)).findFirst();
     }
 
+    /** The items as a table: task, item, group, predicted label, its probability, uncertainty. */
+    public tech.tablesaw.api.Table table() {
+        var score = tech.tablesaw.api.DoubleColumn.create("score", items.stream().mapToDouble(Item::score).toArray());
+        var uncertainty = tech.tablesaw.api.DoubleColumn.create("uncertainty", items.stream().mapToDouble(Item::uncertainty).toArray());
+        score.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
+        uncertainty.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
+        return tech.tablesaw.api.Table.create("Round " + round + " of " + dataset + ": " + items.size() + " tasks (" + strategy
+                        + ", scored by " + modelVersion + ")",
+                tech.tablesaw.api.IntColumn.create("task", items.stream().mapToInt(Item::task).toArray()),
+                tech.tablesaw.api.StringColumn.create("item", items.stream().map(Item::itemId).toList()),
+                tech.tablesaw.api.StringColumn.create("group", items.stream().map(Item::group).toList()),
+                tech.tablesaw.api.StringColumn.create("predicted", items.stream().map(Item::predicted).toList()),
+                score, uncertainty);
+    }
+
     /** Reads {@code round.json} from a round folder. */
     public static ExportedRound read(Path roundFolder) throws IOException {
         Path file = roundFolder.resolve(FILE);
