@@ -63,7 +63,6 @@ public final class TrackerRuntime {
     private int carriedReps;
     private int segmentReps;
     private int shownReps;
-    private int pulsesAtSetStart;
     private int faultsInSet;
     private WindowResult latest;
     private long now;
@@ -178,7 +177,6 @@ public final class TrackerRuntime {
         shownReps = 0;
         faultsInSet = 0;
         latest = null;
-        pulsesAtSetStart = feedback.repPulses();
         sink.startSet();
         setStatus(TrackerStatus.RECORDING);
         for (TrackerListener l : listeners) {
@@ -257,7 +255,7 @@ public final class TrackerRuntime {
             }
         }
         SetRecord record = new SetRecord(setNumber, Instant.ofEpochMilli(first).toString(), Instant.ofEpochMilli(last).toString(),
-                first, last, label.label(), label.confidence(), totalReps, feedback.repPulses() - pulsesAtSetStart,
+                first, last, label.label(), label.confidence(), totalReps, shownReps,
                 samples, segments.size(), dropped, faultsInSet, sourceName, files);
         try {
             log.append(record);

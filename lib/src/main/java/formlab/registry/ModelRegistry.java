@@ -310,6 +310,9 @@ public final class ModelRegistry {
         for (Map.Entry<String, Double> entry : run.evaluation().metrics().entrySet()) {
             metrics.add(new ModelCard.MetricValue(entry.getKey(), entry.getValue(), run.measuredOn()));
         }
+        for (Map.Entry<String, Double> entry : run.extraMetrics().entrySet()) {
+            metrics.add(new ModelCard.MetricValue(entry.getKey(), entry.getValue(), run.measuredOn()));
+        }
         return metrics;
     }
 

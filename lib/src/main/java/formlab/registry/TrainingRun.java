@@ -25,9 +25,22 @@ import java.util.List;
  * @param dataSha256     {@link DataFingerprint} of the table
  * @param rows           rows in the table
  * @param groups         groups in the table
+ * @param extraMetrics   further metrics measured on the same split that {@code evaluation} cannot hold
+ *                       (for example accuracy per recorded set after smoothing), by name; may be empty
  */
 public record TrainingRun(TrainingRecipe recipe, Classifier model, Evaluation evaluation, String measuredOn,
-                          String dataSha256, int rows, List<String> groups) {
+                          String dataSha256, int rows, List<String> groups, java.util.Map<String, Double> extraMetrics) {
+
+    public TrainingRun {
+        extraMetrics = extraMetrics == null ? java.util.Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extraMetrics));
+    }
+
+    /** A run whose metrics all come from {@code evaluation}. */
+    public TrainingRun(TrainingRecipe recipe, Classifier model, Evaluation evaluation, String measuredOn,
+                       String dataSha256, int rows, List<String> groups) {
+        this(recipe, model, evaluation, measuredOn, dataSha256, rows, groups, java.util.Map.of());
+    }
 
     /**
      * Marks, in {@link #measuredOn()} of a hold-out run, the fingerprint of the test rows; two runs

@@ -81,7 +81,10 @@ public final class TrackerConfigReader {
         return java.util.Collections.unmodifiableMap(d);
     }
 
-    /** Reads {@code file} and applies {@code overrides} (e.g. from the command line) on top. */
+    /**
+     * Reads {@code file} and applies {@code overrides} (e.g. from the command line) on top;
+     * relative paths resolve against the working directory (as for command-line arguments).
+     */
     public static TrackerConfig read(Path file, Map<String, String> overrides) {
         String text;
         try {
@@ -92,7 +95,7 @@ public final class TrackerConfigReader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        return parse(file.toString(), text, file.toAbsolutePath().getParent(), overrides);
+        return parse(file.toString(), text, Path.of("").toAbsolutePath(), overrides);
     }
 
     /**

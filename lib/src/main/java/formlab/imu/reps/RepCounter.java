@@ -162,46 +162,8 @@ public final class RepCounter {
 
     /** Projection on the first principal axis of the (mean-removed) samples, signed along the mean. */
     static double[] principal(double[][] acc) {
-        int n = acc[0].length;
-        double[] mean = new double[3];
-        for (int a = 0; a < 3; a++) {
-            mean[a] = Arrays.stream(acc[a]).average().orElse(0);
-        }
-        double[][] cov = new double[3][3];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    cov[a][b] += (acc[a][i] - mean[a]) * (acc[b][i] - mean[b]);
-                }
-            }
-        }
-        // Power iteration on a 3x3 symmetric matrix; a fixed start vector keeps it deterministic.
-        double[] v = {0.5773502691896258, 0.5773502691896258, 0.5773502691896258};
-        for (int iteration = 0; iteration < 200; iteration++) {
-            double[] w = new double[3];
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    w[a] += cov[a][b] * v[b];
-                }
-            }
-            double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
-            if (norm == 0) {
-                break;
-            }
-            for (int a = 0; a < 3; a++) {
-                v[a] = w[a] / norm;
-            }
-        }
-        if (v[0] * mean[0] + v[1] * mean[1] + v[2] * mean[2] < 0) {
-            for (int a = 0; a < 3; a++) {
-                v[a] = -v[a];
-            }
-        }
-        double[] projection = new double[n];
-        for (int i = 0; i < n; i++) {
-            projection[i] = v[0] * (acc[0][i] - mean[0]) + v[1] * (acc[1][i] - mean[1]) + v[2] * (acc[2][i] - mean[2]);
-        }
-        return projection;
+        formlab.imu.signal.PrincipalAxis axis = formlab.imu.signal.PrincipalAxis.of(acc);
+        return axis.signedAlong(axis.mean()).project(acc);
     }
 
     /** The accelerometer of {@code recording} linearly interpolated onto an even grid at {@code rateHz}. */

@@ -43,6 +43,10 @@ import java.util.List;
  */
 public final class CnnTrainer {
 
+    static {
+        TorchRuntime.prepare();
+    }
+
     private CnnTrainer() {
     }
 
@@ -100,6 +104,7 @@ public final class CnnTrainer {
                     }
                     trainer.step();
                 }
+                double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
                 Scores scores = Scores.of(trainer, validationSet);
                 boolean best = scores.accuracy() > bestAccuracy || (scores.accuracy() == bestAccuracy && scores.loss() < bestLoss);
                 if (best) {
@@ -109,7 +114,7 @@ public final class CnnTrainer {
                     bestParameters = parameters(model);
                 }
                 EpochResult result = new EpochResult(epoch, lossSum / seen, (double) correct / seen, scores.loss(),
-                        scores.accuracy(), (System.nanoTime() - epochStart) / 1e9, best);
+                        scores.accuracy(), trainSeconds, (System.nanoTime() - epochStart) / 1e9, best);
                 history.add(result);
                 progress.epoch(config, result);
                 if (epoch - bestEpoch >= config.patience()) {

@@ -44,6 +44,12 @@ public record CnnTrainingRun(CnnConfig config, List<EpochResult> history, int be
         return history.stream().mapToDouble(EpochResult::seconds).average().orElse(0);
     }
 
+    /** Training images per second over all epochs (training passes only, validation excluded). */
+    public double trainImagesPerSecond() {
+        double seconds = history.stream().mapToDouble(EpochResult::trainSeconds).sum();
+        return seconds == 0 ? 0 : (double) trainImages * history.size() / seconds;
+    }
+
     /** One line: best epoch, its validation accuracy, epochs run, time. */
     public String summary() {
         return String.format(Locale.ROOT, "%s: best epoch %d of %d run, val acc %.3f, train acc %.3f, %.0f s (%.1f s/epoch)",

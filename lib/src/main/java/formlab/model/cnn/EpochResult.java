@@ -8,11 +8,12 @@ package formlab.model.cnn;
  * @param trainAccuracy      accuracy over the same batches, measured while training
  * @param validationLoss     mean cross-entropy on the validation split (no augmentation)
  * @param validationAccuracy accuracy on the validation split
+ * @param trainSeconds       wall-clock seconds of the training pass alone (for throughput)
  * @param seconds            wall-clock seconds of the epoch, validation included
  * @param best               true when this epoch is the best so far (it becomes the checkpoint)
  */
 public record EpochResult(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                          double validationAccuracy, double seconds, boolean best) {
+                          double validationAccuracy, double trainSeconds, double seconds, boolean best) {
 
     /** One line for a terminal or notebook: epoch, losses, accuracies, seconds and a best-so-far mark. */
     public String line(int maxEpochs) {

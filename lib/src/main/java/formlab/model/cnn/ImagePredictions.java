@@ -1,11 +1,21 @@
 package formlab.model.cnn;
 
+import formlab.eval.Evaluation;
+import formlab.image.ImageGrid;
 import formlab.image.PreparedImage;
+import formlab.image.PreparedImages;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.List;
 
 /**
- * A CNN's predictions on labelled images: what the shared evaluation ({@code formlab.eval}) needs
- * (classes, true labels, probabilities, groups) plus the image paths, to show mistakes.
+ * A CNN's predictions on labelled images: what the shared evaluation ({@link Evaluation}) needs
+ * (classes, true labels, probabilities) plus the image paths and groups, to show mistakes.
  *
  * @param classes       class names, in probability order
  * @param paths         image paths relative to the dataset root
@@ -51,11 +61,34 @@ public record ImagePredictions(List<String> classes, List<String> paths, String[
     }
 
     /**
-     * Fraction of arg-max predictions equal to the truth. Temporary: once {@code formlab.eval}
-     * is merged, reported metrics come from its {@code Evaluation}; this stays only as the
-     * sweep's selection score.
+     * The shared evaluation of these predictions (accuracy, per-class precision/recall/F1,
+     * confusion matrix, calibration). Groups are left out: near-duplicate groups are mostly single
+     * images, so per-group accuracy would say nothing; they are kept in {@link #groups()} for inspection.
      */
-    public double accuracy() {
-        return truth.length == 0 ? Double.NaN : 1.0 - (double) mistakes().size() / truth.length;
+    public Evaluation evaluation() {
+        return Evaluation.ofProbabilities(classes, truth, probabilities, null);
+    }
+
+    /**
+     * The misclassified images, most confident mistakes first (the most telling ones), at most
+     * {@code max}, each captioned with its true class and the predicted class with its probability.
+     */
+    public BufferedImage mistakesGrid(PreparedImages data, int max, int columns) {
+        Map<String, PreparedImage> byPath = new HashMap<>();
+        data.images().forEach(image -> byPath.put(image.entry().path(), image));
+        String[] predicted = predicted();
+        List<Integer> wrong = new ArrayList<>(mistakes());
+        wrong.sort(Comparator.comparingDouble(i -> -confidence(i)));
+        List<ImageGrid.Tile> tiles = new ArrayList<>();
+        for (int i : wrong.subList(0, Math.min(max, wrong.size()))) {
+            PreparedImage image = byPath.get(paths.get(i));
+            tiles.add(new ImageGrid.Tile(image.source(), "true: " + truth[i],
+                    String.format(Locale.ROOT, "pred: %s %.2f", predicted[i], confidence(i)), true));
+        }
+        return ImageGrid.render(tiles, columns, 96);
+    }
+
+    private double confidence(int i) {
+        return Arrays.stream(probabilities[i]).max().orElse(0);
     }
 }
