@@ -149,15 +149,24 @@ public final class ModelRegistry {
         }
     }
 
-    /** Model names in the registry, sorted. */
+    /**
+     * Model names in the registry, sorted: folders holding at least one version folder (other folders,
+     * such as third-party models kept under {@code models/external}, are not registered models).
+     */
     public List<String> names() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        List<String> names = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> NAME.matcher(n).matches()).sorted().toList();
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                if (NAME.matcher(name).matches() && !versions(name).isEmpty()) {
+                    names.add(name);
+                }
+            }
         }
+        return names;
     }
 
     /** Versions of {@code name}, ascending. */
