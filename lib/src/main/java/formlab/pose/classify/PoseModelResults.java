@@ -3,6 +3,7 @@ package formlab.pose.classify;
 import formlab.data.DataSettings;
 import formlab.eval.CrossValidation;
 import formlab.eval.Progress;
+import formlab.features.pose.PoseFeatureExtractor;
 import formlab.model.LabelledData;
 import formlab.pose.PoseSequence;
 import formlab.pose.io.ExerciseCorrectionReader;
@@ -19,7 +20,9 @@ import java.util.Locale;
  * on the train file and tested on the test file, plank tested on the Kaggle file, and curl and
  * lunge cross-validated over takes. Needs {@code FORMLAB_DATA_DIR}.
  *
- * <pre>java -cp lib/target/classes:lib/target/dependency/* formlab.pose.classify.PoseModelResults [yoga|exercise|all] [trees]</pre>
+ * <pre>java -cp lib/target/classes:lib/target/dependency/* formlab.pose.classify.PoseModelResults [yoga|yoga-per-frame|exercise|all] [trees]</pre>
+ *
+ * {@code yoga-per-frame} runs the yoga evaluation without the causal mean (current frame only), for comparison.
  */
 public final class PoseModelResults {
 
@@ -32,7 +35,10 @@ public final class PoseModelResults {
         int trees = args.length > 1 ? Integer.parseInt(args[1]) : 150;
         long start = System.nanoTime();
         if (which.equals("yoga") || which.equals("all")) {
-            yoga(trees);
+            yoga(trees, YogaPoseModel.extractor());
+        }
+        if (which.equals("yoga-per-frame")) {
+            yoga(trees, PoseFeatureExtractor.perFrame());
         }
         if (which.equals("exercise") || which.equals("all")) {
             exercise();
@@ -40,16 +46,17 @@ public final class PoseModelResults {
         System.out.printf(Locale.ROOT, "done in %.0f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    private static void yoga(int trees) {
+    private static void yoga(int trees, PoseFeatureExtractor extractor) {
         Path root = DataSettings.dataset(PosePilotReader.DATASET)
                 .orElseThrow(() -> new IllegalStateException("set FORMLAB_DATA_DIR to the folder holding pose-yoga-posepilot"));
         List<PoseSequence> sequences = PoseDatasets.posePilot(root, false).sequences();
-        LabelledData data = YogaPoseModel.data(sequences, YogaPoseModel.extractor());
+        LabelledData data = YogaPoseModel.data(sequences, extractor);
         System.out.println("PosePilot: " + data.size() + " frames, " + sequences.size() + " videos, "
                 + data.features().size() + " features, random forest of " + trees + " trees");
         PoseEvaluation evaluation = YogaPoseModel.leaveOneParticipantOut(data, YogaPoseModel.trainer(trees, 42), Progress.stdout());
         System.out.println("PosePilot leave-one-participant-out " + evaluation.summary());
         System.out.println("per participant (frames): " + evaluation.frames().groupAccuracies());
+        System.out.println(evaluation.accuracyByProgress(10).print());
         evaluation.wrongSequences().forEach(s -> System.out.println("  wrong video " + s.sequence() + " -> " + s.label() + " " + s.votes()));
     }
 

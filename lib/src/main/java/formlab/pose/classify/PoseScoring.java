@@ -2,6 +2,8 @@ package formlab.pose.classify;
 
 import formlab.model.Classifier;
 import formlab.pose.io.PosePilotReader;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -22,6 +24,27 @@ public final class PoseScoring {
     /** The pose and confidence (share of frames voting for it) of one landmark file. */
     public static SequenceScore score(Path file, Classifier model) {
         return PoseClassifier.of(model).score(new PosePilotReader().read(file).sequence());
+    }
+
+    /**
+     * Scores {@code file} with the yoga-pose model of {@code registry}: the production version if
+     * one is promoted, else the latest registered version.
+     *
+     * @throws IllegalStateException when no {@value YogaPoseModel#REGISTRY_NAME} model is registered
+     */
+    public static SequenceScore score(Path file, ModelRegistry registry) throws IOException {
+        return score(file, yogaModel(registry));
+    }
+
+    /** The registry's yoga-pose model: production if promoted, else the latest version. */
+    public static Classifier yogaModel(ModelRegistry registry) throws IOException {
+        String name = YogaPoseModel.REGISTRY_NAME;
+        if (registry.production(name).isPresent()) {
+            return registry.loadProduction(name);
+        }
+        int latest = registry.latestVersion(name).orElseThrow(() -> new IllegalStateException("No '" + name
+                + "' model in " + registry.root() + ": run notebook 3.2 (or YogaPoseModel.trainingRun) to register one"));
+        return registry.load(name, latest);
     }
 
     /** One row per file: file, predicted pose, confidence, mean probability, frames. */

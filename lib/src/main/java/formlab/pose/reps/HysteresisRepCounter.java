@@ -16,10 +16,11 @@ import java.util.List;
  * sample at a time ({@link #push(double)}), so the batch result ({@link #count(double[])}) is what
  * a live feed gets.
  *
- * <p>Written here, generic over a plain {@code double[]}, because the IMU repetition counter
- * ({@code formlab.imu.reps}) was not in the shared branch when this was written and works on
- * filtered accelerometer channels with peak prominence rather than on a signal with a known rest
- * level.
+ * <p>Relation to {@code formlab.imu.reps}: that package counts wrist-IMU repetitions by filtering
+ * accelerometer channels and keeping peaks of sufficient prominence
+ * ({@code formlab.imu.reps.Peaks}), which needs the whole recording. A pose signal has a known
+ * rest level (standing), so a two-threshold state machine counts it live, one frame at a time,
+ * with the same result as the batch count. Both are generic over a plain {@code double[]}.
  */
 public final class HysteresisRepCounter {
 

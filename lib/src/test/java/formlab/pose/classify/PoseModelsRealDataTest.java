@@ -48,10 +48,11 @@ class PoseModelsRealDataTest {
         TrainingRun run = YogaPoseModel.trainingRun(table, trainer, evaluation);
         ModelRegistry registry = new ModelRegistry(dir.resolve("models"), dir);
         registry.register(YogaPoseModel.REGISTRY_NAME, run, List.of(root.resolve("tree/cam_0/P2.csv")));
-        var loaded = registry.load(YogaPoseModel.REGISTRY_NAME, 1);
-        SequenceScore score = PoseScoring.score(root.resolve("tree/cam_0/P2.csv"), loaded);
+        SequenceScore score = PoseScoring.score(root.resolve("tree/cam_0/P2.csv"), registry);
         assertEquals("tree", score.label(), "a file the model was trained on: " + score);
         assertTrue(score.confidence() > 0.5);
+        assertThrows(IllegalStateException.class,
+                () -> PoseScoring.yogaModel(new ModelRegistry(dir.resolve("empty"), dir)));
     }
 
     @Test
