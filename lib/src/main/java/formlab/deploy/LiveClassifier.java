@@ -12,8 +12,8 @@ public final class LiveClassifier {
     private LiveClassifier() {
     }
 
-    /** The sink for {@code config} at {@code rateHz}. */
-    public static SampleSink create(TrackerConfig config, double rateHz) {
+    /** The sink for {@code config} fed by {@code source}. */
+    public static SampleSink create(TrackerConfig config, formlab.deploy.sensor.SensorSource source) {
         throw new UnsupportedOperationException("this build has no streaming exercise classifier yet"
                 + " (formlab.stream); the tracker cannot recognise exercises without it");
     }

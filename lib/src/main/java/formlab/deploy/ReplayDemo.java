@@ -65,7 +65,7 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
         Context pi4j = Pi4jContexts.mock();
         try {
             ReplaySource source = new ReplaySource(recording);
-            TimedSink sink = new TimedSink(sinks.create(config, source.rateHz()));
+            TimedSink sink = new TimedSink(sinks.create(config, source));
             List<PinChange> pins = new ArrayList<>();
             List<WindowEvent> windows = new ArrayList<>();
             List<SetRecord> sets = new ArrayList<>();

@@ -18,6 +18,7 @@ import formlab.deploy.sensor.ReplaySource;
 import formlab.deploy.sensor.SensorSource;
 import formlab.deploy.session.RawSetWriter;
 import formlab.deploy.session.SessionLog;
+import formlab.imu.SensorKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -77,8 +78,8 @@ public final class Tracker implements AutoCloseable {
                 : String.format(Locale.ROOT, "%02X%02X", config.sensor().i2cBus(), config.sensor().i2cAddress());
         RawSetWriter raw = new RawSetWriter(log.folder().resolve("raw"), config.session().participant(),
                 config.session().intensity(), device);
-        TrackerRuntime runtime = new TrackerRuntime(sink, feedback, log, raw, source.rateHz(),
-                config.stream().maxGapMillis(), source.describe());
+        TrackerRuntime runtime = new TrackerRuntime(sink, feedback, log, raw, source.rateHz(SensorKind.ACCELEROMETER),
+                source.rateHz(SensorKind.GYROSCOPE), config.stream().maxGapMillis(), source.describe());
         Backoff backoff = new Backoff(config.sensor().retryInitialMillis(), config.sensor().retryMaxMillis());
         SensorLoop loop = new SensorLoop(source, runtime, backoff, config.sensor().replaySpeed(), replay);
         ButtonInput button = ButtonInput.create(pi4j, "button", gpio.button(), gpio.buttonActiveLow(),

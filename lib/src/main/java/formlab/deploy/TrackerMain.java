@@ -55,11 +55,11 @@ public final class TrackerMain {
               --model FILE     exercise model instead of the bundled one
               --sample-config  print the sample configuration with every key and exit""";
 
-    /** Builds the live classifier for a configuration and the source's sample rate. */
+    /** Builds the live classifier for a configuration and a sample source. */
     @FunctionalInterface
     public interface SinkFactory {
-        /** The sink the runtime feeds. */
-        SampleSink create(TrackerConfig config, double rateHz) throws IOException;
+        /** The sink the runtime feeds with {@code source}'s readings. */
+        SampleSink create(TrackerConfig config, SensorSource source) throws IOException;
     }
 
     private TrackerMain() {
@@ -127,7 +127,7 @@ public final class TrackerMain {
         Context pi4j = mock ? Pi4jContexts.mock() : Pi4jContexts.hardware();
         try {
             SensorSource source = Tracker.source(config, pi4j);
-            TimedSink sink = new TimedSink(sinks.create(config, source.rateHz()));
+            TimedSink sink = new TimedSink(sinks.create(config, source));
             AtomicInteger repBlinks = new AtomicInteger();
             PinListener pins = (pin, on, at) -> {
                 if (on && pin.startsWith("rep-led")) {

@@ -48,7 +48,7 @@ class TrackerRuntimeTest {
     }
 
     private static ImuSample sample(long t) {
-        return new ImuSample(t, Math.sin(t / 300.0), 0, 1, 0, 0, Math.cos(t / 300.0));
+        return ImuSample.both(t, Math.sin(t / 300.0), 0, 1, 0, 0, Math.cos(t / 300.0));
     }
 
     @Test
@@ -61,7 +61,7 @@ class TrackerRuntimeTest {
         List<TimestampGuard.Verdict> jumps = new ArrayList<>();
         try (SessionLog log = SessionLog.open(dir)) {
             TrackerRuntime runtime = new TrackerRuntime(sink, feedback, log,
-                    new RawSetWriter(dir.resolve("raw"), "T1", Intensity.HEAVY, "0168"), 50, 1000, "test");
+                    new RawSetWriter(dir.resolve("raw"), "T1", Intensity.HEAVY, "0168"), 50, 50, 1000, "test");
             runtime.listen(new TrackerListener() {
                 @Override
                 public void discontinuity(TimestampGuard.Verdict verdict, long atMillis) {
@@ -123,7 +123,7 @@ class TrackerRuntimeTest {
         Feedback feedback = new Feedback(rep, new Pin(), new Pin(), new FeedbackConfig(30, 100));
         try (SessionLog log = SessionLog.open(dir)) {
             TrackerRuntime runtime = new TrackerRuntime(sink, feedback, log,
-                    new RawSetWriter(dir.resolve("raw"), "T1", Intensity.HEAVY, "0168"), 50, 1000, "test");
+                    new RawSetWriter(dir.resolve("raw"), "T1", Intensity.HEAVY, "0168"), 50, 50, 1000, "test");
             runtime.startSet(0);
             for (long t = 0; t < 2000; t += 20) {
                 runtime.onSample(sample(t));

@@ -21,6 +21,7 @@ import formlab.deploy.session.SessionLog;
 import formlab.deploy.session.SessionLogReader;
 import formlab.deploy.session.SetRecord;
 import formlab.imu.Exercise;
+import formlab.imu.ImuRecording;
 import formlab.imu.Intensity;
 import formlab.imu.metawear.MetaWearDatasetLoader;
 import java.nio.file.Path;
@@ -98,8 +99,12 @@ class TrackerTest {
         assertEquals("squat", record.exercise());
         assertEquals(sink.all().size() / 30, record.reps());
         assertEquals(2, record.rawFiles().size());
-        assertEquals(sink.all().size(), MetaWearDatasetLoader.defaults().load(dir.resolve("sessions/raw")).get(0)
-                .accelerometer().size(), "the raw copy holds every sample");
+        ImuRecording original = ReplaySource.of(file).recording();
+        ImuRecording copy = MetaWearDatasetLoader.defaults().load(dir.resolve("sessions/raw")).get(0);
+        assertEquals(original.accelerometer().size(), copy.accelerometer().size(), "the raw copy holds every sample");
+        assertEquals(original.gyroscope().size(), copy.gyroscope().size());
+        assertEquals(original.gyroscope().nominalRateHz(), copy.gyroscope().nominalRateHz());
+        assertEquals(original.gyroscope().epochMillis(100), copy.gyroscope().epochMillis(100));
     }
 
     @Test

@@ -57,10 +57,10 @@ public final class TrackerConfigReader {
         d.put("sensor.replay.speed", "1");
         d.put("i2c.bus", "1");
         d.put("i2c.address", "0x68");
-        d.put("sensor.rate.hz", "50");
+        d.put("sensor.rate.hz", "25");
         d.put("sensor.accel.range.g", "4");
         d.put("sensor.gyro.range.dps", "500");
-        d.put("sensor.lowpass.hz", "21");
+        d.put("sensor.lowpass.hz", "5");
         d.put("sensor.stall.timeout.ms", "1000");
         d.put("sensor.retry.initial.ms", "100");
         d.put("sensor.retry.max.ms", "5000");

@@ -23,15 +23,15 @@ class TrackerConfigReaderTest {
     }
 
     @Test
-    void defaultsDescribeAPi4WithAnMpu6050At50Hz() {
+    void defaultsDescribeAPi4WithAnMpu6050At25Hz() {
         TrackerConfig config = TrackerConfig.defaults();
         assertEquals(SensorConfig.SourceKind.MPU6050, config.sensor().source());
         assertEquals(1, config.sensor().i2cBus());
         assertEquals(0x68, config.sensor().i2cAddress());
-        assertEquals(50, config.sensor().rateHz());
+        assertEquals(25, config.sensor().rateHz());
         assertEquals(AccelRange.G4, config.sensor().accelRange());
         assertEquals(GyroRange.DPS500, config.sensor().gyroRange());
-        assertEquals(LowPassBandwidth.HZ21, config.sensor().lowPass());
+        assertEquals(LowPassBandwidth.HZ5, config.sensor().lowPass());
         assertEquals(17, config.gpio().repLed());
         assertTrue(config.model().isEmpty(), "the bundled model");
     }
@@ -59,7 +59,7 @@ class TrackerConfigReaderTest {
 
     @Test
     void errorsNameFileLineKeyValueAndWhatWasExpected() {
-        ConfigException e = fails("sensor.rate.hz = 50\n\ngpio.rep.led = 40\n");
+        ConfigException e = fails("sensor.rate.hz = 25\n\ngpio.rep.led = 40\n");
         assertEquals("gpio.rep.led", e.key());
         assertEquals("t.properties:3: gpio.rep.led = '40': expected a whole number from 0 to 27 (BCM numbering)", e.getMessage());
         assertTrue(fails("sensor.accel.range.g = 3").getMessage().contains("expected 2, 4, 8 or 16"));

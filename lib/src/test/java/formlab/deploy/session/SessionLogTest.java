@@ -115,10 +115,10 @@ class SessionLogTest {
         SampleBuffer buffer = new SampleBuffer();
         for (int i = 0; i < 100; i++) {
             double t = i / 50.0;
-            buffer.add(new ImuSample(1_767_261_600_000L + i * 20L, Math.sin(t), 0.25, 1 - 0.5 * t, 10 * t, -3, 0.5));
+            buffer.add(ImuSample.both(1_767_261_600_000L + i * 20L, Math.sin(t), 0.25, 1 - 0.5 * t, 10 * t, -3, 0.5));
         }
         RawSetWriter writer = new RawSetWriter(dir.resolve("raw"), "P7", Intensity.MEDIUM, "0168");
-        List<Path> files = writer.write(buffer, 4, "ohp", 50);
+        List<Path> files = writer.write(buffer, 4, "ohp", 50, 50);
         assertEquals(2, files.size());
         assertTrue(files.get(0).getFileName().toString().startsWith("P7-ohp-medium4_MetaWear_"), files.get(0).toString());
         List<ImuRecording> loaded = MetaWearDatasetLoader.defaults().load(dir.resolve("raw"));
@@ -128,7 +128,7 @@ class SessionLogTest {
         assertEquals(4, set.info().setNumber());
         assertEquals(100, set.accelerometer().size());
         assertEquals(50, set.gyroscope().nominalRateHz());
-        assertEquals(buffer.time(37), set.accelerometer().epochMillis(37));
+        assertEquals(1_767_261_600_000L + 37 * 20L, set.accelerometer().epochMillis(37));
         assertEquals(Math.sin(37 / 50.0), set.accelerometer().value(0, 37), 5e-4, "three decimals in the CSV");
         assertEquals(10 * 37 / 50.0, set.gyroscope().value(0, 37), 5e-4);
     }
