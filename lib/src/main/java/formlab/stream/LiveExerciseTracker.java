@@ -159,7 +159,7 @@ public final class LiveExerciseTracker {
     private void feed(long t, double x, double y, double z) {
         for (Exercise exercise : Exercise.values()) {
             if (exercise.isLift()) {
-                counters.computeIfAbsent(exercise, e -> new StreamingRepCounter(model.repRules().parametersFor(e),
+                counters.computeIfAbsent(exercise, e -> new StreamingRepCounter(model.repRules().rulesFor(e),
                         RepCounter.COUNT_RATE_HZ)).add(t, x, y, z);
             }
         }

@@ -74,7 +74,7 @@ class LiveExerciseTrackerTest {
             boolean setEnded = live.stream().anyMatch(u -> !u.inSet());
             if (set.info().exercise().isLift() && !setEnded && !tracker.repExercise().isEmpty()) {
                 Exercise exercise = Exercise.fromLabel(tracker.repExercise());
-                assertEquals(RepCounter.count(set, model.repRules().parametersFor(exercise)).count(), tracker.repCount(),
+                assertEquals(RepCounter.count(set, model.repRules().rulesFor(exercise)).count(), tracker.repCount(),
                         set.info().id() + ": streamed count equals the batch counter's on the whole set");
             }
         }
