@@ -35,14 +35,23 @@ public final class RepRules {
     @SuppressWarnings("unchecked")
     public static RepCountModel fromMap(Map<String, ?> map) {
         Map<Exercise, List<RepCountParameters>> rules = new EnumMap<>(Exercise.class);
-        ((Map<String, List<Map<String, Object>>>) map.get("perExercise")).forEach((label, list) -> {
+        ((Map<String, Object>) map.get("perExercise")).forEach((label, list) -> {
             Exercise exercise = Exercise.fromLabel(label);
             if (exercise == null) {
                 throw new IllegalArgumentException("unknown exercise '" + label + "' in repetition rules");
             }
-            rules.put(exercise, list.stream().map(RepRules::rule).toList());
+            rules.put(exercise, rules(list));
         });
-        return new RepCountModel(rules, ((List<Map<String, Object>>) map.get("fallback")).stream().map(RepRules::rule).toList());
+        return new RepCountModel(rules, rules(map.get("fallback")));
+    }
+
+    /** A list of rules, or one rule (as cards written before the per-channel vote stored them). */
+    @SuppressWarnings("unchecked")
+    private static List<RepCountParameters> rules(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().map(rule -> rule((Map<String, Object>) rule)).toList();
+        }
+        return List.of(rule((Map<String, Object>) value));
     }
 
     private static Map<String, Object> rule(RepCountParameters p) {

@@ -55,26 +55,39 @@ public final class ReplaySource {
 
     /** Plays every sample into {@code tracker}, handing each completed window to {@code updates}; returns the windows seen. */
     public int play(LiveExerciseTracker tracker, Consumer<WindowUpdate> updates) {
+        long first = Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
+        int[] windows = {0};
+        forEachSample(recording, (sensor, t, x, y, z) -> {
+            if (speed > 0) {
+                pacer.waitUntil(Math.round((t - first) * 1e6 / speed));
+            }
+            for (WindowUpdate update : tracker.add(sensor, t, x, y, z)) {
+                updates.accept(update);
+                windows[0]++;
+            }
+        });
+        return windows[0];
+    }
+
+    /** Receives one sample. */
+    @FunctionalInterface
+    public interface SampleConsumer {
+        /** One sample of {@code sensor} at {@code epochMillis}. */
+        void accept(SensorKind sensor, long epochMillis, double x, double y, double z);
+    }
+
+    /** Both sensors' samples of {@code recording} in time order (accelerometer first on equal timestamps). */
+    public static void forEachSample(ImuRecording recording, SampleConsumer consumer) {
         SensorSeries acc = recording.accelerometer();
         SensorSeries gyr = recording.gyroscope();
-        long first = Math.min(acc.startMillis(), gyr.startMillis());
         int i = 0;
         int j = 0;
-        int windows = 0;
         while (i < acc.size() || j < gyr.size()) {
             boolean takeAcc = j >= gyr.size() || (i < acc.size() && acc.epochMillis(i) <= gyr.epochMillis(j));
             SensorSeries series = takeAcc ? acc : gyr;
             int k = takeAcc ? i++ : j++;
-            long t = series.epochMillis(k);
-            if (speed > 0) {
-                pacer.waitUntil(Math.round((t - first) * 1e6 / speed));
-            }
-            for (WindowUpdate update : tracker.add(takeAcc ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE, t,
-                    series.value(0, k), series.value(1, k), series.value(2, k))) {
-                updates.accept(update);
-                windows++;
-            }
+            consumer.accept(takeAcc ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE, series.epochMillis(k),
+                    series.value(0, k), series.value(1, k), series.value(2, k));
         }
-        return windows;
     }
 }
