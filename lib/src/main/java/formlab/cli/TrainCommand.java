@@ -12,8 +12,6 @@ import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /** {@code formlab train}: nested evaluation, final training and registration of the exercise model. */
@@ -53,13 +51,8 @@ public final class TrainCommand implements Command {
         ExerciseTraining.Trained trained = ExerciseTraining.train(data, space, Progress.printing(out));
         Table loads = ExerciseTraining.intensitySplit(data, trained.choice(), space.smoothing());
         out.println(loads.print());
-        Map<String, Double> extra = new LinkedHashMap<>();
-        for (int r = 0; r < loads.rowCount(); r++) {
-            String key = loads.stringColumn(0).get(r).replace(" -> ", "_to_");
-            extra.put(key + "_window_accuracy", loads.doubleColumn("window_accuracy").get(r));
-            extra.put(key + "_set_accuracy", loads.doubleColumn("set_accuracy_mean_prob").get(r));
-        }
-        ModelCard card = ExerciseTraining.register(registry, name, trained, evaluation, data, extra);
+        ModelCard card = ExerciseTraining.register(registry, name, trained, evaluation, data,
+                ExerciseTraining.intensityMetrics(loads));
         out.println("registered " + card.id() + " in " + registry.versionFolder(name, card.version()));
         ExerciseModel loaded = ExerciseModel.load(registry, name, card.version());
         var set = dataset.liftSets().getFirst();

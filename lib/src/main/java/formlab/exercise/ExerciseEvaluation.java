@@ -327,6 +327,30 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
                 exerciseTotal == 0 ? Double.NaN : c[0][1] / exerciseTotal};
     }
 
+    /**
+     * Several evaluations side by side, one row per participant plus the mean: window and set
+     * accuracy of each (columns {@code <name>_window}, {@code <name>_set}).
+     */
+    public static Table compare(Map<String, ExerciseEvaluation> runs) {
+        ExerciseEvaluation first = runs.values().iterator().next();
+        StringColumn participant = StringColumn.create("participant");
+        first.folds().forEach(f -> participant.append(f.participant()));
+        participant.append("mean");
+        Table table = Table.create("Leave one participant out, side by side", participant);
+        runs.forEach((name, run) -> {
+            DoubleColumn window = DoubleColumn.create(name + "_window");
+            DoubleColumn set = DoubleColumn.create(name + "_set");
+            run.folds().forEach(f -> {
+                window.append(f.windows().accuracy());
+                set.append(f.sets().byMeanProbability().accuracy());
+            });
+            window.append(run.meanWindowAccuracy());
+            set.append(run.meanSetAccuracy());
+            table.addColumns(window, set);
+        });
+        return table;
+    }
+
     /** Sets predicted wrongly (by mean probability): participant, set, truth, predicted, confidence. */
     public Table wrongSets() {
         StringColumn participant = StringColumn.create("participant");
