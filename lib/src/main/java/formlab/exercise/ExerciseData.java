@@ -102,6 +102,11 @@ public record ExerciseData(ImuDataset dataset, ExercisePipeline pipeline, Map<Wi
         return table.where(table.stringColumn(LABEL).isNotEqualTo(WindowDecisions.REST));
     }
 
+    /** The lift windows of {@code window} as training data over the features of {@code set}. */
+    public formlab.model.LabelledData lifts(WindowSettings window, FeatureSet set) {
+        return new formlab.model.LabelledData(lifts(window), set.select(pipeline(window).featureNames()), LABEL, GROUP);
+    }
+
     /** Participants, sorted. */
     public List<String> participants() {
         return dataset.participants();

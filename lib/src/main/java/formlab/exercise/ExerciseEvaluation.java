@@ -233,6 +233,16 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         return Evaluation.pool(folds.stream().map(FoldOutcome::gate).toList());
     }
 
+    /**
+     * The rest gate's verdicts pooled over the participants who recorded rest (on the barbell data:
+     * A alone), all their windows included: what rest recall and precision are measured on.
+     */
+    public java.util.Optional<Evaluation> gateEvaluationWithRest() {
+        List<Evaluation> withRest = folds.stream().map(FoldOutcome::gate)
+                .filter(g -> g.confusionCounts()[1][0] + g.confusionCounts()[1][1] > 0).toList();
+        return withRest.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Evaluation.pool(withRest));
+    }
+
     /** Mean over participants of a per-fold number. */
     private double mean(java.util.function.ToDoubleFunction<FoldOutcome> metric) {
         return folds.stream().mapToDouble(metric).average().orElse(Double.NaN);
@@ -261,7 +271,8 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
     /**
      * One row per left-out participant: windows, window accuracy, live accuracy, sets, set accuracy
      * (mean probability and vote), rest recall and precision (NaN without rest windows), share of
-     * exercise windows the gate called rest, and the choice; then a "mean" row.
+     * exercise windows the gate called rest, and the choice; then a "mean" row (rest recall and
+     * precision pooled over the participants who recorded rest; the rest share over all).
      */
     public Table perParticipant() {
         StringColumn participant = StringColumn.create("participant");
@@ -296,10 +307,10 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         sets.append(folds.stream().mapToInt(f -> f.sets().byMeanProbability().size()).sum());
         setAccuracy.append(meanSetAccuracy());
         voteAccuracy.append(meanSetVoteAccuracy());
-        double[] pooled = restRates(gateEvaluation());
+        double[] pooled = gateEvaluationWithRest().map(ExerciseEvaluation::restRates).orElse(new double[] {Double.NaN, Double.NaN, 0});
         restRecall.append(pooled[0]);
         restPrecision.append(pooled[1]);
-        falseRest.append(pooled[2]);
+        falseRest.append(restRates(gateEvaluation())[2]);
         choice.append("");
         return Table.create("Nested leave-one-participant-out, per left-out participant", participant, windows,
                 windowAccuracy, liveAccuracy, sets, setAccuracy, voteAccuracy, restRecall, restPrecision, falseRest, choice);
@@ -314,6 +325,30 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         return new double[] {restTotal == 0 ? Double.NaN : c[1][1] / restTotal,
                 calledRest == 0 || restTotal == 0 ? Double.NaN : c[1][1] / calledRest,
                 exerciseTotal == 0 ? Double.NaN : c[0][1] / exerciseTotal};
+    }
+
+    /**
+     * Several evaluations side by side, one row per participant plus the mean: window and set
+     * accuracy of each (columns {@code <name>_window}, {@code <name>_set}).
+     */
+    public static Table compare(Map<String, ExerciseEvaluation> runs) {
+        ExerciseEvaluation first = runs.values().iterator().next();
+        StringColumn participant = StringColumn.create("participant");
+        first.folds().forEach(f -> participant.append(f.participant()));
+        participant.append("mean");
+        Table table = Table.create("Leave one participant out, side by side", participant);
+        runs.forEach((name, run) -> {
+            DoubleColumn window = DoubleColumn.create(name + "_window");
+            DoubleColumn set = DoubleColumn.create(name + "_set");
+            run.folds().forEach(f -> {
+                window.append(f.windows().accuracy());
+                set.append(f.sets().byMeanProbability().accuracy());
+            });
+            window.append(run.meanWindowAccuracy());
+            set.append(run.meanSetAccuracy());
+            table.addColumns(window, set);
+        });
+        return table;
     }
 
     /** Sets predicted wrongly (by mean probability): participant, set, truth, predicted, confidence. */
@@ -350,10 +385,10 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         m.put("participant_mean_set_accuracy", meanSetAccuracy());
         m.put("participant_mean_set_vote_accuracy", meanSetVoteAccuracy());
         m.put("pooled_set_accuracy", setEvaluation(false).accuracy());
-        double[] gate = restRates(gateEvaluation());
+        double[] gate = gateEvaluationWithRest().map(ExerciseEvaluation::restRates).orElse(new double[] {Double.NaN, Double.NaN, 0});
         m.put("rest_recall", gate[0]);
         m.put("rest_precision", gate[1]);
-        m.put("exercise_windows_called_rest", gate[2]);
+        m.put("exercise_windows_called_rest", restRates(gateEvaluation())[2]);
         return m;
     }
 

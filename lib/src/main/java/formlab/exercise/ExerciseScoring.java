@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  * through the {@code ImuFeatures} table path), the rest gate and the causal decisions a live
  * tracker would show ({@link WindowDecisions}), plus one verdict per recorded set: the exercise
  * with the highest mean probability over its exercise windows, and its repetitions counted with
- * that exercise's rule on the whole set.
+ * that exercise's rules (median) on the whole set.
  */
 public final class ExerciseScoring {
 
@@ -96,7 +96,7 @@ public final class ExerciseScoring {
         Prediction set = Prediction.of(model.classes(), sum);
         double confidence = set.confidence() / exerciseWindows;
         Exercise exercise = Exercise.fromLabel(set.label());
-        RepCount reps = exercise == null ? null : RepCounter.count(recording, model.repRules().parametersFor(exercise));
+        RepCount reps = exercise == null ? null : RepCounter.count(recording, model.repRules().rulesFor(exercise));
         return new SetScore(recording, scores, set.label(), confidence, reps);
     }
 

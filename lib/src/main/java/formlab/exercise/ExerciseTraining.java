@@ -54,7 +54,11 @@ public final class ExerciseTraining {
      * learns the repetition rules from every lift set.
      */
     public static Trained train(ExerciseData data, ExerciseEvaluation.SearchSpace space, Progress progress) {
-        ExerciseEvaluation.Choice choice = ExerciseEvaluation.select(data, data.participants(), space, progress);
+        return train(data, ExerciseEvaluation.select(data, data.participants(), space, progress), space);
+    }
+
+    /** Trains with a configuration already chosen (by {@link ExerciseEvaluation#select} on all participants). */
+    public static Trained train(ExerciseData data, ExerciseEvaluation.Choice choice, ExerciseEvaluation.SearchSpace space) {
         var lifts = data.lifts(choice.window());
         LabelledData training = ExerciseEvaluation.labelled(lifts,
                 choice.featureSet().select(data.pipeline(choice.window()).featureNames()));
@@ -64,6 +68,19 @@ public final class ExerciseTraining {
         ExerciseModel model = new ExerciseModel(data.pipeline(choice.window()), classifier, gate, space.smoothing(),
                 REST_WINDOWS_TO_END_SET, reps);
         return new Trained(model, choice, training);
+    }
+
+    /**
+     * The newest registered version of {@code name}, or (when the registry has none, e.g. on a fresh
+     * clone in smoke mode) a model trained here with {@code space}, not registered.
+     */
+    public static ExerciseModel latestOrTrain(ModelRegistry registry, String name, ExerciseData data,
+                                              ExerciseEvaluation.SearchSpace space, Progress progress) throws IOException {
+        if (registry.latestVersion(name).isPresent()) {
+            return ExerciseModel.loadLatest(registry, name);
+        }
+        progress.step("model", 1, 1, "no '" + name + "' in " + registry.root() + ": training one here (not registered)");
+        return train(data, space, progress).model();
     }
 
     /**
@@ -100,6 +117,32 @@ public final class ExerciseTraining {
         }
         return Table.create("Across loads: train on one intensity (all participants), test on the other", direction,
                 windows, windowAccuracy, sets, setAccuracy, missing);
+    }
+
+    /** The numbers of an {@link #intensitySplit} table by name, e.g. {@code medium_to_heavy_set_accuracy}. */
+    public static Map<String, Double> intensityMetrics(Table split) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        for (int r = 0; r < split.rowCount(); r++) {
+            String key = split.stringColumn(0).get(r).replace(" -> ", "_to_");
+            metrics.put(key + "_window_accuracy", split.doubleColumn("window_accuracy").get(r));
+            metrics.put(key + "_set_accuracy", split.doubleColumn("set_accuracy_mean_prob").get(r));
+        }
+        return metrics;
+    }
+
+    /**
+     * The configuration of a trained model as a one-candidate search space (its window settings,
+     * feature set and hyperparameters), to evaluate exactly that configuration.
+     */
+    public static ExerciseEvaluation.SearchSpace configurationOf(ExerciseModel model) {
+        List<String> all = model.pipeline().featureNames();
+        FeatureSet set = java.util.Arrays.stream(FeatureSet.values())
+                .filter(s -> s.select(all).equals(model.classifier().featureNames())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the model's features are none of the feature sets"));
+        Map<String, Object> hyperparameters = model.classifier() instanceof formlab.model.SmileClassifier smile
+                ? smile.hyperparameters() : Map.of();
+        return new ExerciseEvaluation.SearchSpace(List.of(model.pipeline().window()), List.of(set), List.of(hyperparameters),
+                ((Number) hyperparameters.getOrDefault("seed", 42L)).longValue(), model.smoothingWindows(), model.gate().quantile());
     }
 
     /**

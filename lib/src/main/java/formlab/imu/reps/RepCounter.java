@@ -40,6 +40,25 @@ public final class RepCounter {
         return count(uniformAccelerometer(recording, COUNT_RATE_HZ), COUNT_RATE_HZ, parameters);
     }
 
+    /** Counts a recorded set with several rules and takes the median ({@link #count(double[][], double, List)}). */
+    public static RepCount count(ImuRecording recording, java.util.List<RepCountParameters> rules) {
+        return count(uniformAccelerometer(recording, COUNT_RATE_HZ), COUNT_RATE_HZ, rules);
+    }
+
+    /**
+     * The median count of several rules on the same samples: the result of the best-ranked rule
+     * (first in {@code rules}) whose count is the median (the lower median for an even number).
+     */
+    public static RepCount count(double[][] acc, double rateHz, java.util.List<RepCountParameters> rules) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("need at least one counting rule");
+        }
+        java.util.List<RepCount> counts = rules.stream().map(rule -> count(acc, rateHz, rule)).toList();
+        int[] sorted = counts.stream().mapToInt(RepCount::count).sorted().toArray();
+        int median = sorted[(sorted.length - 1) / 2];
+        return counts.stream().filter(c -> c.count() == median).findFirst().orElseThrow();
+    }
+
     /**
      * Counts the reps in {@code acc} ({@code [3][n]}, in g, evenly sampled at {@code rateHz}).
      * Signals shorter than a second count 0.
