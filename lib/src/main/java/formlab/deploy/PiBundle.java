@@ -61,7 +61,7 @@ public record PiBundle(Path jar) {
             add(what, value, "size", String.format(Locale.ROOT, "%.1f MB", Files.size(jar) / 1048576.0));
             add(what, value, "entries", String.valueOf(entries));
             add(what, value, "DJL / PyTorch / Tribuo classes", String.valueOf(forbidden));
-            add(what, value, "exercise model bundled", String.valueOf(zip.getEntry("formlab/deploy/exercise.model") != null));
+            add(what, value, "exercise model bundled", String.valueOf(zip.getEntry("formlab/deploy/model/card.json") != null));
             add(what, value, "sample configuration", String.valueOf(zip.getEntry(TrackerMain.SAMPLE_CONFIG.substring(1)) != null));
             ZipEntry plugins = zip.getEntry("META-INF/services/com.pi4j.extension.Plugin");
             if (plugins != null) {
@@ -123,7 +123,7 @@ public record PiBundle(Path jar) {
      * @param heap      the heap limit, e.g. {@code 64m}
      * @param recording either file of a MetaWear pair
      * @param sessions  session folder for the run
-     * @param model     a model file, or null for the bundled one
+     * @param model     a model version folder, or null for the bundled one
      */
     public Run replay(Path java, String heap, Path recording, Path sessions, Path model) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC",

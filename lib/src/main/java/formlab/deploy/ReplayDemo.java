@@ -34,10 +34,11 @@ import tech.tablesaw.plotly.traces.Trace;
  * @param windows   every window result with the set's repetitions so far
  * @param set       the logged set
  * @param latency   processing times of the samples that completed a window
+ * @param windowMillis each of those times, in order, ms
  * @param sessionDir where the session log and raw files went
  */
 public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<WindowEvent> windows, SetRecord set,
-                         TimedSink.Latency latency, Path sessionDir) {
+                         TimedSink.Latency latency, double[] windowMillis, Path sessionDir) {
 
     /**
      * One output change.
@@ -85,7 +86,7 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
                 tracker.run();
             }
             return new ReplayDemo(recording, List.copyOf(pins), List.copyOf(windows), sets.getFirst(), sink.windows(),
-                    sessionDir);
+                    sink.windowMillis(), sessionDir);
         } finally {
             pi4j.shutdown();
         }
