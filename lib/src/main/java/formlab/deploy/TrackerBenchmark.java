@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * Speed and memory of the tracker, as a command (speed targets belong in benchmarks, not in unit
  * tests): every recording replayed through the whole runtime on the mock platform, one after the
- * other in one JVM, {@code -Dpasses=N} times (default 2); then the processing time per window over the
+ * other in one JVM ({@code -Dlimit=N}: only the first N), {@code -Dpasses=N} times (default 2); then the processing time per window over the
  * windows of the last pass (warm, as after a few minutes on the Pi), the first window of the first
  * set (cold: class loading and JIT), and the heap.
  * <pre>
@@ -37,6 +37,7 @@ public final class TrackerBenchmark {
         ExerciseModel model = TrackerModel.load(args.length > 1 ? Optional.of(Path.of(args[1])) : Optional.empty());
         long modelMillis = (System.nanoTime() - start) / 1_000_000;
         List<ImuRecording> sets = args.length > 0 ? MetaWearDatasetLoader.defaults().load(Path.of(args[0])) : simulated();
+        sets = sets.subList(0, Math.min(sets.size(), Integer.getInteger("limit", Integer.MAX_VALUE)));
         Path sessions = Files.createTempDirectory("formlab-tracker-benchmark-");
         List<Double> warm = new ArrayList<>();
         double cold = Double.NaN;
