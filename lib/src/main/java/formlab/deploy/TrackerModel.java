@@ -1,6 +1,7 @@
 package formlab.deploy;
 
 import formlab.data.AtomicFiles;
+import formlab.data.ProjectPaths;
 import formlab.exercise.ExerciseModel;
 import formlab.registry.ModelRegistry;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  * ({@code <registry>/<name>/v<N>/} with {@code card.json} and the model file) named by
  * {@code model.path}, or the copy of such a folder bundled in the JAR under {@value #RESOURCE}
  * ({@code make pi-bundle} puts the production, else the latest, {@code imu-exercise} version
- * there). Either way the model file is checked against the SHA-256 in its card before it is read.
+ * there), or, outside a bundle in a project checkout, the newest version in the project's registry. Either way the model file is checked against the SHA-256 in its card before it is read.
  */
 public final class TrackerModel {
 
@@ -30,9 +31,24 @@ public final class TrackerModel {
     private TrackerModel() {
     }
 
-    /** The model in {@code versionFolder}, or the bundled one when empty. */
+    /**
+     * The model in {@code versionFolder}; when empty, the bundled one, or (running from a project
+     * checkout, e.g. {@code formlab pi-replay}) the newest {@value #BUNDLED_NAME} of its registry.
+     */
     public static ExerciseModel load(Optional<Path> versionFolder) throws IOException {
-        return versionFolder.isPresent() ? loadFolder(versionFolder.get()) : loadBundled();
+        if (versionFolder.isPresent()) {
+            return loadFolder(versionFolder.get());
+        }
+        if (bundled()) {
+            return loadBundled();
+        }
+        ModelRegistry registry;
+        try {
+            registry = ModelRegistry.of(ProjectPaths.locate());
+        } catch (IllegalStateException notInAProject) {
+            return loadBundled(); // fails naming what is missing
+        }
+        return ExerciseModel.loadLatest(registry, BUNDLED_NAME);
     }
 
     /** Loads the version folder {@code folder} ({@code .../<name>/v<N>}). */

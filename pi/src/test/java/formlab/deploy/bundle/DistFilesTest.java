@@ -38,6 +38,7 @@ class DistFilesTest {
         assertTrue(unit.contains("-jar /opt/formlab/formlab-tracker.jar --config /etc/formlab/formlab-tracker.properties"));
         assertTrue(unit.contains("-Xmx64m"));
         assertTrue(unit.contains("KillSignal=SIGTERM"));
+        assertTrue(unit.contains("SuccessExitStatus=143"), "a stop by SIGTERM is not a failure");
         assertTrue(unit.contains("Restart=on-failure"));
         assertTrue(unit.contains("WantedBy=multi-user.target"));
     }
