@@ -14,8 +14,8 @@ public interface SampleSink {
     void startSet();
 
     /**
-     * Takes the next sample (timestamps strictly increasing within a set) and returns the
-     * results of the windows it completed, usually none or one.
+     * Takes the next reading (each sensor's timestamps strictly increasing within a segment) and
+     * returns the results of the windows it completed, usually none or one.
      */
     List<WindowResult> accept(ImuSample sample);
 

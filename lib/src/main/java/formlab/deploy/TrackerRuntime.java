@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import formlab.imu.SensorKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,12 +50,14 @@ public final class TrackerRuntime {
     private final Feedback feedback;
     private final SessionLog log;
     private final RawSetWriter raw;
-    private final double rateHz;
+    private final double accelerometerHz;
+    private final double gyroscopeHz;
     private final long maxGapMillis;
     private final String sourceName;
     private final List<TrackerListener> listeners = new CopyOnWriteArrayList<>();
 
-    private TimestampGuard guard;
+    private final Map<SensorKind, TimestampGuard> guards = new EnumMap<>(SensorKind.class);
+    private final Map<Verdict, Integer> dropped = new EnumMap<>(Verdict.class);
     private boolean recording;
     private int setNumber;
     private long setStart;
@@ -63,7 +67,6 @@ public final class TrackerRuntime {
     private int carriedReps;
     private int segmentReps;
     private int shownReps;
-    private int pulsesAtSetStart;
     private int faultsInSet;
     private WindowResult latest;
     private long now;
@@ -74,20 +77,28 @@ public final class TrackerRuntime {
      * @param feedback     LEDs and buzzer
      * @param log          the session log (its folder also receives the raw files)
      * @param raw          writer of the raw CSV pairs
-     * @param rateHz       nominal sample rate of the source
-     * @param maxGapMillis longest gap bridged within a segment
-     * @param sourceName   what the samples come from, for the records
+     * @param accelerometerHz nominal accelerometer rate of the source
+     * @param gyroscopeHz     nominal gyroscope rate of the source
+     * @param maxGapMillis    longest gap bridged within a segment
+     * @param sourceName      what the samples come from, for the records
      */
-    public TrackerRuntime(SampleSink sink, Feedback feedback, SessionLog log, RawSetWriter raw, double rateHz,
-                          long maxGapMillis, String sourceName) {
+    public TrackerRuntime(SampleSink sink, Feedback feedback, SessionLog log, RawSetWriter raw, double accelerometerHz,
+                          double gyroscopeHz, long maxGapMillis, String sourceName) {
         this.sink = sink;
         this.feedback = feedback;
         this.log = log;
         this.raw = raw;
-        this.rateHz = rateHz;
+        this.accelerometerHz = accelerometerHz;
+        this.gyroscopeHz = gyroscopeHz;
         this.maxGapMillis = maxGapMillis;
         this.sourceName = sourceName;
-        this.guard = new TimestampGuard(1000.0 / rateHz, maxGapMillis);
+        resetGuards();
+    }
+
+    /** Fresh timestamp guards, one per sensor at its own period. */
+    private void resetGuards() {
+        guards.put(SensorKind.ACCELEROMETER, new TimestampGuard(1000.0 / accelerometerHz, maxGapMillis));
+        guards.put(SensorKind.GYROSCOPE, new TimestampGuard(1000.0 / gyroscopeHz, maxGapMillis));
     }
 
     /** Adds a listener (console output, timelines, tests). */
@@ -116,9 +127,22 @@ public final class TrackerRuntime {
     }
 
     private void record(ImuSample sample) {
-        Verdict verdict = guard.check(sample.epochMillis());
+        // a reading holding both sensors gives both guards the same time, hence the same verdict
+        SensorKind kind = sample.has(SensorKind.ACCELEROMETER) ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE;
+        Verdict verdict = guards.get(kind).check(sample.epochMillis());
+        if (sample.parts() == ImuSample.Parts.BOTH) {
+            guards.get(SensorKind.GYROSCOPE).check(sample.epochMillis());
+        }
         if (!verdict.kept()) {
+            dropped.merge(verdict, 1, Integer::sum);
             return;
+        }
+        if (verdict.startsSegment()) {
+            for (SensorKind other : SensorKind.values()) {
+                if (!sample.has(other)) {
+                    guards.get(other).reset(); // its next sample belongs to the new segment too
+                }
+            }
         }
         if (verdict.startsSegment() && segments.getLast().size() > 0) {
             LOG.warn("set {}: {} at {} ({} ms after the previous sample): starting a new segment", setNumber, verdict,
@@ -169,7 +193,8 @@ public final class TrackerRuntime {
         recording = true;
         setNumber = log.nextSetNumber();
         setStart = nowMillis;
-        guard = new TimestampGuard(1000.0 / rateHz, maxGapMillis);
+        resetGuards();
+        dropped.clear();
         segments.clear();
         segments.add(new SampleBuffer());
         segmentFinals.clear();
@@ -178,7 +203,6 @@ public final class TrackerRuntime {
         shownReps = 0;
         faultsInSet = 0;
         latest = null;
-        pulsesAtSetStart = feedback.repPulses();
         sink.startSet();
         setStatus(TrackerStatus.RECORDING);
         for (TrackerListener l : listeners) {
@@ -237,28 +261,24 @@ public final class TrackerRuntime {
             samples += segment.size();
             if (segment.size() > 0) {
                 if (!any) {
-                    first = segment.time(0);
+                    first = segment.firstMillis();
                     any = true;
                 }
-                last = segment.time(segment.size() - 1);
+                last = segment.lastMillis();
             }
             try {
-                for (Path file : raw.write(segment, setNumber, label.label(), rateHz)) {
+                for (Path file : raw.write(segment, setNumber, label.label(), accelerometerHz, gyroscopeHz)) {
                     files.add(log.folder().relativize(file.toAbsolutePath()).toString());
                 }
             } catch (UncheckedIOException e) {
                 LOG.error("set {}: could not write raw samples: {}", setNumber, e.getMessage());
             }
         }
-        Map<String, Integer> dropped = new LinkedHashMap<>();
-        for (Verdict v : Verdict.values()) {
-            if (!v.kept() && guard.count(v) > 0) {
-                dropped.put(v.name().toLowerCase(java.util.Locale.ROOT), guard.count(v));
-            }
-        }
+        Map<String, Integer> droppedByReason = new LinkedHashMap<>();
+        dropped.forEach((verdict, count) -> droppedByReason.put(verdict.name().toLowerCase(java.util.Locale.ROOT), count));
         SetRecord record = new SetRecord(setNumber, Instant.ofEpochMilli(first).toString(), Instant.ofEpochMilli(last).toString(),
-                first, last, label.label(), label.confidence(), totalReps, feedback.repPulses() - pulsesAtSetStart,
-                samples, segments.size(), dropped, faultsInSet, sourceName, files);
+                first, last, label.label(), label.confidence(), totalReps, shownReps,
+                samples, segments.size(), droppedByReason, faultsInSet, sourceName, files);
         try {
             log.append(record);
         } catch (IOException e) {

@@ -390,6 +390,9 @@ public final class Evaluation {
         r.append(weightedRecall());
         f.append(weightedF1());
         s.append(truth.length);
+        for (DoubleColumn column : List.of(p, r, f)) {
+            column.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(4));
+        }
         return Table.create("Per-class metrics", name, p, r, f, s);
     }
 

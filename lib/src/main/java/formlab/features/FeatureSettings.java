@@ -13,10 +13,21 @@ import java.util.List;
  * @param maxLagSeconds        longest lag searched (capped at half the window)
  * @param correlationPairs     channel pairs whose Pearson correlation is reported (pairs with a missing channel are skipped)
  * @param frequencyDomain      whether to compute the spectral features at all
+ * @param orientation          whether to add the window's orientation features ({@code orient__...}: gravity
+ *                             direction in the sensor frame, main movement and rotation axes and their angles to
+ *                             gravity, orientation wander); needs {@code acc_x..z} (and {@code gyr_x..z} for the
+ *                             rotation axis) among the window's channels
  */
 public record FeatureSettings(List<Double> percentiles, List<Double> spectrumFrequencies, List<double[]> bands,
                               double minLagSeconds, double maxLagSeconds, List<List<String>> correlationPairs,
-                              boolean frequencyDomain) {
+                              boolean frequencyDomain, boolean orientation) {
+
+    /** Settings without orientation features (the layout before they existed). */
+    public FeatureSettings(List<Double> percentiles, List<Double> spectrumFrequencies, List<double[]> bands,
+                           double minLagSeconds, double maxLagSeconds, List<List<String>> correlationPairs,
+                           boolean frequencyDomain) {
+        this(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds, correlationPairs, frequencyDomain, false);
+    }
 
     public FeatureSettings {
         percentiles = List.copyOf(percentiles);
@@ -63,6 +74,12 @@ public record FeatureSettings(List<Double> percentiles, List<Double> spectrumFre
     /** The same settings without spectral features (cheaper, e.g. for a first baseline). */
     public FeatureSettings timeDomainOnly() {
         return new FeatureSettings(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds,
-                correlationPairs, false);
+                correlationPairs, false, orientation);
+    }
+
+    /** The same settings with or without the orientation features. */
+    public FeatureSettings withOrientation(boolean on) {
+        return new FeatureSettings(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds,
+                correlationPairs, frequencyDomain, on);
     }
 }

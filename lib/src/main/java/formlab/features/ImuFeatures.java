@@ -26,7 +26,10 @@ import tech.tablesaw.columns.Column;
  *   {@code spec_centroid_hz}, {@code spec_entropy} (normalised, 0-1), {@code spec_power} and
  *   {@code band_<from>_<to>hz} (share of the power in each band).</li>
  * </ul>
- * then {@code corr__<a>__<b>} for each configured channel pair present in the window.
+ * then {@code corr__<a>__<b>} for each configured channel pair present in the window, then (when
+ * {@link FeatureSettings#orientation()} is on) the {@code orient__...} features of
+ * {@link OrientationFeatures}: gravity direction in the sensor frame, main movement and rotation
+ * axes and their angles to gravity.
  */
 public final class ImuFeatures {
 
@@ -64,6 +67,9 @@ public final class ImuFeatures {
         }
         for (List<String> pair : presentPairs(channels, settings)) {
             names.add("corr__" + pair.get(0) + "__" + pair.get(1));
+        }
+        if (settings.orientation()) {
+            names.addAll(OrientationFeatures.names(channels));
         }
         return names;
     }
@@ -111,6 +117,10 @@ public final class ImuFeatures {
         for (List<String> pair : presentPairs(channels, settings)) {
             out[k++] = SignalStatistics.correlation(window.channel(pair.get(0)), window.channel(pair.get(1)));
         }
+        if (settings.orientation()) {
+            k = OrientationFeatures.extract(window, out, k);
+        }
+        assert k == out.length;
         return out;
     }
 

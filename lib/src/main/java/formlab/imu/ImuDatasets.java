@@ -52,6 +52,18 @@ public final class ImuDatasets {
     }
 
     /**
+     * Loads every MetaWear set under {@code folder} (any folder of exports, named as the barbell
+     * dataset names them; a {@code raw/} sub-folder is used when present).
+     */
+    public static ImuDataset folder(Path folder) {
+        Path raw = folder.resolve("raw");
+        List<ImuRecording> recordings = MetaWearDatasetLoader.defaults().load(Files.isDirectory(raw) ? raw : folder);
+        String name = folder.toAbsolutePath().normalize().getFileName() == null ? folder.toString()
+                : folder.toAbsolutePath().normalize().getFileName().toString();
+        return new ImuDataset(recordings, new DataOrigin(name, true, folder.toAbsolutePath().normalize().toString(), size(recordings)));
+    }
+
+    /**
      * Loads simulated recordings from {@code folder}, generating them first if the folder is
      * missing or was generated with other settings. Generation writes into a temporary sibling
      * folder and renames it, so a crash or a concurrent run never leaves a half-written dataset.

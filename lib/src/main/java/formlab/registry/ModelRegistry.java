@@ -68,6 +68,18 @@ public final class ModelRegistry {
         return new ModelRegistry(paths.models(), paths.root());
     }
 
+    /** Folder, under the project root, of the registry that smoke-mode runs use. */
+    public static final String SMOKE_FOLDER = "build/smoke-models";
+
+    /**
+     * The registry notebooks and commands should use in this run: the project's {@code models/}
+     * normally, but {@value #SMOKE_FOLDER} in smoke mode ({@link formlab.data.Settings#smoke()}), so
+     * models trained on reduced data never mix with real ones.
+     */
+    public static ModelRegistry current(ProjectPaths paths) {
+        return formlab.data.Settings.smoke() ? new ModelRegistry(paths.root().resolve(SMOKE_FOLDER), paths.root()) : of(paths);
+    }
+
     /** The registry folder. */
     public Path root() {
         return root;
@@ -137,15 +149,24 @@ public final class ModelRegistry {
         }
     }
 
-    /** Model names in the registry, sorted. */
+    /**
+     * Model names in the registry, sorted: folders holding at least one version folder (other folders,
+     * such as third-party models kept under {@code models/external}, are not registered models).
+     */
     public List<String> names() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        List<String> names = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> NAME.matcher(n).matches()).sorted().toList();
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                if (NAME.matcher(name).matches() && !versions(name).isEmpty()) {
+                    names.add(name);
+                }
+            }
         }
+        return names;
     }
 
     /** Versions of {@code name}, ascending. */
@@ -296,6 +317,9 @@ public final class ModelRegistry {
     private static List<ModelCard.MetricValue> metrics(TrainingRun run) {
         List<ModelCard.MetricValue> metrics = new ArrayList<>();
         for (Map.Entry<String, Double> entry : run.evaluation().metrics().entrySet()) {
+            metrics.add(new ModelCard.MetricValue(entry.getKey(), entry.getValue(), run.measuredOn()));
+        }
+        for (Map.Entry<String, Double> entry : run.extraMetrics().entrySet()) {
             metrics.add(new ModelCard.MetricValue(entry.getKey(), entry.getValue(), run.measuredOn()));
         }
         return metrics;

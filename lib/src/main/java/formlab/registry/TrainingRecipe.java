@@ -17,13 +17,29 @@ import java.util.Map;
  * @param trainerName     trainer name ({@link Trainer#name()})
  * @param hyperparameters trainer hyperparameters, seed included
  * @param split           how the metrics are measured
+ * @param pipeline        how raw data become the feature rows and how predictions are post-processed
+ *                        (for example window length, filters, feature settings, gates), as plain JSON
+ *                        values; empty when the table was given as is
  */
 public record TrainingRecipe(String task, List<String> features, String label, String group,
-                             String trainerName, Map<String, Object> hyperparameters, SplitSpec split) {
+                             String trainerName, Map<String, Object> hyperparameters, SplitSpec split,
+                             Map<String, Object> pipeline) {
 
     public TrainingRecipe {
         features = List.copyOf(features);
         hyperparameters = Hyperparameters.canonical(hyperparameters);
+        pipeline = pipeline == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pipeline));
+    }
+
+    /** A recipe without pipeline settings. */
+    public TrainingRecipe(String task, List<String> features, String label, String group,
+                          String trainerName, Map<String, Object> hyperparameters, SplitSpec split) {
+        this(task, features, label, group, trainerName, hyperparameters, split, Map.of());
+    }
+
+    /** This recipe with {@code settings} as its pipeline description. */
+    public TrainingRecipe withPipeline(Map<String, Object> settings) {
+        return new TrainingRecipe(task, features, label, group, trainerName, hyperparameters, split, settings);
     }
 
     /** The recipe for training {@code trainer} on {@code data}, measured with {@code split}. */

@@ -57,10 +57,10 @@ public final class TrackerConfigReader {
         d.put("sensor.replay.speed", "1");
         d.put("i2c.bus", "1");
         d.put("i2c.address", "0x68");
-        d.put("sensor.rate.hz", "50");
+        d.put("sensor.rate.hz", "25");
         d.put("sensor.accel.range.g", "4");
         d.put("sensor.gyro.range.dps", "500");
-        d.put("sensor.lowpass.hz", "21");
+        d.put("sensor.lowpass.hz", "5");
         d.put("sensor.stall.timeout.ms", "1000");
         d.put("sensor.retry.initial.ms", "100");
         d.put("sensor.retry.max.ms", "5000");
@@ -81,7 +81,10 @@ public final class TrackerConfigReader {
         return java.util.Collections.unmodifiableMap(d);
     }
 
-    /** Reads {@code file} and applies {@code overrides} (e.g. from the command line) on top. */
+    /**
+     * Reads {@code file} and applies {@code overrides} (e.g. from the command line) on top;
+     * relative paths resolve against the working directory (as for command-line arguments).
+     */
     public static TrackerConfig read(Path file, Map<String, String> overrides) {
         String text;
         try {
@@ -92,7 +95,7 @@ public final class TrackerConfigReader {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
-        return parse(file.toString(), text, file.toAbsolutePath().getParent(), overrides);
+        return parse(file.toString(), text, Path.of("").toAbsolutePath(), overrides);
     }
 
     /**

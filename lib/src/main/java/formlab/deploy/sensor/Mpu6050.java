@@ -78,7 +78,7 @@ public final class Mpu6050 {
     public static ImuSample convert(byte[] frame, long epochMillis, Mpu6050Settings settings) {
         double g = settings.accelRange().lsbPerG();
         double dps = settings.gyroRange().lsbPerDps();
-        return new ImuSample(epochMillis, word(frame, 0) / g, word(frame, 2) / g, word(frame, 4) / g,
+        return ImuSample.both(epochMillis, word(frame, 0) / g, word(frame, 2) / g, word(frame, 4) / g,
                 word(frame, 8) / dps, word(frame, 10) / dps, word(frame, 12) / dps);
     }
 

@@ -1,5 +1,6 @@
 package formlab.deploy.sensor;
 
+import formlab.imu.SensorKind;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -57,7 +58,7 @@ public final class Mpu6050Source implements SensorSource {
     }
 
     @Override
-    public double rateHz() {
+    public double rateHz(SensorKind sensor) {
         return chip.settings().rateHz();
     }
 

@@ -6,8 +6,6 @@ import formlab.imu.SensorKind;
 import formlab.imu.SensorSeries;
 import formlab.imu.metawear.MetaWearDatasetLoader;
 import formlab.imu.metawear.MetaWearFileName;
-import formlab.imu.signal.Butterworth;
-import formlab.imu.signal.Resampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,43 +15,28 @@ import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * A recorded MetaWear set played back as if it came from a six-axis sensor, so the whole runtime
- * runs on a laptop.
- *
- * <p>Samples come at the accelerometer's own timestamps (every one of them, gaps included, so a
- * rep counter sees exactly the samples batch counting sees); the gyroscope, recorded at its own
- * rate and phase, is low-passed below half the accelerometer rate (as {@link Resampler} does) and
- * interpolated at those instants. Pacing (real time or faster) is the runtime's job, driven by
- * {@link #nextSampleMillis()}.
+ * A recorded MetaWear set played back as the sensor delivered it, so the whole runtime runs on a
+ * laptop: every accelerometer and every gyroscope sample, each at its own recorded time and rate
+ * (12.5 Hz and 25 Hz), interleaved in time order (an accelerometer sample before a gyroscope
+ * sample with the same timestamp). A live classifier fed this way sees exactly the samples that
+ * batch processing of the file sees. Pacing (real time or faster) is the runtime's job, driven
+ * by {@link #nextSampleMillis()}.
  */
 public final class ReplaySource implements SensorSource {
 
     private final ImuRecording recording;
-    private final long[] times;
-    private final double[][] acc = new double[3][];
-    private final double[][] gyr = new double[3][];
-    private int next;
+    private final SensorSeries acc;
+    private final SensorSeries gyr;
+    private int nextAcc;
+    private int nextGyr;
     private long now;
 
-    /** Replays {@code recording} from its first accelerometer sample. */
+    /** Replays {@code recording} from its first sample. */
     public ReplaySource(ImuRecording recording) {
         this.recording = recording;
-        SensorSeries a = recording.accelerometer();
-        SensorSeries g = recording.gyroscope();
-        times = a.epochMillis();
-        double[] at = new double[times.length];
-        for (int i = 0; i < at.length; i++) {
-            at[i] = times[i];
-        }
-        for (int axis = 0; axis < 3; axis++) {
-            acc[axis] = a.axis(axis);
-            double[] values = g.axis(axis);
-            if (a.nominalRateHz() < g.nominalRateHz() && values.length > 1) {
-                values = Butterworth.lowPass(4, 0.4 * a.nominalRateHz(), g.nominalRateHz()).filtfilt(values);
-            }
-            gyr[axis] = Resampler.interpolate(g.epochMillis(), values, at);
-        }
-        now = times[0];
+        this.acc = recording.accelerometer();
+        this.gyr = recording.gyroscope();
+        now = Math.min(acc.startMillis(), gyr.startMillis());
     }
 
     /**
@@ -104,24 +87,31 @@ public final class ReplaySource implements SensorSource {
         if (finished()) {
             throw new IllegalStateException("replay of " + recording.info().id() + " has ended");
         }
-        int i = next++;
-        now = times[i];
-        return new ImuSample(times[i], acc[0][i], acc[1][i], acc[2][i], gyr[0][i], gyr[1][i], gyr[2][i]);
+        boolean takeAcc = nextGyr >= gyr.size() || (nextAcc < acc.size() && acc.epochMillis(nextAcc) <= gyr.epochMillis(nextGyr));
+        SensorSeries series = takeAcc ? acc : gyr;
+        int i = takeAcc ? nextAcc++ : nextGyr++;
+        now = series.epochMillis(i);
+        return ImuSample.of(series.kind(), now, series.value(0, i), series.value(1, i), series.value(2, i));
     }
 
     @Override
-    public double rateHz() {
-        return recording.accelerometer().nominalRateHz();
+    public double rateHz(SensorKind sensor) {
+        return recording.series(sensor).nominalRateHz();
     }
 
     @Override
     public boolean finished() {
-        return next >= times.length;
+        return nextAcc >= acc.size() && nextGyr >= gyr.size();
     }
 
     @Override
     public OptionalLong nextSampleMillis() {
-        return finished() ? OptionalLong.empty() : OptionalLong.of(times[next]);
+        if (finished()) {
+            return OptionalLong.empty();
+        }
+        long a = nextAcc < acc.size() ? acc.epochMillis(nextAcc) : Long.MAX_VALUE;
+        long g = nextGyr < gyr.size() ? gyr.epochMillis(nextGyr) : Long.MAX_VALUE;
+        return OptionalLong.of(Math.min(a, g));
     }
 
     @Override
@@ -134,14 +124,15 @@ public final class ReplaySource implements SensorSource {
         return recording;
     }
 
-    /** Number of samples in the replay. */
+    /** Number of readings in the replay (accelerometer plus gyroscope samples). */
     public int size() {
-        return times.length;
+        return acc.size() + gyr.size();
     }
 
     @Override
     public String describe() {
-        return "replay of " + recording.info().id() + " (" + times.length + " samples at " + rateHz() + " Hz)";
+        return "replay of " + recording.info().id() + " (" + acc.size() + " accelerometer samples at " + acc.nominalRateHz()
+                + " Hz, " + gyr.size() + " gyroscope samples at " + gyr.nominalRateHz() + " Hz)";
     }
 
     @Override

@@ -1,5 +1,6 @@
 package formlab.deploy.sensor;
 
+import formlab.imu.SensorKind;
 import java.util.OptionalLong;
 
 /**
@@ -15,8 +16,13 @@ public interface SensorSource extends AutoCloseable {
     /** Reads one sample now. */
     ImuSample read() throws SensorException;
 
-    /** Nominal sample rate, Hz. */
-    double rateHz();
+    /** Nominal sample rate of {@code sensor}, Hz. */
+    double rateHz(SensorKind sensor);
+
+    /** Readings per second: the rate a live sensor is polled at (the faster sensor's rate). */
+    default double rateHz() {
+        return Math.max(rateHz(SensorKind.ACCELEROMETER), rateHz(SensorKind.GYROSCOPE));
+    }
 
     /** True when no further sample will come (the end of a replay); a live sensor never finishes. */
     default boolean finished() {

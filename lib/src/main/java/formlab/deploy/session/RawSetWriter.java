@@ -43,21 +43,22 @@ public final class RawSetWriter {
     }
 
     /**
-     * Writes {@code samples} (set {@code setNumber}, predicted {@code label}) at nominal rate
-     * {@code rateHz}; returns the two files (accelerometer first). Writes nothing for fewer than
-     * two samples.
+     * Writes {@code samples} (set {@code setNumber}, predicted {@code label}), each sensor at its
+     * nominal rate; returns the two files (accelerometer first). Writes nothing unless both
+     * sensors have at least two samples (a lone file would not load back as a set).
      */
-    public List<Path> write(SampleBuffer samples, int setNumber, String label, double rateHz) {
-        if (samples.size() < 2) {
+    public List<Path> write(SampleBuffer samples, int setNumber, String label, double accelerometerHz, double gyroscopeHz) {
+        if (samples.size(SensorKind.ACCELEROMETER) < 2 || samples.size(SensorKind.GYROSCOPE) < 2) {
             return List.of();
         }
         Exercise exercise = Exercise.fromLabel(label);
-        LocalDateTime start = LocalDateTime.ofInstant(Instant.ofEpochMilli(samples.time(0)),
+        LocalDateTime start = LocalDateTime.ofInstant(Instant.ofEpochMilli(samples.firstMillis()),
                 MetaWearCsvWriter.TIME_COLUMN_OFFSET);
         SetInfo info = new SetInfo(participant, exercise == null ? Exercise.REST : exercise, intensity, "",
                 setNumber, 0, start, device, false);
         List<Path> files = new ArrayList<>();
         for (SensorKind kind : SensorKind.values()) {
+            double rateHz = kind == SensorKind.ACCELEROMETER ? accelerometerHz : gyroscopeHz;
             Path file = folder.resolve(MetaWearFileName.format(info, kind, rateHz, FIRMWARE));
             MetaWearCsvWriter.write(samples.series(kind, rateHz), file);
             files.add(file);

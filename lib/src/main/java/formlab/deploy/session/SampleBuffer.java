@@ -6,56 +6,82 @@ import formlab.imu.SensorSeries;
 import java.util.Arrays;
 
 /**
- * The samples of one stretch of a set in primitive arrays (about 56 bytes per sample, so a
- * ten-minute set at 50 Hz needs under 2 MB). Timestamps must increase strictly, which the
- * runtime's timestamp policy guarantees within a segment.
+ * The readings of one stretch of a set, kept per sensor in primitive arrays (32 bytes per sensor
+ * sample: a ten-minute set at 50 Hz needs under 2 MB). Each sensor's timestamps must increase
+ * strictly, which the runtime's timestamp policy guarantees within a segment.
  */
 public final class SampleBuffer {
 
-    private long[] times = new long[512];
-    private double[][] values = new double[6][512];
-    private int size;
+    private final Lane accelerometer = new Lane();
+    private final Lane gyroscope = new Lane();
+    private int readings;
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
 
-    /** Appends one sample. */
-    public void add(ImuSample s) {
-        if (size > 0 && s.epochMillis() <= times[size - 1]) {
-            throw new IllegalArgumentException("timestamp " + s.epochMillis() + " is not after " + times[size - 1]);
+    /** One sensor's samples. */
+    private static final class Lane {
+        long[] times = new long[256];
+        double[][] values = new double[3][256];
+        int size;
+
+        void add(long t, double x, double y, double z) {
+            if (size > 0 && t <= times[size - 1]) {
+                throw new IllegalArgumentException("timestamp " + t + " is not after " + times[size - 1]);
+            }
+            if (size == times.length) {
+                times = Arrays.copyOf(times, 2 * size);
+                for (int a = 0; a < 3; a++) {
+                    values[a] = Arrays.copyOf(values[a], 2 * size);
+                }
+            }
+            times[size] = t;
+            values[0][size] = x;
+            values[1][size] = y;
+            values[2][size] = z;
+            size++;
         }
-        if (size == times.length) {
-            times = Arrays.copyOf(times, 2 * size);
-            for (int c = 0; c < 6; c++) {
-                values[c] = Arrays.copyOf(values[c], 2 * size);
+    }
+
+    /** Appends one reading (its accelerometer and/or gyroscope part). */
+    public void add(ImuSample s) {
+        for (SensorKind kind : SensorKind.values()) {
+            if (s.has(kind)) {
+                lane(kind).add(s.epochMillis(), s.value(kind, 0), s.value(kind, 1), s.value(kind, 2));
             }
         }
-        times[size] = s.epochMillis();
-        values[0][size] = s.ax();
-        values[1][size] = s.ay();
-        values[2][size] = s.az();
-        values[3][size] = s.gx();
-        values[4][size] = s.gy();
-        values[5][size] = s.gz();
-        size++;
+        readings++;
+        first = Math.min(first, s.epochMillis());
+        last = Math.max(last, s.epochMillis());
     }
 
-    /** Samples held. */
+    private Lane lane(SensorKind kind) {
+        return kind == SensorKind.ACCELEROMETER ? accelerometer : gyroscope;
+    }
+
+    /** Readings held. */
     public int size() {
-        return size;
+        return readings;
     }
 
-    /** Timestamp of sample {@code i}. */
-    public long time(int i) {
-        return times[i];
+    /** Samples of {@code kind} held. */
+    public int size(SensorKind kind) {
+        return lane(kind).size;
     }
 
-    /** Sample {@code i}. */
-    public ImuSample sample(int i) {
-        return new ImuSample(times[i], values[0][i], values[1][i], values[2][i], values[3][i], values[4][i], values[5][i]);
+    /** Time of the earliest reading (undefined when empty). */
+    public long firstMillis() {
+        return first;
     }
 
-    /** The accelerometer (g) or gyroscope (deg/s) part as a series at nominal rate {@code rateHz}. */
+    /** Time of the latest reading (undefined when empty). */
+    public long lastMillis() {
+        return last;
+    }
+
+    /** The samples of {@code kind} as a series at nominal rate {@code rateHz}. */
     public SensorSeries series(SensorKind kind, double rateHz) {
-        int offset = kind == SensorKind.ACCELEROMETER ? 0 : 3;
-        return new SensorSeries(kind, rateHz, Arrays.copyOf(times, size), Arrays.copyOf(values[offset], size),
-                Arrays.copyOf(values[offset + 1], size), Arrays.copyOf(values[offset + 2], size));
+        Lane lane = lane(kind);
+        return new SensorSeries(kind, rateHz, Arrays.copyOf(lane.times, lane.size), Arrays.copyOf(lane.values[0], lane.size),
+                Arrays.copyOf(lane.values[1], lane.size), Arrays.copyOf(lane.values[2], lane.size));
     }
 }

@@ -40,6 +40,25 @@ public final class RepCounter {
         return count(uniformAccelerometer(recording, COUNT_RATE_HZ), COUNT_RATE_HZ, parameters);
     }
 
+    /** Counts a recorded set with several rules and takes the median ({@link #count(double[][], double, List)}). */
+    public static RepCount count(ImuRecording recording, java.util.List<RepCountParameters> rules) {
+        return count(uniformAccelerometer(recording, COUNT_RATE_HZ), COUNT_RATE_HZ, rules);
+    }
+
+    /**
+     * The median count of several rules on the same samples: the result of the best-ranked rule
+     * (first in {@code rules}) whose count is the median (the lower median for an even number).
+     */
+    public static RepCount count(double[][] acc, double rateHz, java.util.List<RepCountParameters> rules) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("need at least one counting rule");
+        }
+        java.util.List<RepCount> counts = rules.stream().map(rule -> count(acc, rateHz, rule)).toList();
+        int[] sorted = counts.stream().mapToInt(RepCount::count).sorted().toArray();
+        int median = sorted[(sorted.length - 1) / 2];
+        return counts.stream().filter(c -> c.count() == median).findFirst().orElseThrow();
+    }
+
     /**
      * Counts the reps in {@code acc} ({@code [3][n]}, in g, evenly sampled at {@code rateHz}).
      * Signals shorter than a second count 0.
@@ -162,46 +181,8 @@ public final class RepCounter {
 
     /** Projection on the first principal axis of the (mean-removed) samples, signed along the mean. */
     static double[] principal(double[][] acc) {
-        int n = acc[0].length;
-        double[] mean = new double[3];
-        for (int a = 0; a < 3; a++) {
-            mean[a] = Arrays.stream(acc[a]).average().orElse(0);
-        }
-        double[][] cov = new double[3][3];
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    cov[a][b] += (acc[a][i] - mean[a]) * (acc[b][i] - mean[b]);
-                }
-            }
-        }
-        // Power iteration on a 3x3 symmetric matrix; a fixed start vector keeps it deterministic.
-        double[] v = {0.5773502691896258, 0.5773502691896258, 0.5773502691896258};
-        for (int iteration = 0; iteration < 200; iteration++) {
-            double[] w = new double[3];
-            for (int a = 0; a < 3; a++) {
-                for (int b = 0; b < 3; b++) {
-                    w[a] += cov[a][b] * v[b];
-                }
-            }
-            double norm = Math.sqrt(w[0] * w[0] + w[1] * w[1] + w[2] * w[2]);
-            if (norm == 0) {
-                break;
-            }
-            for (int a = 0; a < 3; a++) {
-                v[a] = w[a] / norm;
-            }
-        }
-        if (v[0] * mean[0] + v[1] * mean[1] + v[2] * mean[2] < 0) {
-            for (int a = 0; a < 3; a++) {
-                v[a] = -v[a];
-            }
-        }
-        double[] projection = new double[n];
-        for (int i = 0; i < n; i++) {
-            projection[i] = v[0] * (acc[0][i] - mean[0]) + v[1] * (acc[1][i] - mean[1]) + v[2] * (acc[2][i] - mean[2]);
-        }
-        return projection;
+        formlab.imu.signal.PrincipalAxis axis = formlab.imu.signal.PrincipalAxis.of(acc);
+        return axis.signedAlong(axis.mean()).project(acc);
     }
 
     /** The accelerometer of {@code recording} linearly interpolated onto an even grid at {@code rateHz}. */

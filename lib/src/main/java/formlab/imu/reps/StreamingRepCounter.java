@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public final class StreamingRepCounter {
 
-    private final RepCountParameters parameters;
+    private final java.util.List<RepCountParameters> rules;
     private final double rateHz;
     private double[][] buffer = new double[3][256];
     private int size;
@@ -29,7 +29,20 @@ public final class StreamingRepCounter {
      * @param rateHz     rate of the even grid, normally {@link RepCounter#COUNT_RATE_HZ}
      */
     public StreamingRepCounter(RepCountParameters parameters, double rateHz) {
-        this.parameters = parameters;
+        this(java.util.List.of(parameters), rateHz);
+    }
+
+    /**
+     * A counter that takes the median of several rules, as {@link RepCountModel#count} does.
+     *
+     * @param rules  the rules (e.g. {@link RepCountModel#rulesFor} of the recognised exercise), best first
+     * @param rateHz rate of the even grid, normally {@link RepCounter#COUNT_RATE_HZ}
+     */
+    public StreamingRepCounter(java.util.List<RepCountParameters> rules, double rateHz) {
+        if (rules.isEmpty()) {
+            throw new IllegalArgumentException("need at least one counting rule");
+        }
+        this.rules = java.util.List.copyOf(rules);
         this.rateHz = rateHz;
     }
 
@@ -71,7 +84,7 @@ public final class StreamingRepCounter {
     /** Repetitions in the samples so far, with their times (seconds since the first sample). */
     public RepCount current() {
         double[][] acc = {Arrays.copyOf(buffer[0], size), Arrays.copyOf(buffer[1], size), Arrays.copyOf(buffer[2], size)};
-        return RepCounter.count(acc, rateHz, parameters);
+        return RepCounter.count(acc, rateHz, rules);
     }
 
     /** Seconds of signal received so far. */

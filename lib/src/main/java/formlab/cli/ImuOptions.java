@@ -1,0 +1,89 @@
+package formlab.cli;
+
+import formlab.data.ProjectPaths;
+import formlab.exercise.ExerciseEvaluation;
+import formlab.exercise.ExerciseModel;
+import formlab.exercise.ExerciseTraining;
+import formlab.imu.ImuDataset;
+import formlab.imu.ImuDatasets;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Options shared by the IMU exercise commands: where the recordings, models and caches are. */
+final class ImuOptions {
+
+    static final String DATA_HELP = "  --data DIR       folder of MetaWear CSV exports (default: the barbell dataset under"
+            + " FORMLAB_DATA_DIR, else the simulated one)";
+    static final String MODELS_HELP = "  --models DIR     model registry folder (default: models/ of the project)";
+    static final String SEARCH_HELP = "  --search default|quick   nested search space: default (4 and 5 s windows, two feature"
+            + " sets, 60/120 trees) or quick (one candidate)";
+
+    private ImuOptions() {
+    }
+
+    /** The recordings named by {@code --data}, or the default barbell dataset. */
+    static ImuDataset dataset(Args args) {
+        Optional<String> folder = args.option("data");
+        if (folder.isEmpty()) {
+            return ImuDatasets.barbell();
+        }
+        Path path = Path.of(folder.get());
+        if (!Files.isDirectory(path)) {
+            throw new UsageException("--data " + path + ": no such folder; expected a folder of MetaWear CSV exports");
+        }
+        return ImuDatasets.folder(path);
+    }
+
+    /** The search space named by {@code --search}. */
+    static ExerciseEvaluation.SearchSpace search(Args args) {
+        String name = args.option("search", "default");
+        return switch (name) {
+            case "default" -> ExerciseEvaluation.SearchSpace.defaults();
+            case "quick" -> ExerciseEvaluation.SearchSpace.quick();
+            default -> throw new UsageException("--search expects 'default' or 'quick', got '" + name + "'");
+        };
+    }
+
+    /** The registry named by {@code --models}, or the project's. */
+    static ModelRegistry registry(Args args) {
+        Optional<String> folder = args.option("models");
+        ProjectPaths paths = projectPaths().orElse(null);
+        if (folder.isPresent()) {
+            return new ModelRegistry(Path.of(folder.get()), paths == null ? null : paths.root());
+        }
+        if (paths == null) {
+            throw new UsageException("not inside a FormLab project: give the registry folder with --models DIR");
+        }
+        return ModelRegistry.of(paths);
+    }
+
+    /** {@code --model NAME[:VERSION]} (default imu-exercise, newest version) loaded from the registry. */
+    static ExerciseModel model(Args args, ModelRegistry registry) throws IOException {
+        String spec = args.option("model", ExerciseTraining.MODEL_NAME);
+        int colon = spec.lastIndexOf(':');
+        if (colon < 0) {
+            return ExerciseModel.loadLatest(registry, spec);
+        }
+        try {
+            return ExerciseModel.load(registry, spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new UsageException("--model expects NAME or NAME:VERSION, got '" + spec + "'");
+        }
+    }
+
+    /** The cache folder for feature tables (data/processed), if inside a project. */
+    static Path cache() {
+        return projectPaths().map(ProjectPaths::processed).orElse(null);
+    }
+
+    static Optional<ProjectPaths> projectPaths() {
+        try {
+            return Optional.of(ProjectPaths.locate());
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+}
