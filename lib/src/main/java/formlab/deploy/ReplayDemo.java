@@ -3,7 +3,7 @@ package formlab.deploy;
 import com.pi4j.context.Context;
 import formlab.deploy.config.TrackerConfig;
 import formlab.deploy.config.TrackerConfigReader;
-import formlab.deploy.sensor.ReplaySource;
+import formlab.deploy.sensor.RecordingSource;
 import formlab.deploy.session.SetRecord;
 import formlab.imu.ImuRecording;
 import formlab.imu.SensorSeries;
@@ -64,7 +64,7 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
                 "session.dir", sessionDir.toString()), Map.of());
         Context pi4j = Pi4jContexts.mock();
         try {
-            ReplaySource source = new ReplaySource(recording);
+            RecordingSource source = new RecordingSource(recording);
             TimedSink sink = new TimedSink(sinks.create(config, source));
             List<PinChange> pins = new ArrayList<>();
             List<WindowEvent> windows = new ArrayList<>();

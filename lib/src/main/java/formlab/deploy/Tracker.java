@@ -14,7 +14,7 @@ import formlab.deploy.sensor.Mpu6050;
 import formlab.deploy.sensor.Mpu6050Settings;
 import formlab.deploy.sensor.Mpu6050Source;
 import formlab.deploy.sensor.Pi4jRegisterDevice;
-import formlab.deploy.sensor.ReplaySource;
+import formlab.deploy.sensor.RecordingSource;
 import formlab.deploy.sensor.SensorSource;
 import formlab.deploy.session.RawSetWriter;
 import formlab.deploy.session.SessionLog;
@@ -73,8 +73,8 @@ public final class Tracker implements AutoCloseable {
         }
         Feedback feedback = new Feedback(repLed, setEnd, statusLed, config.feedback());
         SessionLog log = SessionLog.open(config.session().directory());
-        boolean replay = source instanceof ReplaySource;
-        String device = replay ? ((ReplaySource) source).recording().info().device()
+        boolean replay = source instanceof RecordingSource;
+        String device = replay ? ((RecordingSource) source).recording().info().device()
                 : String.format(Locale.ROOT, "%02X%02X", config.sensor().i2cBus(), config.sensor().i2cAddress());
         RawSetWriter raw = new RawSetWriter(log.folder().resolve("raw"), config.session().participant(),
                 config.session().intensity(), device);
@@ -91,7 +91,7 @@ public final class Tracker implements AutoCloseable {
     public static SensorSource source(TrackerConfig config, Context pi4j) {
         SensorConfig sensor = config.sensor();
         if (sensor.source() == SensorConfig.SourceKind.REPLAY) {
-            return ReplaySource.of(sensor.replayFile().orElseThrow());
+            return RecordingSource.of(sensor.replayFile().orElseThrow());
         }
         I2C i2c = pi4j.create(I2C.newConfigBuilder(pi4j).id("mpu6050").name("MPU-6050").bus(sensor.i2cBus())
                 .device(sensor.i2cAddress()).build());

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The tracker's command line, the main class of the Pi bundle:
  * <pre>
  * java -jar formlab-tracker.jar [--config FILE] [--replay FILE] [--speed X|max] [--mock]
- *                               [--out DIR] [--model FILE] [--sample-config]
+ *                               [--out DIR] [--model DIR] [--sample-config]
  * </pre>
  * On the Pi it reads the MPU-6050 and drives the GPIO outputs until stopped (SIGTERM: outputs
  * off, running set saved). {@code --replay} plays a recorded MetaWear set instead and ends with
@@ -52,7 +52,7 @@ public final class TrackerMain {
               --speed X|max    replay speed: 1 = real time (default from the configuration), max = as fast as possible
               --mock           use Pi4J's mock platform for GPIO and I2C (no hardware needed)
               --out DIR        session folder (session log and raw CSV files)
-              --model FILE     exercise model instead of the bundled one
+              --model DIR      exercise model version folder (e.g. models/imu-exercise/v1) instead of the bundled one
               --sample-config  print the sample configuration with every key and exit""";
 
     /** Builds the live classifier for a configuration and a sample source. */

@@ -3,7 +3,7 @@ package formlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.deploy.sensor.ReplaySource;
+import formlab.deploy.sensor.RecordingSource;
 import formlab.imu.Exercise;
 import formlab.imu.Intensity;
 import formlab.notebook.Html;
@@ -19,7 +19,7 @@ class ReplayDemoTest {
     @Test
     void theTimelineShowsOneLedPulsePerRepetitionOnTheRecordingsTimeAxis() throws Exception {
         Path file = SimulatedSets.write(dir, Exercise.ROW, Intensity.MEDIUM);
-        ReplaySource replay = ReplaySource.of(file);
+        RecordingSource replay = RecordingSource.of(file);
         ReplayDemo demo = ReplayDemo.run(replay.recording(), (config, rate) -> new ScriptedSink(12, 20, "row"),
                 dir.resolve("session"));
         assertEquals(replay.size() / 20, demo.set().reps());

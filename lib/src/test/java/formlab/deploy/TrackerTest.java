@@ -16,7 +16,7 @@ import formlab.deploy.gpio.Pi4jOutputPin;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.sensor.Mpu6050;
 import formlab.deploy.sensor.MockMpu6050Access;
-import formlab.deploy.sensor.ReplaySource;
+import formlab.deploy.sensor.RecordingSource;
 import formlab.deploy.session.SessionLog;
 import formlab.deploy.session.SessionLogReader;
 import formlab.deploy.session.SetRecord;
@@ -82,7 +82,7 @@ class TrackerTest {
             AtomicInteger ledRises = rises(tracker.outputs().get(0).output());
             AtomicInteger buzzerRises = rises(tracker.outputs().get(1).output());
             tracker.run();
-            int samples = ((ReplaySource) tracker.source()).size();
+            int samples = ((RecordingSource) tracker.source()).size();
             assertEquals(samples, sink.all().size(), "every recorded sample reaches the sink, in order");
             int reps = samples / 30;
             assertEquals(reps, ledRises.get(), "one LED pulse per counted repetition");
@@ -99,7 +99,7 @@ class TrackerTest {
         assertEquals("squat", record.exercise());
         assertEquals(sink.all().size() / 30, record.reps());
         assertEquals(2, record.rawFiles().size());
-        ImuRecording original = ReplaySource.of(file).recording();
+        ImuRecording original = RecordingSource.of(file).recording();
         ImuRecording copy = MetaWearDatasetLoader.defaults().load(dir.resolve("sessions/raw")).get(0);
         assertEquals(original.accelerometer().size(), copy.accelerometer().size(), "the raw copy holds every sample");
         assertEquals(original.gyroscope().size(), copy.gyroscope().size());

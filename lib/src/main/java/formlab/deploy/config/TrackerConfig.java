@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param feedback pulse lengths
  * @param session  session log folder and raw-file naming
  * @param stream   timestamp rules
- * @param model    the exercise model file; empty = the model bundled in the JAR
+ * @param model    the exercise model: a registry version folder; empty = the model bundled in the JAR
  */
 public record TrackerConfig(SensorConfig sensor, GpioConfig gpio, FeedbackConfig feedback, SessionConfig session,
                             StreamConfig stream, Optional<Path> model) {

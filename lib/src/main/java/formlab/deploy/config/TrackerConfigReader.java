@@ -222,9 +222,9 @@ public final class TrackerConfigReader {
         StreamConfig stream = new StreamConfig(integer("stream.max.gap.ms", Math.round(2 * sensor.periodMillis()), 600_000));
 
         Optional<Path> model = text("model.path").equalsIgnoreCase(BUNDLED_MODEL) ? Optional.empty() : path("model.path", base);
-        if (model.isPresent() && !Files.isRegularFile(model.get())) {
-            throw error("model.path", "names no file (" + model.get().toAbsolutePath() + "); expected a model file or '"
-                    + BUNDLED_MODEL + "'");
+        if (model.isPresent() && !Files.isRegularFile(model.get().resolve("card.json"))) {
+            throw error("model.path", "names no model version folder (" + model.get().toAbsolutePath() + " holds no card.json);"
+                    + " expected a registry version folder such as models/imu-exercise/v1, or '" + BUNDLED_MODEL + "'");
         }
         return new TrackerConfig(sensor, gpio, feedback, session, stream, model);
     }

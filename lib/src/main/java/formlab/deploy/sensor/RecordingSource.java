@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * batch processing of the file sees. Pacing (real time or faster) is the runtime's job, driven
  * by {@link #nextSampleMillis()}.
  */
-public final class ReplaySource implements SensorSource {
+public final class RecordingSource implements SensorSource {
 
     private final ImuRecording recording;
     private final SensorSeries acc;
@@ -32,7 +32,7 @@ public final class ReplaySource implements SensorSource {
     private long now;
 
     /** Replays {@code recording} from its first sample. */
-    public ReplaySource(ImuRecording recording) {
+    public RecordingSource(ImuRecording recording) {
         this.recording = recording;
         this.acc = recording.accelerometer();
         this.gyr = recording.gyroscope();
@@ -45,13 +45,13 @@ public final class ReplaySource implements SensorSource {
      *
      * @throws ImuDataException when the file or its partner is missing or malformed
      */
-    public static ReplaySource of(Path file) {
+    public static RecordingSource of(Path file) {
         MetaWearFileName name = MetaWearFileName.parse(file, false);
         Path partner = partner(file, name);
         MetaWearDatasetLoader loader = MetaWearDatasetLoader.defaults();
         ImuRecording recording = name.sensor() == SensorKind.ACCELEROMETER
                 ? loader.loadPair(file, partner) : loader.loadPair(partner, file);
-        return new ReplaySource(recording);
+        return new RecordingSource(recording);
     }
 
     private static Path partner(Path file, MetaWearFileName name) {
