@@ -67,7 +67,8 @@ public final class ExercisePlots {
      * {@code <channel>__spec_<f>hz} columns (the Hann-windowed FFT amplitudes at whole Hz).
      */
     public static Figure spectrum(Table features, String channel) {
-        List<String> columns = features.columnNames().stream().filter(c -> c.startsWith(channel + "__spec_") && c.endsWith("hz"))
+        java.util.regex.Pattern amplitude = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(channel) + "__spec_\\d+(\\.\\d+)?hz");
+        List<String> columns = features.columnNames().stream().filter(c -> amplitude.matcher(c).matches())
                 .sorted(Comparator.comparingDouble(c -> Double.parseDouble(c.substring((channel + "__spec_").length(), c.length() - 2))))
                 .toList();
         double[] hz = columns.stream().mapToDouble(c -> Double.parseDouble(c.substring((channel + "__spec_").length(), c.length() - 2))).toArray();
