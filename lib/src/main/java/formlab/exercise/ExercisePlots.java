@@ -256,6 +256,7 @@ public final class ExercisePlots {
     /** Windows per participant (rows) and exercise (columns) of a feature table. */
     public static Table windowsPerParticipant(Table features) {
         Table counts = features.xTabCounts(ExerciseData.GROUP, ExerciseData.LABEL);
+        counts.column(0).setName(ExerciseData.GROUP);
         counts.setName("Windows per participant and exercise");
         return counts;
     }
