@@ -51,7 +51,11 @@ notebook: kernel ## Open the notebooks in Jupyter (installs the classic notebook
 	@scripts/setup-system.sh --notebook
 	@cd notebooks && jupyter notebook
 
-pi-bundle: build ## Build and check the Raspberry Pi tracker: pi/target/dist/ (runnable JAR, sample config, systemd unit)
+pi-bundle: build ## Build and check the Raspberry Pi tracker with the exercise model: pi/target/dist/ (JAR, config, systemd unit)
+	@scripts/stage-pi-model.sh models imu-exercise build/pi-model || { \
+		echo "no imu-exercise model in models/: training one with 'bin/formlab train' (minutes)"; \
+		bin/formlab train; scripts/stage-pi-model.sh models imu-exercise build/pi-model; }
+	@$(WITH_JDK) $(MVN) -q package -pl pi -am -DskipTests -Dtracker.model.dir="$(CURDIR)/build/pi-model"
 	@scripts/check-pi-bundle.sh "$(JDK)" pi/target/dist
 
 pose-models: ## Fetch the MediaPipe Pose models (Apache-2.0, npm, SHA-256 pinned) into models/external/mediapipe-pose

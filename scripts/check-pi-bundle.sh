@@ -18,7 +18,7 @@ for required in formlab/deploy/TrackerMain.class formlab/deploy/formlab-tracker.
         META-INF/services/com.pi4j.extension.Plugin; do
     grep -qx "$required" "$entries" || { echo "check-pi-bundle: $JAR lacks $required" >&2; exit 1; }
 done
-if grep -qx formlab/deploy/exercise.model "$entries"; then
+if grep -qx formlab/deploy/model/card.json "$entries"; then
     model="bundled"
 else
     model="NOT bundled (pass --model or set model.path)"
@@ -27,6 +27,13 @@ for file in formlab-tracker.properties formlab-tracker.service; do
     [ -f "$DIST/$file" ] || { echo "check-pi-bundle: $DIST/$file is missing" >&2; exit 1; }
 done
 "$JDK/bin/java" -jar "$JAR" --sample-config > /dev/null
+if [ "$model" = "bundled" ]; then
+    # every class of the live path, in the small heap the Pi gives it
+    jar_path=$(readlink -f "$JAR")
+    selftest=$(cd "${TMPDIR:-/tmp}" && "$JDK/bin/java" -Xmx64m -XX:+UseSerialGC -jar "$jar_path" --self-test 2>&1) || {
+        echo "check-pi-bundle: the self-test failed:" >&2; echo "$selftest" | tail -n 20 >&2; exit 1; }
+    echo "$selftest" | grep -E '^(ready|processing per window|heap|self-test)'
+fi
 plugins=$(unzip -p "$JAR" META-INF/services/com.pi4j.extension.Plugin | tr '\n' ' ')
 echo "Pi bundle OK: $JAR ($(du -h "$JAR" | cut -f1), $(wc -l < "$entries") entries; model $model)"
 echo "  Pi4J plugins: $plugins"

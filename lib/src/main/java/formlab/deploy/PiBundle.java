@@ -61,7 +61,7 @@ public record PiBundle(Path jar) {
             add(what, value, "size", String.format(Locale.ROOT, "%.1f MB", Files.size(jar) / 1048576.0));
             add(what, value, "entries", String.valueOf(entries));
             add(what, value, "DJL / PyTorch / Tribuo classes", String.valueOf(forbidden));
-            add(what, value, "exercise model bundled", String.valueOf(zip.getEntry("formlab/deploy/exercise.model") != null));
+            add(what, value, "exercise model bundled", String.valueOf(zip.getEntry("formlab/deploy/model/card.json") != null));
             add(what, value, "sample configuration", String.valueOf(zip.getEntry(TrackerMain.SAMPLE_CONFIG.substring(1)) != null));
             ZipEntry plugins = zip.getEntry("META-INF/services/com.pi4j.extension.Plugin");
             if (plugins != null) {
@@ -102,11 +102,10 @@ public record PiBundle(Path jar) {
             add(what, value, "exit status", String.valueOf(exitCode));
             add(what, value, "ready after JVM start", readyMillis + " ms");
             add(what, value, "process wall time", wallMillis + " ms");
-            add(what, value, "windows timed", String.valueOf(windows));
-            add(what, value, "processing per window, median", String.format(Locale.ROOT, "%.3f ms", windowMedian));
-            add(what, value, "processing per window, p99", String.format(Locale.ROOT, "%.3f ms", windowP99));
+            add(what, value, "windows", String.valueOf(windows));
+            add(what, value, "processing per window, median (fresh JVM, JIT warming up)", String.format(Locale.ROOT, "%.3f ms", windowMedian));
             add(what, value, "heap peak / limit", String.format(Locale.ROOT, "%.1f MB / %.0f MB", heapPeakMb, heapMaxMb));
-            return Table.create("Pi bundle run", what, value);
+            return Table.create("Pi bundle: one replayed set in its own JVM", what, value);
         }
     }
 
@@ -123,7 +122,7 @@ public record PiBundle(Path jar) {
      * @param heap      the heap limit, e.g. {@code 64m}
      * @param recording either file of a MetaWear pair
      * @param sessions  session folder for the run
-     * @param model     a model file, or null for the bundled one
+     * @param model     a model version folder, or null for the bundled one
      */
     public Run replay(Path java, String heap, Path recording, Path sessions, Path model) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC",
@@ -149,6 +148,83 @@ public record PiBundle(Path jar) {
         return new Run(process.exitValue(), Long.parseLong(ready.group(1)), Double.parseDouble(window.group(3)),
                 Double.parseDouble(window.group(2)), Integer.parseInt(window.group(1)), Double.parseDouble(memory.group(1)),
                 Double.parseDouble(memory.group(2)), wall, output);
+    }
+
+    /**
+     * What {@link TrackerBenchmark} measured in the bundle's JVM.
+     *
+     * @param sets         recordings replayed per pass
+     * @param windows      windows timed (last pass)
+     * @param median       median processing time per window, ms
+     * @param p99          99th percentile, ms
+     * @param max          slowest window, ms
+     * @param coldMillis   first window of the first set (class loading, JIT), ms
+     * @param heapPeakMb   peak heap use, MB
+     * @param heapMaxMb    heap limit, MB
+     * @param output       everything it printed
+     */
+    public record Benchmark(int sets, int windows, double median, double p99, double max, double coldMillis,
+                            double heapPeakMb, double heapMaxMb, String output) {
+
+        /** The figures as a table. */
+        public Table figures() {
+            StringColumn what = StringColumn.create("figure");
+            StringColumn value = StringColumn.create("value");
+            add(what, value, "sets replayed per pass", String.valueOf(sets));
+            add(what, value, "windows timed (last pass)", String.valueOf(windows));
+            add(what, value, "processing per window, median", String.format(Locale.ROOT, "%.3f ms", median));
+            add(what, value, "processing per window, p99", String.format(Locale.ROOT, "%.3f ms", p99));
+            add(what, value, "processing per window, max", String.format(Locale.ROOT, "%.3f ms", max));
+            add(what, value, "first window (cold JVM)", String.format(Locale.ROOT, "%.3f ms", coldMillis));
+            add(what, value, "heap peak / limit", String.format(Locale.ROOT, "%.1f MB / %.0f MB", heapPeakMb, heapMaxMb));
+            return Table.create("Tracker benchmark in the bundle's JVM", what, value);
+        }
+    }
+
+    private static final Pattern BENCH_SETS = Pattern.compile("(\\d+) sets, (\\d+) windows");
+    private static final Pattern BENCH_WINDOW = Pattern.compile(
+            "processing per window \\(pass.*?\\): median ([0-9.]+) ms, p99 ([0-9.]+) ms, max ([0-9.]+) ms");
+    private static final Pattern BENCH_COLD = Pattern.compile("first window of the first set.*?: ([0-9.]+) ms");
+
+    /**
+     * Runs {@link TrackerBenchmark} on the bundle, as on the Pi: {@code java -Xmx<heap> -XX:+UseSerialGC
+     * -Dpasses=2 -Dlimit=<limit> -cp bundle formlab.deploy.TrackerBenchmark recordings [model]}.
+     *
+     * @param recordings folder of MetaWear recordings
+     * @param limit      replay at most this many of them per pass
+     * @param model      a model version folder, or null for the bundled one
+     */
+    public Benchmark benchmark(Path java, String heap, Path recordings, int limit, Path model)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-Dpasses=2",
+                "-Dlimit=" + limit, "-cp", jar.toString(), TrackerBenchmark.class.getName(), recordings.toString()));
+        if (model != null) {
+            command.add(model.toString());
+        }
+        String output = execute(command);
+        Matcher sets = BENCH_SETS.matcher(output);
+        Matcher window = BENCH_WINDOW.matcher(output);
+        Matcher cold = BENCH_COLD.matcher(output);
+        Matcher memory = HEAP.matcher(output);
+        if (!(sets.find() & window.find() & cold.find() & memory.find())) {
+            throw new IOException("the benchmark's output lacks its figures:\n" + output);
+        }
+        return new Benchmark(Integer.parseInt(sets.group(1)), Integer.parseInt(sets.group(2)),
+                Double.parseDouble(window.group(1)), Double.parseDouble(window.group(2)), Double.parseDouble(window.group(3)),
+                Double.parseDouble(cold.group(1)), Double.parseDouble(memory.group(1)), Double.parseDouble(memory.group(2)), output);
+    }
+
+    private static String execute(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IOException("did not finish within 5 minutes: " + command);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("exit status " + process.exitValue() + " from " + command + ":\n" + output);
+        }
+        return output;
     }
 
     /** The {@code java} of the running JVM. */

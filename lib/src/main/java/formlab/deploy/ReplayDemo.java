@@ -20,6 +20,7 @@ import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
+import tech.tablesaw.plotly.components.TickSettings;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 import tech.tablesaw.plotly.traces.Trace;
 
@@ -34,10 +35,11 @@ import tech.tablesaw.plotly.traces.Trace;
  * @param windows   every window result with the set's repetitions so far
  * @param set       the logged set
  * @param latency   processing times of the samples that completed a window
+ * @param windowMillis each of those times, in order, ms
  * @param sessionDir where the session log and raw files went
  */
 public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<WindowEvent> windows, SetRecord set,
-                         TimedSink.Latency latency, Path sessionDir) {
+                         TimedSink.Latency latency, double[] windowMillis, Path sessionDir) {
 
     /**
      * One output change.
@@ -85,22 +87,27 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
                 tracker.run();
             }
             return new ReplayDemo(recording, List.copyOf(pins), List.copyOf(windows), sets.getFirst(), sink.windows(),
-                    sessionDir);
+                    sink.windowMillis(), sessionDir);
         } finally {
             pi4j.shutdown();
         }
     }
 
-    /** Times the rep LED switched on, seconds from the recording's first accelerometer sample. */
+    /** The time axis origin: the recording's first sample of either sensor (as {@code ImuPlots} uses). */
+    private long origin() {
+        return Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
+    }
+
+    /** Times the rep LED switched on, seconds from the recording's first sample. */
     public double[] repLedOnSeconds() {
-        long origin = recording.accelerometer().startMillis();
+        long origin = origin();
         return pins.stream().filter(p -> p.on() && p.pin().startsWith("rep-led"))
                 .mapToDouble(p -> (p.atMillis() - origin) / 1000.0).toArray();
     }
 
     /** The window results as a table: time, label, confidence, repetitions so far. */
     public Table windowTable() {
-        long origin = recording.accelerometer().startMillis();
+        long origin = origin();
         DoubleColumn time = DoubleColumn.create("time_s");
         StringColumn label = StringColumn.create("exercise");
         DoubleColumn confidence = DoubleColumn.create("confidence");
@@ -121,8 +128,8 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
      */
     public Figure timelineFigure() {
         SensorSeries acc = recording.accelerometer();
-        long origin = acc.startMillis();
-        double end = (acc.endMillis() - origin) / 1000.0;
+        long origin = origin();
+        double end = (Math.max(acc.endMillis(), recording.gyroscope().endMillis()) - origin) / 1000.0;
         double[] seconds = new double[acc.size()];
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = acc.secondsSince(origin, i);
@@ -141,7 +148,9 @@ public record ReplayDemo(ImuRecording recording, List<PinChange> pins, List<Wind
                 .height(460)
                 .xAxis(Axis.builder().title("time since the first sample (s)").build())
                 .yAxis(Axis.builder().title("|acc| (g)").domain(0.42f, 1f).build())
-                .yAxis2(Axis.builder().title("GPIO (on/off)").domain(0f, 0.36f).showGrid(false).build())
+                .yAxis2(Axis.builder().domain(0f, 0.36f).showGrid(false).showZeroLine(false)
+                        .tickSettings(TickSettings.builder().tickMode(TickSettings.TickMode.ARRAY).arrayTicks(new double[] {0.5, 2.5, 4.5},
+                                new String[] {"status LED", "set-end", "rep LED"}).build()).build())
                 .build();
         return new Figure(layout, traces.toArray(new Trace[0]));
     }

@@ -53,6 +53,16 @@ public final class TimedSink implements SampleSink {
         return Latency.of(windowNanos, windows);
     }
 
+    /** Processing time of each sample that completed a window, in order (the last {@value #CAPACITY}), ms. */
+    public double[] windowMillis() {
+        int n = Math.min(windows, CAPACITY);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = windowNanos[(windows - n + i) % CAPACITY] / 1e6;
+        }
+        return out;
+    }
+
     /** Processing times of all samples. */
     public Latency samples() {
         return Latency.of(sampleNanos, samples);

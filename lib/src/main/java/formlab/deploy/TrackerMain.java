@@ -53,7 +53,8 @@ public final class TrackerMain {
               --mock           use Pi4J's mock platform for GPIO and I2C (no hardware needed)
               --out DIR        session folder (session log and raw CSV files)
               --model DIR      exercise model version folder (e.g. models/imu-exercise/v1) instead of the bundled one
-              --sample-config  print the sample configuration with every key and exit""";
+              --sample-config  print the sample configuration with every key and exit
+              --self-test      replay a simulated set on the mock platform and check LED pulses, log and safe state""";
 
     /** Builds the live classifier for a configuration and a sample source. */
     @FunctionalInterface
@@ -87,9 +88,18 @@ public final class TrackerMain {
                 throw new UsageException("unexpected argument '" + args.positionals().get(0) + "'");
             }
             boolean mock = args.flag("mock");
-            TrackerConfig config = config(args);
+            if (args.flag("self-test")) {
+                Path folder = Files.createTempDirectory("formlab-tracker-self-test-");
+                Path file = SelfTest.writeSimulatedSet(folder);
+                TrackerConfig config = config(args, Map.of("sensor.source", "replay", "sensor.replay.file", file.toString(),
+                        "sensor.replay.speed", "max", "session.dir", folder.resolve("sessions").toString()));
+                args.rejectUnknown();
+                return SelfTest.check(folder.resolve("sessions"), track(config, true, out, sinks), out);
+            }
+            TrackerConfig config = config(args, Map.of());
             args.rejectUnknown();
-            return track(config, mock, out, sinks);
+            track(config, mock, out, sinks);
+            return 0;
         } catch (UsageException e) {
             err.println("formlab-tracker: " + e.getMessage());
             err.println(USAGE);
@@ -106,8 +116,8 @@ public final class TrackerMain {
         }
     }
 
-    /** The configuration from {@code --config} (or the default file) with the command-line overrides. */
-    static TrackerConfig config(Args args) {
+    /** The configuration from {@code --config} (or the default file) with the command-line overrides and {@code fixed} on top. */
+    static TrackerConfig config(Args args, Map<String, String> fixed) {
         Map<String, String> overrides = new LinkedHashMap<>();
         args.option("replay").ifPresent(file -> {
             overrides.put("sensor.source", "replay");
@@ -116,6 +126,7 @@ public final class TrackerMain {
         args.option("speed").ifPresent(speed -> overrides.put("sensor.replay.speed", speed));
         args.option("out").ifPresent(dir -> overrides.put("session.dir", dir));
         args.option("model").ifPresent(model -> overrides.put("model.path", model));
+        overrides.putAll(fixed);
         Path file = args.option("config").map(Path::of).orElse(null);
         if (file == null && Files.isRegularFile(Path.of(DEFAULT_CONFIG))) {
             file = Path.of(DEFAULT_CONFIG);
@@ -123,6 +134,7 @@ public final class TrackerMain {
         return file == null ? TrackerConfigReader.read(Map.of(), overrides) : TrackerConfigReader.read(file, overrides);
     }
 
+    /** Runs the tracker until it ends; returns the rep LED pulses seen on the output. */
     private static int track(TrackerConfig config, boolean mock, PrintStream out, SinkFactory sinks) throws Exception {
         Context pi4j = mock ? Pi4jContexts.mock() : Pi4jContexts.hardware();
         try {
@@ -164,7 +176,7 @@ public final class TrackerMain {
                 out.println("processing per sample: " + sink.samples());
                 out.println(heap());
             }
-            return 0;
+            return repBlinks.get();
         } finally {
             if (!pi4j.isShutdown()) {
                 pi4j.shutdown();

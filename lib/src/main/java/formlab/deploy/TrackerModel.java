@@ -54,6 +54,13 @@ public final class TrackerModel {
         return TrackerModel.class.getResource(RESOURCE + ModelRegistry.CARD_FILE) != null;
     }
 
+    /** Whether the bundle JAR {@code jar} carries a model. */
+    public static boolean bundledIn(Path jar) throws IOException {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+            return zip.getEntry(RESOURCE.substring(1) + ModelRegistry.CARD_FILE) != null;
+        }
+    }
+
     /** Loads the bundled model, copied into a temporary registry for the checks. */
     public static ExerciseModel loadBundled() throws IOException {
         if (!bundled()) {
