@@ -10,17 +10,19 @@ MVN := mvn -B --no-transfer-progress
 JDK = $(shell scripts/find-jdk.sh)
 WITH_JDK = export JAVA_HOME="$(JDK)" PATH="$(JDK)/bin:$$PATH"; test -n "$(JDK)" || exit 1;
 BUILD_STAMP := build/.library-built
-SOURCES := $(shell find lib/src kernel/src -type f 2>/dev/null) pom.xml lib/pom.xml kernel/pom.xml kernel/init.jsh
+SOURCES := $(shell find lib/src kernel/src pi/src -type f 2>/dev/null) pom.xml lib/pom.xml kernel/pom.xml pi/pom.xml kernel/init.jsh
 
-.PHONY: help all setup build kernel reports test unit-test test-notebooks test-runner notebook clean
+.PHONY: help all setup build kernel reports test unit-test test-notebooks test-runner notebook pi-bundle pose-models clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
 
 all: reports ## Set everything up (system packages, build, kernel) and run every notebook to reports/
 
-setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3)
+setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3) and fetch the pose models
 	@scripts/setup-system.sh
+	@if command -v npm >/dev/null 2>&1; then scripts/fetch-pose-models.sh || echo "setup: pose models not fetched; image pose estimation is skipped until 'make pose-models' succeeds" >&2; \
+	else echo "setup: npm not found; image pose estimation is skipped until 'make pose-models' succeeds" >&2; fi
 
 build: $(BUILD_STAMP) ## Build the library JAR and the kernel (only when sources changed)
 
@@ -48,6 +50,12 @@ test-notebooks: kernel ## Execute every notebook in smoke mode (reduced data) in
 notebook: kernel ## Open the notebooks in Jupyter (installs the classic notebook server if missing)
 	@scripts/setup-system.sh --notebook
 	@cd notebooks && jupyter notebook
+
+pi-bundle: build ## Build and check the Raspberry Pi tracker: pi/target/dist/ (runnable JAR, sample config, systemd unit)
+	@scripts/check-pi-bundle.sh "$(JDK)" pi/target/dist
+
+pose-models: ## Fetch the MediaPipe Pose models (Apache-2.0, npm, SHA-256 pinned) into models/external/mediapipe-pose
+	@scripts/fetch-pose-models.sh
 
 clean: ## Remove build outputs and reports (keeps data and models)
 	@$(WITH_JDK) $(MVN) -q clean

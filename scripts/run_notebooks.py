@@ -13,6 +13,7 @@ Runs on Debian's Jupyter packages (python3-nbclient, jupyter-nbconvert) with the
 kernel that scripts/install-kernel.sh puts under build/jupyter.
 """
 import argparse
+import atexit
 import hashlib
 import json
 import os
@@ -113,11 +114,22 @@ def execute(notebook, cell_timeout, startup_timeout, retries, kernel_log):
         except Exception as error:  # noqa: BLE001 - any failure before the first cell ran is a start-up failure
             # nbclient reports a kernel that dies or hangs while starting in several ways (RuntimeError,
             # TimeoutError, DeadKernelError, and an AssertionError from its own clean-up): retry them all.
+            stop_kernel(client)
             started = any(cell.get("execution_count") for cell in nb.cells)
             if started or attempt > retries:
                 raise NotebookFailed(describe_failure(nb, notebook, error)) from error
             print(f"    kernel did not start ({type(error).__name__}: {str(error)[:200]}); retrying", flush=True)
     raise AssertionError("unreachable")
+
+
+def stop_kernel(client):
+    """Stops a kernel left behind by a failed start, and nbclient's exit hook for it."""
+    atexit.unregister(client._cleanup_kernel)
+    try:
+        if client.km is not None and client.km.has_kernel:
+            client.km.shutdown_kernel(now=True)
+    except Exception:  # noqa: BLE001 - best effort: the process may already be gone
+        pass
 
 
 def export_html(nb, title):

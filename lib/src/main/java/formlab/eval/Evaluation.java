@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -141,7 +142,7 @@ public final class Evaluation {
 
     /** Evaluates {@code model} on {@code data} with the data's own classes plus the model's. */
     public static Evaluation of(Classifier model, LabelledData data) {
-        java.util.TreeSet<String> all = new java.util.TreeSet<>(data.classes());
+        TreeSet<String> all = new TreeSet<>(data.classes());
         all.addAll(model.classes());
         return of(model, data, List.copyOf(all));
     }
@@ -389,6 +390,9 @@ public final class Evaluation {
         r.append(weightedRecall());
         f.append(weightedF1());
         s.append(truth.length);
+        for (DoubleColumn column : List.of(p, r, f)) {
+            column.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(4));
+        }
         return Table.create("Per-class metrics", name, p, r, f, s);
     }
 
@@ -427,7 +431,7 @@ public final class Evaluation {
         DoubleColumn accuracy = DoubleColumn.create("accuracy");
         DoubleColumn balanced = DoubleColumn.create("balanced_accuracy");
         if (groups != null) {
-            for (String g : new java.util.TreeSet<>(Arrays.asList(groups))) {
+            for (String g : new TreeSet<>(Arrays.asList(groups))) {
                 Evaluation part = subset(g);
                 group.append(g);
                 n.append(part.size());

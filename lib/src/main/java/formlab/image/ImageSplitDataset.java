@@ -79,7 +79,7 @@ public final class ImageSplitDataset extends RandomAccessDataset {
     @Override
     public Record get(NDManager manager, long index) {
         PreparedImage image = images.get(Math.toIntExact(index));
-        Random random = augmentation.isNone() ? null : new Random(mix(seed, epoch, index));
+        Random random = augmentation.changesNothing() ? null : new Random(augmentationSeed(seed, epoch, index));
         float[] pixels = preprocessing.tensor(image.source(), augmentation, random);
         NDArray data = manager.create(pixels, new Shape(3, preprocessing.size(), preprocessing.size()));
         NDArray label = manager.create((float) image.label());
@@ -96,10 +96,22 @@ public final class ImageSplitDataset extends RandomAccessDataset {
         // Images are decoded and letterboxed up front by PreparedImages.
     }
 
-    private static long mix(long seed, int epoch, long index) {
-        long h = seed * 0x9E3779B97F4A7C15L + epoch;
-        h = h * 0xBF58476D1CE4E5B9L + index;
-        return h ^ (h >>> 31);
+    /**
+     * Seed of the augmentation draws of image {@code index} in {@code epoch}. Each part goes
+     * through a full avalanche mix (the SplitMix64 finaliser): {@link Random} uses only the low 48
+     * bits of its seed and its first draw barely moves when the seed moves by small steps, so
+     * seeding it with {@code base + index} would give every image of an epoch nearly the same
+     * crop.
+     */
+    static long augmentationSeed(long seed, int epoch, long index) {
+        return avalanche(avalanche(avalanche(seed) + epoch) + index);
+    }
+
+    private static long avalanche(long z) {
+        z += 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Builds an {@link ImageSplitDataset}. */

@@ -1,5 +1,6 @@
 package formlab.imu;
 
+import formlab.data.DataFileException;
 import java.nio.file.Path;
 
 /**
@@ -7,7 +8,9 @@ import java.nio.file.Path;
  * (1-based, when the problem is inside the file) and what was expected; {@link #problem()} says
  * which rule was broken so that callers and tests can react without parsing the message.
  */
-public class ImuDataException extends RuntimeException {
+public class ImuDataException extends DataFileException {
+
+    private static final long serialVersionUID = 1L;
 
     /** Which rule a file broke. */
     public enum Problem {
@@ -42,9 +45,6 @@ public class ImuDataException extends RuntimeException {
     }
 
     private final Problem problem;
-    private final Path file;
-    private final int line;
-    private final int column;
 
     /**
      * @param problem which rule was broken
@@ -54,11 +54,8 @@ public class ImuDataException extends RuntimeException {
      * @param detail  what was found and what was expected
      */
     public ImuDataException(Problem problem, Path file, int line, int column, String detail) {
-        super(format(file, line, column, detail));
+        super(file, line, column, detail, null);
         this.problem = problem;
-        this.file = file;
-        this.line = line;
-        this.column = column;
     }
 
     /** A problem about a whole file. */
@@ -68,41 +65,12 @@ public class ImuDataException extends RuntimeException {
 
     /** Wraps an I/O error while reading {@code file}. */
     public ImuDataException(Path file, Throwable cause) {
-        super(format(file, 0, 0, "cannot read file: " + cause), cause);
+        super(file, 0, 0, "cannot read file: " + cause, cause);
         this.problem = Problem.UNREADABLE_FILE;
-        this.file = file;
-        this.line = 0;
-        this.column = 0;
-    }
-
-    private static String format(Path file, int line, int column, String detail) {
-        StringBuilder where = new StringBuilder(String.valueOf(file));
-        if (line > 0) {
-            where.append(", line ").append(line);
-        }
-        if (column > 0) {
-            where.append(", column ").append(column);
-        }
-        return where + ": " + detail;
     }
 
     /** Which rule was broken. */
     public Problem problem() {
         return problem;
-    }
-
-    /** The offending file. */
-    public Path file() {
-        return file;
-    }
-
-    /** 1-based line of the problem, 0 when it concerns the whole file. */
-    public int line() {
-        return line;
-    }
-
-    /** 1-based column of the problem, 0 when it concerns a whole line or file. */
-    public int column() {
-        return column;
     }
 }

@@ -2,6 +2,7 @@ package formlab.model;
 
 import formlab.data.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,15 +10,18 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
 import org.tribuo.protos.core.ModelProto;
@@ -37,11 +41,17 @@ import smile.classification.DataFrameClassifier;
  *       class, and Tribuo only instantiates classes through their {@code deserializeFromProto}
  *       factory.</li>
  *   <li>Smile models have no portable format, so they are stored with Java serialization and
- *       read back through a strict {@link ObjectInputFilter}: only the Smile model classes
- *       (boosting, forest, decision and regression trees, CART nodes, data schema and
- *       formula types, the class-label set), boxed numbers, strings, a few plain collections and primitive
- *       arrays are allowed; every other class, and graphs deeper, larger or with longer arrays
- *       than any real model, are rejected before they are instantiated.</li>
+ *       read back through a strict {@link ObjectInputFilter} ({@link #SMILE_FILTER}). Allowed are
+ *       exactly: the Smile classes {@code GradientTreeBoost}, {@code RandomForest} and its
+ *       {@code Model}, {@code DecisionTree}, {@code AbstractClassifier}, {@code RegressionTree},
+ *       everything in {@code smile.base.cart}, {@code smile.data.type} and {@code smile.data.formula},
+ *       {@code smile.util.IntSet} and {@code smile.validation.ClassificationMetrics}; from the JDK
+ *       {@code Object}, {@code String}, {@code Number}, {@code Integer}, {@code Long}, {@code Double},
+ *       {@code Float}, {@code Boolean}, {@code Enum}, {@code ArrayList}, {@code HashMap} and
+ *       {@code Map.Entry}; arrays of these and arrays of primitives (the filter leaves primitive
+ *       arrays to its limits). Every other class is rejected before it is instantiated, and so are
+ *       streams beyond the limits: nesting depth 400, 20 million object references, arrays of
+ *       200 million elements, 2 GB.</li>
  *   <li>The payload's SHA-256 in the header is checked first, so truncated or altered files fail
  *       with a clear message rather than half-load.</li>
  * </ul>
@@ -56,7 +66,7 @@ public final class ModelFiles {
     private static final int MAX_HEADER_BYTES = 16 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Allow-list for Smile payloads; the final {@code !*} rejects everything else. */
+    /** Allow-list for Smile payloads (see the class comment); the final {@code !*} rejects everything else. */
     static final ObjectInputFilter SMILE_FILTER = ObjectInputFilter.Config.createFilter(String.join(";",
             "maxdepth=400", "maxrefs=20000000", "maxarray=200000000", "maxbytes=2000000000",
             "smile.classification.GradientTreeBoost", "smile.classification.RandomForest",
@@ -75,7 +85,7 @@ public final class ModelFiles {
     public static void save(Classifier classifier, Path file) throws IOException {
         String engine;
         String trainer;
-        java.util.Map<String, Object> params;
+        Map<String, Object> params;
         byte[] payload;
         switch (classifier) {
             case SmileClassifier smile -> {
@@ -112,14 +122,14 @@ public final class ModelFiles {
 
     /** Reads only the header of a model file. */
     public static ModelFileHeader header(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             return readHeader(file, in);
         }
     }
 
     /** Loads a model saved by {@link #save}; fails with {@link ModelFileException} on anything unexpected. */
     public static Classifier load(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             ModelFileHeader header = readHeader(file, in);
             if (header.payloadBytes() < 0 || header.payloadBytes() > Integer.MAX_VALUE - 16) {
                 throw new ModelFileException(file, "payload length " + header.payloadBytes() + " is out of range");
@@ -173,7 +183,7 @@ public final class ModelFiles {
                 return classifier;
             }
             throw new ModelFileException(file, "payload holds a " + model.getClass().getName() + ", expected a Smile DataFrameClassifier");
-        } catch (java.io.InvalidClassException e) {
+        } catch (InvalidClassException e) {
             throw new ModelFileException(file, "payload holds a class outside the Smile allow-list (" + e.getMessage() + ")", e);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new ModelFileException(file, "cannot decode the Smile payload: " + e, e);

@@ -1,5 +1,6 @@
 package formlab.pose;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public sealed interface BodyPoint permits Joint, BodyPoint.Centre {
 
     /** Where this point is in {@code pose} (z NaN without depth), or empty when a joint is missing. */
     Optional<Vec3> in(Pose pose);
+
+    /** The joints this point needs: itself, or both joints of a centre. */
+    List<Joint> joints();
 
     /** Lower-case name used in feature names, e.g. {@code left_wrist} or {@code hip_centre}. */
     String pointName();
@@ -47,6 +51,11 @@ public sealed interface BodyPoint permits Joint, BodyPoint.Centre {
         @Override
         public String pointName() {
             return name;
+        }
+
+        @Override
+        public List<Joint> joints() {
+            return List.of(a, b);
         }
     }
 }

@@ -1,5 +1,6 @@
 package formlab.pose;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,6 +80,12 @@ public enum Joint implements BodyPoint {
     @Override
     public Optional<Vec3> in(Pose pose) {
         return pose.position(this);
+    }
+
+    /** This joint alone. */
+    @Override
+    public List<Joint> joints() {
+        return List.of(this);
     }
 
     /** Same as {@link #mediaPipeName()}. */

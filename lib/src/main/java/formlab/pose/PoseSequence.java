@@ -1,7 +1,9 @@
 package formlab.pose;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -48,6 +50,63 @@ public record PoseSequence(SequenceInfo info, List<PoseFrame> frames) {
             mapped.add(new PoseFrame(frame.index(), frame.label(), transform.apply(frame.pose())));
         }
         return new PoseSequence(info, mapped);
+    }
+
+    /** The joints present in every frame (all 33 minus those the recording never has, or sometimes lacks). */
+    public Set<Joint> jointsInEveryFrame() {
+        Set<Joint> joints = EnumSet.allOf(Joint.class);
+        for (PoseFrame frame : frames) {
+            joints.retainAll(frame.pose().presentJoints());
+        }
+        return joints;
+    }
+
+    /**
+     * Splits a file that concatenates several recordings into takes, cutting wherever the hip
+     * centre jumps by more than {@code maxJump} torso lengths (image plane) from one frame to the
+     * next; no body moves that far in one video frame, a cut between two videos does. Frames
+     * without hips or shoulders stay in the current take. Takes are named {@code <id>#<k>}.
+     * Exercise-correction files hold no video ids, so takes are the nearest thing to them for
+     * grouped evaluation; a cut between two similar-looking videos can be missed.
+     */
+    public List<PoseSequence> splitAtJumps(double maxJump) {
+        return splitIntoTakes(maxJump, false);
+    }
+
+    /**
+     * Like {@link #splitAtJumps(double)}, and when {@code atLabelChanges} also wherever the frame
+     * label changes: right for files whose label is constant within a recording (a form error
+     * such as "lean back"), wrong for labels that change within one (squat phase, lunge stage).
+     */
+    public List<PoseSequence> splitIntoTakes(double maxJump, boolean atLabelChanges) {
+        List<PoseSequence> takes = new ArrayList<>();
+        List<PoseFrame> current = new ArrayList<>();
+        Vec3 previous = null;
+        String previousLabel = null;
+        for (PoseFrame frame : frames) {
+            Pose pose = frame.pose();
+            Vec3 hip = BodyPoint.HIP_CENTRE.in(pose).orElse(null);
+            double torso = PoseGeometry.torsoLength(pose, PoseGeometry.Dimension.TWO_D);
+            boolean jump = hip != null && previous != null && torso > 0 && hip.minus(previous).flat().length() / torso > maxJump;
+            boolean relabelled = atLabelChanges && previousLabel != null && !previousLabel.equals(frame.label());
+            previousLabel = frame.label();
+            if ((jump || relabelled) && !current.isEmpty()) {
+                takes.add(take(takes.size(), current));
+                current = new ArrayList<>();
+            }
+            current.add(frame);
+            if (hip != null) {
+                previous = hip;
+            }
+        }
+        if (!current.isEmpty()) {
+            takes.add(take(takes.size(), current));
+        }
+        return takes;
+    }
+
+    private PoseSequence take(int number, List<PoseFrame> takeFrames) {
+        return new PoseSequence(info.asTake(number), takeFrames);
     }
 
     /** The first {@code count} frames (all of them when there are fewer). */

@@ -1,7 +1,6 @@
 package formlab.registry;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,16 +21,20 @@ import java.util.Optional;
  * @param metrics         headline metrics with the split each was measured on
  * @param groupMetrics    held-out accuracy per group, with the split
  * @param environment     Java, OS, library versions, git commit
- * @param modelFile       file name of the model parameters inside the version folder
- * @param modelSha256     SHA-256 of that file
+ * @param modelFile       name of the model parameters (a file or a folder) inside the version folder
+ * @param modelFormat     format of those parameters: {@value ModelPayload#FORMLAB_FORMAT} (a
+ *                        {@code ModelFiles} file; also assumed for cards written before this field
+ *                        existed) or an external format such as {@code djl-pytorch}
+ * @param modelSha256     SHA-256 of that file, or of that folder's file listing ({@link ContentHash})
  * @param history         stage changes, oldest first
  */
 public record ModelCard(String name, int version, Stage stage, String createdAt, TrainingRecipe recipe,
                         List<String> classes, List<DataFile> data, String dataSha256, int rows, List<String> groups,
                         List<MetricValue> metrics, List<GroupMetric> groupMetrics, Environment environment,
-                        String modelFile, String modelSha256, List<StageChange> history) {
+                        String modelFile, String modelFormat, String modelSha256, List<StageChange> history) {
 
     public ModelCard {
+        modelFormat = modelFormat == null ? ModelPayload.FORMLAB_FORMAT : modelFormat;
         classes = List.copyOf(classes);
         data = List.copyOf(data);
         groups = List.copyOf(groups);
@@ -81,7 +84,12 @@ public record ModelCard(String name, int version, Stage stage, String createdAt,
         List<StageChange> changes = new java.util.ArrayList<>(history);
         changes.add(new StageChange(next, at, reason));
         return new ModelCard(name, version, next, createdAt, recipe, classes, data, dataSha256, rows, groups,
-                metrics, groupMetrics, environment, modelFile, modelSha256, changes);
+                metrics, groupMetrics, environment, modelFile, modelFormat, modelSha256, changes);
+    }
+
+    /** True when the parameters are in the {@code ModelFiles} format that {@link ModelRegistry#load} reads. */
+    public boolean loadableByModelFiles() {
+        return ModelPayload.FORMLAB_FORMAT.equals(modelFormat);
     }
 
     /** Name and version, e.g. "imu-exercise v3". */

@@ -27,8 +27,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * Versioned models on disk: {@code <root>/<name>/v<N>/} holds {@code model.flm} (the parameters,
- * {@link ModelFiles} format) and {@code card.json} ({@link ModelCard}).
+ * Versioned models on disk: {@code <root>/<name>/v<N>/} holds the parameters and {@code card.json}
+ * ({@link ModelCard}). The parameters are {@code model.flm} ({@link ModelFiles} format) for Smile and
+ * Tribuo models, or any file or folder written by a {@link ModelPayload} (for example a DJL network's
+ * parameter files); either way their SHA-256 is in the card and checked before use.
  *
  * <p>A new version is written into a hidden temporary folder and renamed into place in one step,
  * so a half-written version never appears; stage changes rewrite the card atomically. Loading
@@ -66,6 +68,18 @@ public final class ModelRegistry {
         return new ModelRegistry(paths.models(), paths.root());
     }
 
+    /** Folder, under the project root, of the registry that smoke-mode runs use. */
+    public static final String SMOKE_FOLDER = "build/smoke-models";
+
+    /**
+     * The registry notebooks and commands should use in this run: the project's {@code models/}
+     * normally, but {@value #SMOKE_FOLDER} in smoke mode ({@link formlab.data.Settings#smoke()}), so
+     * models trained on reduced data never mix with real ones.
+     */
+    public static ModelRegistry current(ProjectPaths paths) {
+        return formlab.data.Settings.smoke() ? new ModelRegistry(paths.root().resolve(SMOKE_FOLDER), paths.root()) : of(paths);
+    }
+
     /** The registry folder. */
     public Path root() {
         return root;
@@ -77,11 +91,23 @@ public final class ModelRegistry {
     }
 
     /**
-     * Registers the model of {@code run} as the next version of {@code name}, stage candidate.
+     * Registers the model of {@code run} as the next version of {@code name}, stage candidate, stored
+     * in the {@link ModelFiles} format.
      *
      * @param dataFiles source files the table was built from (hashed into the card; may be empty)
      */
     public ModelCard register(String name, TrainingRun run, List<Path> dataFiles) throws IOException {
+        return register(name, run, dataFiles, ModelPayload.of(run.model()));
+    }
+
+    /**
+     * Registers the next version of {@code name}, stage candidate, with {@code payload} as its stored
+     * parameters (for models that {@link ModelFiles} cannot store, such as a DJL network). The card
+     * takes its recipe, classes and metrics from {@code run}; the payload's SHA-256 goes into the card.
+     *
+     * @param dataFiles source files the table was built from (hashed into the card; may be empty)
+     */
+    public ModelCard register(String name, TrainingRun run, List<Path> dataFiles, ModelPayload payload) throws IOException {
         requireName(name);
         Path modelFolder = root.resolve(name);
         Files.createDirectories(modelFolder);
@@ -93,14 +119,18 @@ public final class ModelRegistry {
         Environment environment = Environment.current(projectRoot);
         Path staging = Files.createTempDirectory(modelFolder, ".staging-");
         try {
-            Path modelPath = staging.resolve(MODEL_FILE);
-            ModelFiles.save(run.model(), modelPath);
-            String modelSha = DataFile.sha256(modelPath);
+            Path modelPath = staging.resolve(payload.name());
+            payload.writeTo(modelPath);
+            if (!Files.exists(modelPath, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException("The " + payload.format() + " payload wrote nothing at " + modelPath
+                        + "; expected a file or folder named '" + payload.name() + "'");
+            }
+            String modelSha = ContentHash.sha256(modelPath);
             for (int attempt = 0; attempt < 100; attempt++) {
                 int version = latestVersion(name).orElse(0) + 1;
                 ModelCard card = new ModelCard(name, version, Stage.CANDIDATE, now, run.recipe(), run.model().classes(),
                         data, run.dataSha256(), run.rows(), run.groups(), metrics(run), groupMetrics(run), environment,
-                        MODEL_FILE, modelSha, List.of(new ModelCard.StageChange(Stage.CANDIDATE, now, "registered")));
+                        payload.name(), payload.format(), modelSha, List.of(new ModelCard.StageChange(Stage.CANDIDATE, now, "registered")));
                 AtomicFiles.writeString(staging.resolve(CARD_FILE), JSON.writeValueAsString(card));
                 Path target = versionFolder(name, version);
                 try {
@@ -119,15 +149,24 @@ public final class ModelRegistry {
         }
     }
 
-    /** Model names in the registry, sorted. */
+    /**
+     * Model names in the registry, sorted: folders holding at least one version folder (other folders,
+     * such as third-party models kept under {@code models/external}, are not registered models).
+     */
     public List<String> names() throws IOException {
         if (!Files.isDirectory(root)) {
             return List.of();
         }
+        List<String> names = new ArrayList<>();
         try (Stream<Path> folders = Files.list(root)) {
-            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-                    .filter(n -> NAME.matcher(n).matches()).sorted().toList();
+            for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                String name = folder.getFileName().toString();
+                if (NAME.matcher(name).matches() && !versions(name).isEmpty()) {
+                    names.add(name);
+                }
+            }
         }
+        return names;
     }
 
     /** Versions of {@code name}, ascending. */
@@ -176,16 +215,42 @@ public final class ModelRegistry {
         return cards(name).stream().filter(c -> c.stage() == Stage.PRODUCTION).max(Comparator.comparingInt(ModelCard::version));
     }
 
-    /** Loads the parameters of one version after checking them against the card's SHA-256. */
+    /**
+     * Loads the parameters of one version after checking them against the card's SHA-256; only for
+     * the {@link ModelFiles} format (use {@link #payload} for other formats).
+     */
     public Classifier load(String name, int version) throws IOException {
         ModelCard card = card(name, version);
-        Path file = versionFolder(name, version).resolve(card.modelFile());
-        String sha = DataFile.sha256(file);
-        if (!sha.equals(card.modelSha256())) {
-            throw new ModelFileException(file, "SHA-256 " + sha + " differs from the card's " + card.modelSha256()
-                    + ": the model file was replaced or damaged");
+        Path file = payload(name, version);
+        if (!card.loadableByModelFiles()) {
+            throw new ModelFileException(file, card.id() + " stores a '" + card.modelFormat() + "' payload, not a "
+                    + ModelPayload.FORMLAB_FORMAT + " file; take its checked path from payload(\"" + name + "\", "
+                    + version + ") and load it with the library that wrote it");
         }
         return ModelFiles.load(file);
+    }
+
+    /**
+     * The stored parameters (file or folder) of one version, after checking their SHA-256 against the
+     * card; load them with the library that wrote them (the card's {@link ModelCard#modelFormat()}).
+     */
+    public Path payload(String name, int version) throws IOException {
+        ModelCard card = card(name, version);
+        Path folder = versionFolder(name, version);
+        Path payload = folder.resolve(card.modelFile()).normalize();
+        if (!payload.getParent().equals(folder)) {
+            throw new ModelFileException(folder.resolve(CARD_FILE), "modelFile '" + card.modelFile()
+                    + "' points outside the version folder; expected a plain file or folder name");
+        }
+        if (!Files.exists(payload, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new ModelFileException(payload, "missing: the card of " + card.id() + " names it as the model parameters");
+        }
+        String sha = ContentHash.sha256(payload);
+        if (!sha.equals(card.modelSha256())) {
+            throw new ModelFileException(payload, "SHA-256 " + sha + " differs from the card's " + card.modelSha256()
+                    + ": the model " + (Files.isDirectory(payload) ? "folder" : "file") + " was replaced or damaged");
+        }
+        return payload;
     }
 
     /** Loads the production version of {@code name}. */
@@ -218,12 +283,13 @@ public final class ModelRegistry {
         return report;
     }
 
-    /** One row per version of {@code name}: version, stage, created, trainer, split, and the given metrics. */
+    /** One row per version of {@code name}: version, stage, created, trainer, format, split, and the given metrics. */
     public Table table(String name, String... metricNames) throws IOException {
         IntColumn version = IntColumn.create("version");
         StringColumn stage = StringColumn.create("stage");
         StringColumn created = StringColumn.create("created");
         StringColumn trainer = StringColumn.create("trainer");
+        StringColumn format = StringColumn.create("format");
         StringColumn split = StringColumn.create("split");
         List<DoubleColumn> metrics = Stream.of(metricNames).map(DoubleColumn::create).toList();
         for (ModelCard card : cards(name)) {
@@ -231,12 +297,13 @@ public final class ModelRegistry {
             stage.append(card.stage().name().toLowerCase(java.util.Locale.ROOT));
             created.append(card.createdAt());
             trainer.append(card.recipe().trainerName());
+            format.append(card.modelFormat());
             split.append(card.recipe().split().describe());
             for (DoubleColumn column : metrics) {
                 column.append(card.metric(column.name()).map(ModelCard.MetricValue::value).orElse(Double.NaN));
             }
         }
-        Table table = Table.create("Registered versions of " + name, version, stage, created, trainer, split);
+        Table table = Table.create("Registered versions of " + name, version, stage, created, trainer, format, split);
         metrics.forEach(table::addColumns);
         return table;
     }

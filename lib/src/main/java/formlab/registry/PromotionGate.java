@@ -59,7 +59,9 @@ public sealed interface PromotionGate {
 
     /**
      * The candidate's {@code metric} must not be lower than production's minus {@code tolerance}, measured
-     * on the same split of the same table; passes when there is no production version.
+     * on the same rows: the same split of the same table, or (for hold-out runs, e.g. re-training on a
+     * larger label set) the same held-out test rows, which their split descriptions name by fingerprint
+     * ({@link TrainingRun#TEST_ROWS}). Passes when there is no production version.
      */
     record NotWorseThanProduction(String metric, double tolerance) implements PromotionGate {
         @Override
@@ -74,7 +76,9 @@ public sealed interface PromotionGate {
             if (mine.isEmpty() || theirs.isEmpty()) {
                 return new Result(gate, false, "'" + metric + "' is missing from " + (mine.isEmpty() ? candidate.id() : current.id()));
             }
-            if (!mine.get().split().equals(theirs.get().split()) || !candidate.dataSha256().equals(current.dataSha256())) {
+            boolean sameTestRows = mine.get().split().contains(TrainingRun.TEST_ROWS);
+            if (!mine.get().split().equals(theirs.get().split())
+                    || !(sameTestRows || candidate.dataSha256().equals(current.dataSha256()))) {
                 return new Result(gate, false, String.format("not comparable: %s measured on '%s' (table %s), %s on '%s' (table %s)",
                         candidate.id(), mine.get().split(), shortHash(candidate.dataSha256()),
                         current.id(), theirs.get().split(), shortHash(current.dataSha256())));

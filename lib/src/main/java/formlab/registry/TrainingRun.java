@@ -15,7 +15,8 @@ import java.util.List;
  * <p>For cross-validation protocols the metrics come from the pooled held-out predictions of the
  * folds (an estimate for the training procedure) and the registered model is then trained on
  * all rows. For hold-out, the registered model is the one trained without the test groups, so the
- * metrics describe exactly that model.
+ * metrics describe exactly that model, and the description of the split names the test rows' fingerprint
+ * ({@link #TEST_ROWS}).
  *
  * @param recipe         what was run
  * @param model          the model to register
@@ -41,6 +42,12 @@ public record TrainingRun(TrainingRecipe recipe, Classifier model, Evaluation ev
         this(recipe, model, evaluation, measuredOn, dataSha256, rows, groups, java.util.Map.of());
     }
 
+    /**
+     * Marks, in {@link #measuredOn()} of a hold-out run, the fingerprint of the test rows; two runs
+     * whose descriptions are equal were measured on the same rows even when trained on different tables.
+     */
+    public static final String TEST_ROWS = "test rows sha256 ";
+
     /** Runs {@code recipe} on {@code data}, reporting folds to {@code progress}. */
     public static TrainingRun execute(TrainingRecipe recipe, LabelledData data, Progress progress) {
         recipe.requireMatching(data);
@@ -58,7 +65,8 @@ public record TrainingRun(TrainingRecipe recipe, Classifier model, Evaluation ev
             CrossValidation.HoldOutResult result = CrossValidation.holdOut(trainer, data, folds.getFirst());
             evaluation = result.evaluation();
             model = result.model();
-            measuredOn = recipe.split().describe() + " (test groups " + folds.getFirst().testGroups() + ")";
+            measuredOn = recipe.split().describe() + " (test groups " + folds.getFirst().testGroups() + "; "
+                    + TEST_ROWS + DataFingerprint.sha256(data.rows(folds.getFirst().test())).substring(0, 16) + ")";
         }
         return new TrainingRun(recipe, model, evaluation, measuredOn, DataFingerprint.sha256(data), data.size(), data.groupNames());
     }

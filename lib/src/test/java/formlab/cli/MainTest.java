@@ -51,4 +51,18 @@ class MainTest {
         UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> args.integer("seed", 1));
         assertTrue(e.getMessage().contains("--seed expects a number, got 'seven'"));
     }
+
+    @Test
+    void scorePoseWithoutARegisteredModelSaysHowToGetOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path registry) {
+        assertEquals(1, run("score-pose", "--registry", registry.toString(), "some.csv"));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("No 'yoga-pose"), message);
+        assertTrue(message.contains("notebook 3.2"), message);
+    }
+
+    @Test
+    void scorePoseNeedsAFile() {
+        assertEquals(2, run("score-pose"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("name at least one landmark CSV file"));
+    }
 }

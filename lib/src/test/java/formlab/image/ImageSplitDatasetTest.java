@@ -79,4 +79,24 @@ class ImageSplitDatasetTest {
             assertArrayEquals(expected, Arrays.copyOf(batches.get(0), expected.length), 1e-6f);
         }
     }
+
+    @Test
+    void firstAugmentationDrawsOfAnEpochAreSpreadOut() {
+        // Regression: seeding java.util.Random with (base + index) made the first draw (the crop)
+        // nearly equal for every image of an epoch, so whole epochs were zoomed alike.
+        for (int epoch = 0; epoch < 3; epoch++) {
+            double sum = 0;
+            double sumSq = 0;
+            int n = 500;
+            for (int i = 0; i < n; i++) {
+                double v = new java.util.Random(ImageSplitDataset.augmentationSeed(42, epoch, i)).nextDouble();
+                sum += v;
+                sumSq += v * v;
+            }
+            double mean = sum / n;
+            double std = Math.sqrt(sumSq / n - mean * mean);
+            assertEquals(0.5, mean, 0.05, "epoch " + epoch);
+            assertEquals(Math.sqrt(1.0 / 12), std, 0.03, "epoch " + epoch);
+        }
+    }
 }

@@ -47,6 +47,28 @@ class TrainersTest {
     }
 
     @Test
+    void aFeatureConstantInTrainingButNotInTestingIsIgnoredNotFatal() {
+        // Real IMU windows can have a feature that is constant over the training participants
+        // (e.g. zero crossings of a smooth channel) and varies for the held-out one.
+        Table table = DATA.table().copy();
+        double[] flat = new double[table.rowCount()];
+        table.addColumns(DoubleColumn.create("flat", flat));
+        LabelledData training = LabelledData.of(table, "label", "group");
+        assertTrue(training.features().contains("flat"));
+        for (Trainer trainer : smallTrainers(3)) {
+            Classifier model = trainer.fit(training);
+            double[] row = training.row(0);
+            double[] p = model.probabilities(row);
+            row[training.features().indexOf("flat")] = 1e6;
+            double[] shifted = model.probabilities(row);
+            assertTrue(Arrays.stream(shifted).allMatch(Double::isFinite), trainer.name() + " " + Arrays.toString(shifted));
+            if (trainer instanceof TribuoLogisticTrainer) {
+                assertArrayEquals(p, shifted, 1e-12, "the constant feature must have no effect");
+            }
+        }
+    }
+
+    @Test
     void sameSeedGivesTheSameModelAndAnotherSeedAnotherOne() {
         double[] row = DATA.row(3);
         for (Trainer trainer : List.of(new SmileGradientBoostingTrainer(30, 4, 6, 3, 0.1, 0.5, 11),

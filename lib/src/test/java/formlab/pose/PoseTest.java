@@ -63,4 +63,25 @@ class PoseTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new PoseSequence(info, List.of(new PoseFrame(3, null, pose), new PoseFrame(2, null, pose))));
     }
+
+    @Test
+    void takesAreCutAtJumpsAndOptionallyAtLabelChanges() {
+        List<PoseFrame> frames = new java.util.ArrayList<>();
+        double[] hipX = {0.50, 0.51, 0.52, 0.90, 0.91, 0.92, 0.93};
+        String[] labels = {"C", "C", "C", "C", "L", "L", "L"};
+        for (int i = 0; i < hipX.length; i++) {
+            Pose pose = Pose.builder(CoordinateSpace.IMAGE_NORMALISED, false)
+                    .set(Joint.LEFT_HIP, hipX[i] + 0.02, 0.6).set(Joint.RIGHT_HIP, hipX[i] - 0.02, 0.6)
+                    .set(Joint.LEFT_SHOULDER, hipX[i] + 0.02, 0.4).set(Joint.RIGHT_SHOULDER, hipX[i] - 0.02, 0.4).build();
+            frames.add(new PoseFrame(i, labels[i], pose));
+        }
+        PoseSequence file = new PoseSequence(new SequenceInfo(Path.of("curl.csv"), "test", null, null, null), frames);
+        List<PoseSequence> takes = file.splitAtJumps(0.5);
+        assertEquals(List.of(3, 4), takes.stream().map(PoseSequence::size).toList(), "0.38 image widths = 1.9 torsos");
+        assertEquals("curl.csv#1", takes.get(1).info().id());
+        assertEquals(3, takes.get(1).frames().get(0).index(), "frame indices are kept");
+        assertEquals(List.of(3, 1, 3), file.splitIntoTakes(0.5, true).stream().map(PoseSequence::size).toList());
+        assertEquals(java.util.Set.of(Joint.LEFT_HIP, Joint.RIGHT_HIP, Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER),
+                file.jointsInEveryFrame());
+    }
 }

@@ -44,6 +44,16 @@ public final class DriftDetector {
         return new DriftDetector(features, rows(reference, features), 10, DriftThresholds.defaults());
     }
 
+    /** A detector over the named numeric columns of a reference table with {@code bins} quantile bins and {@code thresholds}. */
+    public static DriftDetector of(Table reference, List<String> features, int bins, DriftThresholds thresholds) {
+        return new DriftDetector(features, rows(reference, features), bins, thresholds);
+    }
+
+    /** The thresholds flags are decided with. */
+    public DriftThresholds thresholds() {
+        return thresholds;
+    }
+
     /** Feature names, in row order. */
     public List<String> features() {
         return features;

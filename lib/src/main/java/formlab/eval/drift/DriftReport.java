@@ -2,11 +2,15 @@ package formlab.eval.drift;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.List;
+import java.util.Locale;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
@@ -62,6 +66,10 @@ public record DriftReport(List<FeatureDrift> drifts) {
             appendOrMissing(ksD, d.ksDistance());
             appendOrMissing(ksP, d.ksPValue());
         }
+        DoubleColumn psi = DoubleColumn.create("psi", sorted.stream().mapToDouble(FeatureDrift::psi).toArray());
+        psi.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.0000", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        ksD.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.0000", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+        ksP.setPrintFormatter(new NumberColumnFormatter(new DecimalFormat("0.###E0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         return Table.create("Drift report (" + flagged(DriftFlag.DRIFT).size() + " drifted, " + flagged(DriftFlag.WARN).size() + " warnings)",
                 StringColumn.create("name", sorted.stream().map(FeatureDrift::name).toList()),
                 StringColumn.create("kind", sorted.stream().map(FeatureDrift::kind).toList()),
@@ -69,8 +77,7 @@ public record DriftReport(List<FeatureDrift> drifts) {
                 IntColumn.create("current_n", sorted.stream().mapToInt(FeatureDrift::currentN).toArray()),
                 StringColumn.create("reference", sorted.stream().map(FeatureDrift::reference).toList()),
                 StringColumn.create("current", sorted.stream().map(FeatureDrift::current).toList()),
-                DoubleColumn.create("psi", sorted.stream().mapToDouble(FeatureDrift::psi).toArray()),
-                ksD, ksP,
+                psi, ksD, ksP,
                 StringColumn.create("flag", sorted.stream().map(d -> d.flag().name()).toList()));
     }
 
@@ -84,7 +91,7 @@ public record DriftReport(List<FeatureDrift> drifts) {
         BarTrace bars = BarTrace.builder(drifts.stream().map(FeatureDrift::name).toArray(),
                         drifts.stream().mapToDouble(FeatureDrift::psi).toArray())
                 .marker(Marker.builder().color(colours).build()).build();
-        return new Figure(Layout.builder(title + " (PSI; 0.1 moderate, 0.25 significant)")
+        return new Figure(Layout.builder(title + " (PSI; colour = flag under the detector's thresholds)")
                 .yAxis(Axis.builder().title("population stability index").build()).build(), bars);
     }
 

@@ -77,6 +77,7 @@ public final class WindowedDrift {
         IntColumn index = IntColumn.create("window");
         DoubleColumn end = DoubleColumn.create("end_row");
         DoubleColumn psi = DoubleColumn.create("max_psi");
+        psi.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(4));
         StringColumn flag = StringColumn.create("flag");
         StringColumn drifted = StringColumn.create("drifted");
         for (Window w : history) {
@@ -87,6 +88,17 @@ public final class WindowedDrift {
             drifted.append(String.join(" ", w.report().flagged(DriftFlag.DRIFT)));
         }
         return Table.create("Windowed drift (" + windowSize + " rows every " + step + ")", index, end, psi, flag, drifted);
+    }
+
+    /** One line: windows evaluated, how many were OK / WARN / DRIFT, and the largest PSI seen. */
+    public String summary() {
+        long ok = history.stream().filter(w -> w.report().worst() == DriftFlag.OK).count();
+        long warn = history.stream().filter(w -> w.report().worst() == DriftFlag.WARN).count();
+        long drift = history.stream().filter(w -> w.report().worst() == DriftFlag.DRIFT).count();
+        double max = history.stream().mapToDouble(w -> w.report().maxPsi()).max().orElse(Double.NaN);
+        double min = history.stream().mapToDouble(w -> w.report().maxPsi()).min().orElse(Double.NaN);
+        return String.format(java.util.Locale.ROOT, "%d windows of %d rows: %d OK, %d WARN, %d DRIFT; largest PSI per window %.2f to %.2f",
+                history.size(), windowSize, ok, warn, drift, min, max);
     }
 
     /** Max PSI per window against the row at which it was evaluated. */

@@ -19,7 +19,8 @@ public final class TimestampChecks {
     /**
      * Checks {@code seconds} (sample times in seconds, in file order) of {@code subject} against
      * {@code expectedHz}: fail when times go backwards or repeat, or when the median rate is off by
-     * more than {@code tolerance} (relative); warn on gaps and on jitter above 20% of the median step.
+     * more than {@code tolerance} (relative); warn on gaps and on jitter (standard deviation of the
+     * steps that are not gaps) above 20% of the median step.
      */
     public static List<Finding> sampleRate(String subject, double[] seconds, double expectedHz, double tolerance) {
         String check = "sample rate";
@@ -55,6 +56,7 @@ public final class TimestampChecks {
         int largestAt = -1;
         double sum = 0;
         double sumSquares = 0;
+        int regular = 0;
         for (int i = 0; i < steps.length; i++) {
             if (steps[i] > GAP_FACTOR * median) {
                 gaps++;
@@ -62,7 +64,9 @@ public final class TimestampChecks {
                     largest = steps[i];
                     largestAt = i + 1;
                 }
+                continue; // a gap is reported once, as a gap, not again as jitter
             }
+            regular++;
             sum += steps[i];
             sumSquares += steps[i] * steps[i];
         }
@@ -70,8 +74,8 @@ public final class TimestampChecks {
             findings.add(Finding.warn("gaps", subject, String.format("%d gaps longer than %.0f samples; largest %.3f s before sample %d",
                     gaps, GAP_FACTOR, largest, largestAt)));
         }
-        double mean = sum / steps.length;
-        double jitter = Math.sqrt(Math.max(0, sumSquares / steps.length - mean * mean)) / median;
+        double mean = regular == 0 ? 0 : sum / regular;
+        double jitter = regular == 0 ? 0 : Math.sqrt(Math.max(0, sumSquares / regular - mean * mean)) / median;
         if (jitter > 0.2) {
             findings.add(Finding.warn("jitter", subject, String.format("step standard deviation is %.0f%% of the median step", 100 * jitter)));
         }

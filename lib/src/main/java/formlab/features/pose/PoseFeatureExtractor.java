@@ -5,8 +5,16 @@ import formlab.pose.PoseNormalizer;
 import formlab.pose.PoseSequence;
 import formlab.pose.SequenceInfo;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -60,6 +68,63 @@ public final class PoseFeatureExtractor {
             all.addAll(pooling.names(features.names()));
         }
         this.names = List.copyOf(all);
+    }
+
+    private static final Pattern POOLED = Pattern.compile("(.+)_(mean|std|min|max)_(w(\\d+)|all)");
+
+    /**
+     * The smallest extractor (default normalisation, features of {@link PoseFeatureSet#standard()},
+     * causal windows as named) whose {@link #names()} include every one of {@code featureNames}.
+     * A saved model only records its feature names; this rebuilds the features it needs.
+     *
+     * @throws IllegalArgumentException for a name that is neither a standard feature nor a pooled one
+     */
+    public static PoseFeatureExtractor covering(List<String> featureNames) {
+        PoseFeatureSet standard = PoseFeatureSet.standard();
+        Set<String> known = Set.copyOf(standard.names());
+        Set<String> bases = new LinkedHashSet<>();
+        Map<Integer, Set<CausalPooling.Stat>> windows = new LinkedHashMap<>();
+        for (String name : featureNames) {
+            if (known.contains(name)) {
+                bases.add(name);
+                continue;
+            }
+            Matcher m = POOLED.matcher(name);
+            if (!m.matches() || !known.contains(m.group(1))) {
+                throw new IllegalArgumentException("'" + name + "' is not a pose feature: expected a name of "
+                        + "PoseFeatureSet.standard(), optionally followed by _<mean|std|min|max>_<wN|all>");
+            }
+            bases.add(m.group(1));
+            int window = m.group(4) == null ? CausalPooling.EXPANDING : Integer.parseInt(m.group(4));
+            windows.computeIfAbsent(window, w -> EnumSet.noneOf(CausalPooling.Stat.class))
+                    .add(CausalPooling.Stat.valueOf(m.group(2).toUpperCase(Locale.ROOT)));
+        }
+        PoseFeatureSet set = new PoseFeatureSet(standard.features().stream().filter(f -> bases.contains(f.name())).toList());
+        List<CausalPooling> poolings = new ArrayList<>();
+        windows.forEach((window, stats) -> poolings.add(new CausalPooling(window, stats)));
+        return new PoseFeatureExtractor(PoseNormalizer.DEFAULT, set, poolings);
+    }
+
+    /**
+     * Where each of {@code featureNames} sits in {@link #names()}, to pick a model's inputs out of
+     * this extractor's vectors.
+     *
+     * @throws IllegalArgumentException when a name is not produced by this extractor
+     */
+    public int[] indicesOf(List<String> featureNames) {
+        Map<String, Integer> position = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            position.put(names.get(i), i);
+        }
+        int[] indices = new int[featureNames.size()];
+        for (int i = 0; i < indices.length; i++) {
+            Integer at = position.get(featureNames.get(i));
+            if (at == null) {
+                throw new IllegalArgumentException("This extractor does not produce feature '" + featureNames.get(i) + "'");
+            }
+            indices[i] = at;
+        }
+        return indices;
     }
 
     /** Per-frame features only: default normalisation, every feature in 2D and 3D. */

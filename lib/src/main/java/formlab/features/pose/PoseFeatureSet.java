@@ -1,11 +1,13 @@
 package formlab.features.pose;
 
+import formlab.pose.BodyPoint;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.JointAngle;
 import formlab.pose.Pose;
 import formlab.pose.PoseGeometry.Dimension;
 import formlab.pose.Segment;
+import formlab.pose.Skeleton;
 import formlab.pose.Span;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +17,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * An ordered list of named per-frame pose features. Names say what is measured and how:
@@ -46,14 +50,17 @@ public final class PoseFeatureSet {
     /**
      * One named feature.
      *
-     * @param name  unique name
-     * @param group its family
-     * @param value computes it from a pose
+     * @param name   unique name
+     * @param group  its family
+     * @param joints the joints its measurement uses on a normalised pose (it is NaN when one is
+     *               missing); normalisation itself also needs both shoulders and hips
+     * @param value  computes it from a pose
      */
-    public record Feature(String name, Group group, ToDoubleFunction<Pose> value) {
+    public record Feature(String name, Group group, Set<Joint> joints, ToDoubleFunction<Pose> value) {
         public Feature {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(group, "group");
+            joints = Set.copyOf(joints);
             Objects.requireNonNull(value, "value");
         }
     }
@@ -95,18 +102,22 @@ public final class PoseFeatureSet {
         for (Dimension dimension : EnumSet.copyOf(dimensions)) {
             if (groups.contains(Group.ANGLES)) {
                 for (JointAngle angle : JointAngle.values()) {
-                    list.add(new Feature(angle.featureName(dimension), Group.ANGLES, p -> angle.of(p, dimension)));
+                    list.add(new Feature(angle.featureName(dimension), Group.ANGLES,
+                            Set.of(angle.first(), angle.vertex(), angle.last()), p -> angle.of(p, dimension)));
                 }
             }
             if (groups.contains(Group.INCLINATIONS)) {
                 for (Segment segment : Segment.values()) {
                     list.add(new Feature(segment.featureName(dimension), Group.INCLINATIONS,
-                            p -> segment.inclination(p, dimension)));
+                            joints(segment.lower(), segment.upper()), p -> segment.inclination(p, dimension)));
                 }
             }
             if (groups.contains(Group.DISTANCES)) {
                 for (Span span : Span.values()) {
-                    list.add(new Feature(span.featureName(dimension), Group.DISTANCES, p -> span.of(p, dimension)));
+                    // a relative distance also needs the torso it is divided by
+                    Set<Joint> needs = new HashSet<>(joints(span.a(), span.b()));
+                    needs.addAll(Skeleton.TORSO);
+                    list.add(new Feature(span.featureName(dimension), Group.DISTANCES, needs, p -> span.of(p, dimension)));
                 }
             }
         }
@@ -114,14 +125,29 @@ public final class PoseFeatureSet {
             boolean depth = dimensions.contains(Dimension.THREE_D);
             for (Joint joint : POSITION_JOINTS) {
                 String base = "pos_" + joint.mediaPipeName().toLowerCase(Locale.ROOT);
-                list.add(new Feature(base + "_x", Group.POSITIONS, p -> bodyOnly(p).x(joint)));
-                list.add(new Feature(base + "_y", Group.POSITIONS, p -> bodyOnly(p).y(joint)));
+                Set<Joint> needs = Set.of(joint);
+                list.add(new Feature(base + "_x", Group.POSITIONS, needs, p -> bodyOnly(p).x(joint)));
+                list.add(new Feature(base + "_y", Group.POSITIONS, needs, p -> bodyOnly(p).y(joint)));
                 if (depth) {
-                    list.add(new Feature(base + "_z", Group.POSITIONS, p -> bodyOnly(p).z(joint)));
+                    list.add(new Feature(base + "_z", Group.POSITIONS, needs, p -> bodyOnly(p).z(joint)));
                 }
             }
         }
         return new PoseFeatureSet(list);
+    }
+
+    private static Set<Joint> joints(BodyPoint a, BodyPoint b) {
+        Set<Joint> joints = new HashSet<>(a.joints());
+        joints.addAll(b.joints());
+        return joints;
+    }
+
+    /**
+     * The features whose joints are all in {@code available}: for a file that records a subset
+     * of the landmarks (the squat files have no arms), so that no feature is NaN by construction.
+     */
+    public PoseFeatureSet restrictTo(Set<Joint> available) {
+        return new PoseFeatureSet(features.stream().filter(f -> available.containsAll(f.joints())).toList());
     }
 
     private static Pose bodyOnly(Pose pose) {
@@ -140,6 +166,22 @@ public final class PoseFeatureSet {
     /** Feature names, in order. */
     public List<String> names() {
         return features.stream().map(Feature::name).toList();
+    }
+
+    /** One row per feature: its name, group and unit, in order. For notebooks. */
+    public Table describe() {
+        StringColumn name = StringColumn.create("feature");
+        StringColumn group = StringColumn.create("group");
+        StringColumn unit = StringColumn.create("unit");
+        for (Feature feature : features) {
+            name.append(feature.name());
+            group.append(feature.group().name().toLowerCase(Locale.ROOT));
+            unit.append(switch (feature.group()) {
+                case ANGLES, INCLINATIONS -> "degrees";
+                case DISTANCES, POSITIONS -> "torso lengths";
+            });
+        }
+        return Table.create("Pose features (" + features.size() + ")").addColumns(name, group, unit);
     }
 
     /** Number of features. */

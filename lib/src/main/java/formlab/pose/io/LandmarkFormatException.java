@@ -1,5 +1,6 @@
 package formlab.pose.io;
 
+import formlab.data.DataFileException;
 import java.nio.file.Path;
 
 /**
@@ -8,7 +9,9 @@ import java.nio.file.Path;
  * {@link #problem()} says which rule was broken so callers and tests can react without parsing
  * the message.
  */
-public class LandmarkFormatException extends RuntimeException {
+public class LandmarkFormatException extends DataFileException {
+
+    private static final long serialVersionUID = 1L;
 
     /** Which rule a file or row broke. */
     public enum Problem {
@@ -35,9 +38,6 @@ public class LandmarkFormatException extends RuntimeException {
     }
 
     private final Problem problem;
-    private final Path file;
-    private final int line;
-    private final int column;
 
     /**
      * @param problem which rule was broken
@@ -47,50 +47,18 @@ public class LandmarkFormatException extends RuntimeException {
      * @param detail  what was found and what was expected
      */
     public LandmarkFormatException(Problem problem, Path file, int line, int column, String detail) {
-        super(format(file, line, column, detail));
+        super(file, line, column, detail, null);
         this.problem = problem;
-        this.file = file;
-        this.line = line;
-        this.column = column;
     }
 
     /** Wraps an I/O error while reading {@code file}. */
     public LandmarkFormatException(Path file, Throwable cause) {
-        super(format(file, 0, 0, "cannot read file: " + cause), cause);
+        super(file, 0, 0, "cannot read file: " + cause, cause);
         this.problem = Problem.UNREADABLE_FILE;
-        this.file = file;
-        this.line = 0;
-        this.column = 0;
-    }
-
-    private static String format(Path file, int line, int column, String detail) {
-        StringBuilder where = new StringBuilder(String.valueOf(file));
-        if (line > 0) {
-            where.append(", line ").append(line);
-        }
-        if (column > 0) {
-            where.append(", column ").append(column);
-        }
-        return where + ": " + detail;
     }
 
     /** Which rule was broken. */
     public Problem problem() {
         return problem;
-    }
-
-    /** The offending file. */
-    public Path file() {
-        return file;
-    }
-
-    /** 1-based line, 0 when the problem concerns the whole file. */
-    public int line() {
-        return line;
-    }
-
-    /** 1-based column, 0 when the problem concerns a whole line or file. */
-    public int column() {
-        return column;
     }
 }

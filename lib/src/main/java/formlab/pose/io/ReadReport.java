@@ -37,9 +37,11 @@ public record ReadReport(Path file, int dataRows, int keptRows, Map<LandmarkForm
         return skipped.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** One line for logs and notebooks. */
+    /** One line for logs and notebooks, naming the file by its last three path elements. */
     public String summary() {
-        String text = file.getFileName() + ": " + keptRows + "/" + dataRows + " rows kept";
+        int names = file.getNameCount();
+        String shortName = names >= 3 ? file.subpath(names - 3, names).toString() : file.toString();
+        String text = shortName + ": " + keptRows + "/" + dataRows + " rows kept";
         if (!skipped.isEmpty()) {
             text += ", skipped " + skipped;
         }

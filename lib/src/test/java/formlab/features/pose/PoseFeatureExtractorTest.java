@@ -72,6 +72,27 @@ class PoseFeatureExtractorTest {
     }
 
     @Test
+    void coveringRebuildsTheFeaturesAModelNamed() {
+        PoseFeatureExtractor full = pooled();
+        List<String> wanted = List.of("dist_wrists_3d_max_w5", "angle_left_knee_2d", "incline_torso_2d_mean_all", "pos_nose_y_std_w5");
+        PoseFeatureExtractor covering = PoseFeatureExtractor.covering(wanted);
+        assertTrue(covering.names().containsAll(wanted));
+        assertTrue(covering.names().size() < full.names().size());
+        int[] mine = covering.indicesOf(wanted);
+        int[] theirs = full.indicesOf(wanted);
+        PoseSequence sequence = synthetic("P1", 7, 4);
+        double[][] a = covering.sequence(sequence);
+        double[][] b = full.sequence(sequence);
+        for (int t = 0; t < a.length; t++) {
+            for (int k = 0; k < wanted.size(); k++) {
+                assertEquals(b[t][theirs[k]], a[t][mine[k]], 0, wanted.get(k) + " at frame " + t);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> PoseFeatureExtractor.covering(List.of("angle_left_knee_2d_median_w5")));
+        assertThrows(IllegalArgumentException.class, () -> covering.indicesOf(List.of("angle_right_knee_2d")));
+    }
+
+    @Test
     void frameWithoutTorsoGivesNaNFeatures() {
         Pose noTorso = Pose.builder(CoordinateSpace.IMAGE_NORMALISED, true).set(Joint.NOSE, 0.5, 0.5, 0, 1).build();
         double[] values = PoseFeatureExtractor.perFrame().frame(noTorso);

@@ -42,8 +42,17 @@ class PoseFeatureSetTest {
         assertEquals("pos_nose_x", names.get(52));
         assertEquals(2 * (8 + 9 + 9) / 2 + 13 * 2, PoseFeatureSet.twoD().size());
         assertThrows(IllegalArgumentException.class, () -> new PoseFeatureSet(List.of(
-                new PoseFeatureSet.Feature("a", PoseFeatureSet.Group.ANGLES, p -> 0),
-                new PoseFeatureSet.Feature("a", PoseFeatureSet.Group.ANGLES, p -> 1))));
+                new PoseFeatureSet.Feature("a", PoseFeatureSet.Group.ANGLES, java.util.Set.of(), p -> 0),
+                new PoseFeatureSet.Feature("a", PoseFeatureSet.Group.ANGLES, java.util.Set.of(), p -> 1))));
+    }
+
+    @Test
+    void describeListsEveryFeatureWithItsUnit() {
+        var table = PoseFeatureSet.standard().describe();
+        assertEquals(PoseFeatureSet.standard().size(), table.rowCount());
+        assertEquals("degrees", table.stringColumn("unit").get(0));
+        assertEquals("torso lengths", table.stringColumn("unit").get(17));
+        assertEquals("positions", table.stringColumn("group").get(table.rowCount() - 1));
     }
 
     @Test
@@ -63,6 +72,46 @@ class PoseFeatureSetTest {
                 }
                 assertEquals(original[i], expected, 1e-9, name + " vs mirrored " + other);
             }
+        }
+    }
+
+    @Test
+    void eachFeatureDeclaresExactlyTheJointsItNeeds() {
+        PoseFeatureSet set = PoseFeatureSet.standard();
+        Pose full = PoseNormalizer.DEFAULT.normalise(randomPose(11)).orElseThrow();
+        double[] reference = set.compute(full);
+        for (Joint removed : Joint.values()) {
+            double[] without = set.compute(full.toBuilder().missing(removed).build());
+            for (int i = 0; i < set.size(); i++) {
+                PoseFeatureSet.Feature feature = set.features().get(i);
+                if (feature.joints().contains(removed)) {
+                    assertTrue(Double.isNaN(without[i]), feature.name() + " needs " + removed);
+                } else {
+                    assertEquals(reference[i], without[i], 0, feature.name() + " does not need " + removed);
+                }
+            }
+        }
+    }
+
+    @Test
+    void restrictingToRecordedJointsLeavesNoFeatureUnknown() {
+        var squatJoints = java.util.Set.of(Joint.NOSE, Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER, Joint.LEFT_HIP,
+                Joint.RIGHT_HIP, Joint.LEFT_KNEE, Joint.RIGHT_KNEE, Joint.LEFT_ANKLE, Joint.RIGHT_ANKLE);
+        PoseFeatureSet restricted = PoseFeatureSet.standard().restrictTo(squatJoints);
+        assertTrue(restricted.names().contains("angle_left_knee_2d"));
+        assertTrue(restricted.names().contains("dist_nose_to_ankles_3d"));
+        assertTrue(restricted.names().contains("angle_left_hip_2d"));
+        assertFalse(restricted.names().contains("angle_left_elbow_2d"));
+        assertFalse(restricted.names().contains("incline_left_forearm_2d"));
+        Pose.Builder builder = randomPose(3).toBuilder();
+        for (Joint joint : Joint.values()) {
+            if (!squatJoints.contains(joint)) {
+                builder.missing(joint);
+            }
+        }
+        Pose body = PoseNormalizer.DEFAULT.normalise(builder.build()).orElseThrow();
+        for (double value : restricted.compute(body)) {
+            assertFalse(Double.isNaN(value));
         }
     }
 

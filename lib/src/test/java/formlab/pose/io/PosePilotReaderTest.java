@@ -142,6 +142,9 @@ class PosePilotReaderTest {
                 read.report().skipped());
         assertEquals(3, read.report().examples().size());
         assertEquals(List.of(0, 4), read.sequence().frames().stream().map(f -> f.index()).toList());
+        String summary = read.report().summary();
+        assertTrue(summary.startsWith("tree/cam_0/P1.csv: 2/5 rows kept, skipped"), summary);
+        assertTrue(summary.contains("WRONG_COLUMN_COUNT=1"), summary);
     }
 
     @Test

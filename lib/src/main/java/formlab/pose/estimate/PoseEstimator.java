@@ -1,0 +1,72 @@
+package formlab.pose.estimate;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import formlab.image.ImageDecoder;
+
+/**
+ * Image to 33 landmarks, offline, with the MediaPipe Pose models run by TensorFlow Lite:
+ * the person detector finds the person's upright square region, the landmark model reads the
+ * landmarks in it, and they are mapped back to the original image.
+ *
+ * <p>When the detector finds nobody (small or cut-off people), the fallback is the whole image
+ * letterboxed into the square, and, if the landmark model still sees a person there, a second
+ * pass on the region its alignment points give (as MediaPipe's tracking does between video frames).
+ * Not thread-safe; close it to free the native models.
+ */
+public final class PoseEstimator implements AutoCloseable {
+
+    private final PersonDetector detector;
+    private final LandmarkModel landmarks;
+    private final ImageDecoder decoder = new ImageDecoder();
+
+    /** Loads the detector and the landmark model of {@code variant} from {@code models}. */
+    public PoseEstimator(PoseModels models, PoseModels.Variant variant, int threads) {
+        if (!models.isProvisioned(variant)) {
+            throw PoseModelException.missing(models.missing(variant).getFirst());
+        }
+        this.detector = new PersonDetector(models.detector(), threads);
+        try {
+            this.landmarks = new LandmarkModel(models.landmarkModel(variant), threads);
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
+        }
+    }
+
+    /** The full model from the configured location, one thread. */
+    public static PoseEstimator open() {
+        return new PoseEstimator(PoseModels.locate(), PoseModels.Variant.FULL, 1);
+    }
+
+    /** Landmarks of the image file (decoded by content, whatever its extension). */
+    public LandmarkEstimate estimate(Path file) {
+        return estimate(decoder.decode(file).image());
+    }
+
+    /** Landmarks of the most prominent person in {@code image}. */
+    public LandmarkEstimate estimate(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        Optional<PersonDetector.Detection> detection = detector.detect(image);
+        if (detection.isPresent()) {
+            Roi roi = detection.get().roi();
+            return LandmarkModel.toEstimate(landmarks.run(image, roi), roi, true, w, h);
+        }
+        Roi whole = Roi.wholeImage(w, h);
+        LandmarkModel.Raw first = landmarks.run(image, whole);
+        if (first.poseScore() < 0.5) {
+            return LandmarkModel.toEstimate(first, whole, false, w, h);
+        }
+        Roi refined = Roi.fromAlignment(LandmarkModel.alignment(first, whole, 0), LandmarkModel.alignment(first, whole, 1), 1.25);
+        return LandmarkModel.toEstimate(landmarks.run(image, refined), refined, false, w, h);
+    }
+
+    @Override
+    public void close() {
+        landmarks.close();
+        detector.close();
+    }
+}

@@ -1,0 +1,97 @@
+package formlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import formlab.label.BarbellLabelling;
+import formlab.label.SimulatedAnnotator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** al-export, al-import and retrain on the barbell recordings (real when configured, else simulated), smoke-sized. */
+class LabellingCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void smoke() {
+        System.setProperty("formlab.smoke", "true");
+    }
+
+    @AfterEach
+    void noSmoke() {
+        System.clearProperty("formlab.smoke");
+    }
+
+    private int run(String... argv) {
+        out.reset();
+        err.reset();
+        List<String> all = new ArrayList<>(List.of(argv));
+        if (!argv[0].equals("al-import")) {
+            all.addAll(List.of("--registry", dir.resolve("models").toString()));
+        }
+        all.addAll(List.of("--labels", dir.resolve("labels").toString()));
+        return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String output() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void exportAnnotateImportRetrainThenExportWithTheNewModel() throws Exception {
+        Map<String, String> oracle = BarbellLabelling.load(true).oracle();
+        Path round1 = dir.resolve("data/round-1");
+        assertEquals(0, run("al-export", "--batch", "24", "--out", round1.toString(), "--document-root", dir.resolve("data").toString()), output());
+        assertTrue(output().contains("No production model of imu-exercise-al yet: choosing at random"), output());
+        assertTrue(output().contains("round 1, 24 tasks chosen by random"), output());
+
+        Path export1 = dir.resolve("export-1.json");
+        SimulatedAnnotator.annotate(round1.resolve("tasks.json"), oracle, 2, Instant.parse("2024-05-01T09:00:00Z"), export1);
+        assertEquals(0, run("al-import", "--round", round1.toString(), "--file", export1.toString()), output());
+        assertTrue(output().contains("wrote imu-barbell/v1 (24 labelled items)"), output());
+
+        int status = run("retrain", "--dataset", "imu-barbell/v1", "--min-group-accuracy", "0.0");
+        assertEquals(0, status, output());
+        assertTrue(output().contains("registered imu-exercise-al v1 trained on imu-barbell/v1 (first model, tribuo-logistic)"), output());
+        assertTrue(output().contains("promoted: all 2 gates passed"), output());
+
+        Path round2 = dir.resolve("data/round-2");
+        assertEquals(0, run("al-export", "--batch", "10", "--out", round2.toString(), "--document-root", dir.resolve("data").toString()), output());
+        assertTrue(output().contains("round 2, 10 tasks chosen by margin+diversity"), output());
+
+        // A malformed export is refused with the task and field named; nothing is written.
+        Path export2 = dir.resolve("export-2.json");
+        SimulatedAnnotator.annotate(round2.resolve("tasks.json"), oracle, 2, Instant.parse("2024-05-02T09:00:00Z"), export2);
+        ArrayNode tasks = (ArrayNode) JsonMapper.builder().build().readTree(export2.toFile());
+        ((ObjectNode) tasks.get(4).at("/annotations/0/result/0/value")).putArray("choices").add("deadlift");
+        Files.write(export2, JsonMapper.builder().build().writeValueAsBytes(tasks));
+        assertEquals(1, run("al-import", "--round", round2.toString(), "--file", export2.toString()));
+        assertTrue(output().contains("task #5 (Label Studio id 1004), item ") && output().contains("field annotations[0].result[0].value.choices: unknown label 'deadlift'"),
+                output());
+        assertTrue(Files.notExists(dir.resolve("labels/imu-barbell/v2")));
+
+        // The old round cannot be imported again as the next version.
+        assertEquals(1, run("al-import", "--round", round1.toString(), "--file", export1.toString()));
+        assertTrue(output().contains("Round 1 of imu-barbell cannot become version 2"), output());
+        assertEquals(2, run("retrain", "--dataset", "imu-barbell-v1"));
+    }
+}

@@ -1,0 +1,52 @@
+package formlab.deploy;
+
+import formlab.deploy.sensor.ImuSample;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A stand-in for the streaming classifier in tests of the runtime's plumbing: it reports a window
+ * every {@code windowSamples} samples, with one more repetition every {@code samplesPerRep}
+ * samples, and records exactly which samples it was given (to check the timestamp policy).
+ */
+class ScriptedSink implements SampleSink {
+
+    final List<List<ImuSample>> segments = new ArrayList<>();
+    private final int windowSamples;
+    private final int samplesPerRep;
+    private final String label;
+    int finalAdjustment;
+
+    ScriptedSink(int windowSamples, int samplesPerRep, String label) {
+        this.windowSamples = windowSamples;
+        this.samplesPerRep = samplesPerRep;
+        this.label = label;
+    }
+
+    @Override
+    public void startSet() {
+        segments.add(new ArrayList<>());
+    }
+
+    @Override
+    public List<WindowResult> accept(ImuSample sample) {
+        List<ImuSample> current = segments.getLast();
+        current.add(sample);
+        if (current.size() % windowSamples == 0) {
+            return List.of(new WindowResult(sample.epochMillis(), label, 0.9, current.size() / samplesPerRep));
+        }
+        return List.of();
+    }
+
+    @Override
+    public WindowResult finishSet() {
+        List<ImuSample> current = segments.getLast();
+        long t = current.isEmpty() ? 0 : current.getLast().epochMillis();
+        return new WindowResult(t, label, 0.8, current.size() / samplesPerRep + finalAdjustment);
+    }
+
+    /** Every sample given, all segments in order. */
+    List<ImuSample> all() {
+        return segments.stream().flatMap(List::stream).toList();
+    }
+}
