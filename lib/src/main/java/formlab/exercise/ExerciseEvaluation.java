@@ -131,9 +131,10 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
             FoldOutcome outcome = outcome(data, held, others, choice, space);
             folds.add(outcome);
             progress.step("nested leave-one-participant-out", f + 1, people.size(), String.format(Locale.ROOT,
-                    "%s: window accuracy %.3f, set accuracy %.3f (chose %s; inner accuracy %.3f)", held,
-                    outcome.windows().accuracy(), outcome.sets().byMeanProbability().accuracy(), choice.describe(),
-                    choice.innerAccuracy()));
+                    "%s: window accuracy %.3f, set accuracy %.3f (%s %s%s)", held,
+                    outcome.windows().accuracy(), outcome.sets().byMeanProbability().accuracy(),
+                    Double.isNaN(choice.innerAccuracy()) ? "one candidate:" : "chose", choice.describe(),
+                    Double.isNaN(choice.innerAccuracy()) ? "" : String.format(Locale.ROOT, "; inner accuracy %.3f", choice.innerAccuracy())));
         }
         return new ExerciseEvaluation(space, folds);
     }
@@ -271,7 +272,7 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
     /**
      * One row per left-out participant: windows, window accuracy, live accuracy, sets, set accuracy
      * (mean probability and vote), rest recall and precision (NaN without rest windows), share of
-     * exercise windows the gate called rest, and the choice; then a "mean" row (rest recall and
+     * exercise windows the gate called rest; then a "mean" row (rest recall and
      * precision pooled over the participants who recorded rest; the rest share over all).
      */
     public Table perParticipant() {
@@ -285,7 +286,6 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         DoubleColumn restRecall = DoubleColumn.create("rest_recall");
         DoubleColumn restPrecision = DoubleColumn.create("rest_precision");
         DoubleColumn falseRest = DoubleColumn.create("exercise_called_rest");
-        StringColumn choice = StringColumn.create("chosen_on_other_participants");
         for (FoldOutcome f : folds) {
             participant.append(f.participant());
             windows.append(f.windows().size());
@@ -298,7 +298,6 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
             restRecall.append(gate[0]);
             restPrecision.append(gate[1]);
             falseRest.append(gate[2]);
-            choice.append(f.choice().describe());
         }
         participant.append("mean");
         windows.append(folds.stream().mapToInt(f -> f.windows().size()).sum());
@@ -311,9 +310,21 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         restRecall.append(pooled[0]);
         restPrecision.append(pooled[1]);
         falseRest.append(restRates(gateEvaluation())[2]);
-        choice.append("");
         return Table.create("Nested leave-one-participant-out, per left-out participant", participant, windows,
-                windowAccuracy, liveAccuracy, sets, setAccuracy, voteAccuracy, restRecall, restPrecision, falseRest, choice);
+                windowAccuracy, liveAccuracy, sets, setAccuracy, voteAccuracy, restRecall, restPrecision, falseRest);
+    }
+
+    /** What the inner search chose for each left-out participant, with its inner accuracy. */
+    public Table choices() {
+        StringColumn participant = StringColumn.create("left_out");
+        StringColumn choice = StringColumn.create("chosen_on_the_other_participants");
+        DoubleColumn inner = DoubleColumn.create("inner_accuracy");
+        for (FoldOutcome f : folds) {
+            participant.append(f.participant());
+            choice.append(f.choice().describe());
+            inner.append(f.choice().innerAccuracy());
+        }
+        return Table.create("Inner search per fold (NaN: one candidate, nothing to search)", participant, choice, inner);
     }
 
     /** {@code [rest recall, rest precision, share of exercise windows called rest]} (NaN where undefined). */

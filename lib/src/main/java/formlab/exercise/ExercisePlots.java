@@ -67,7 +67,8 @@ public final class ExercisePlots {
      * {@code <channel>__spec_<f>hz} columns (the Hann-windowed FFT amplitudes at whole Hz).
      */
     public static Figure spectrum(Table features, String channel) {
-        List<String> columns = features.columnNames().stream().filter(c -> c.startsWith(channel + "__spec_") && c.endsWith("hz"))
+        java.util.regex.Pattern amplitude = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(channel) + "__spec_\\d+(\\.\\d+)?hz");
+        List<String> columns = features.columnNames().stream().filter(c -> amplitude.matcher(c).matches())
                 .sorted(Comparator.comparingDouble(c -> Double.parseDouble(c.substring((channel + "__spec_").length(), c.length() - 2))))
                 .toList();
         double[] hz = columns.stream().mapToDouble(c -> Double.parseDouble(c.substring((channel + "__spec_").length(), c.length() - 2))).toArray();
@@ -175,8 +176,9 @@ public final class ExercisePlots {
 
     /**
      * A live replay against the signal: the acceleration magnitude over time, the label shown at
-     * the end of each window (markers coloured by label, hover text with its confidence) and the
-     * running repetition count on the right-hand axis.
+     * the end of each window as a marker above the signal (coloured by label, larger when more
+     * confident, hover text with label, confidence and count) and the running repetition count on
+     * the right-hand axis.
      */
     public static Figure replay(ImuRecording recording, List<WindowUpdate> updates, String title) {
         double origin = Math.max(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
@@ -184,26 +186,30 @@ public final class ExercisePlots {
         for (int i = 0; i < seconds.length; i++) {
             seconds[i] = (recording.accelerometer().epochMillis(i) - origin) / 1000.0;
         }
+        double[] magnitude = recording.accelerometer().magnitude();
+        double top = Arrays.stream(magnitude).max().orElse(1) + 0.1;
         List<Trace> traces = new ArrayList<>();
-        traces.add(ScatterTrace.builder(seconds, recording.accelerometer().magnitude()).mode(ScatterTrace.Mode.LINE)
+        traces.add(ScatterTrace.builder(seconds, magnitude).mode(ScatterTrace.Mode.LINE)
                 .line(Line.builder().color("#bbbbbb").build()).name("|acc| (g)").build());
         for (String label : new TreeSet<>(updates.stream().map(WindowUpdate::label).toList())) {
             List<WindowUpdate> mine = updates.stream().filter(u -> u.label().equals(label)).toList();
             double[] x = mine.stream().mapToDouble(u -> (u.endMillis() - origin) / 1000.0).toArray();
-            double[] y = mine.stream().mapToDouble(u -> 0.3 + 0.7 * u.confidence()).toArray();
+            double[] y = mine.stream().mapToDouble(u -> top).toArray();
+            double[] size = mine.stream().mapToDouble(u -> 5 + 10 * u.confidence()).toArray();
             String[] text = mine.stream().map(u -> String.format(Locale.ROOT, "%s %.2f, %d reps", u.label(), u.confidence(), u.reps()))
                     .toArray(String[]::new);
             traces.add(ScatterTrace.builder(x, y).mode(ScatterTrace.Mode.MARKERS).text(text)
-                    .marker(Marker.builder().size(9).color(colour(label)).build()).name("label: " + label).build());
+                    .marker(Marker.builder().size(size).color(colour(label)).build()).name("shown: " + label).build());
         }
         double[] x = updates.stream().mapToDouble(u -> (u.endMillis() - origin) / 1000.0).toArray();
         double[] reps = updates.stream().mapToDouble(WindowUpdate::reps).toArray();
         traces.add(ScatterTrace.builder(x, reps).mode(ScatterTrace.Mode.LINE_AND_MARKERS).yAxis(ScatterTrace.YAxis.Y2)
                 .line(Line.builder().color("#222222").shape(Line.Shape.HV).build()).name("reps so far").build());
         Layout layout = Layout.builder(title).height(420)
-                .xAxis(Axis.builder().title("seconds since the set started").build())
-                .yAxis(Axis.builder().title("|acc| (g); label marker height = 0.3 + 0.7 x confidence").build())
-                .yAxis2(Axis.builder().title("repetitions").side(Axis.Side.right).overlaying(ScatterTrace.YAxis.Y).build())
+                .xAxis(Axis.builder().title("seconds since the set started (markers: end of each window)").build())
+                .yAxis(Axis.builder().title("|acc| (g)").build())
+                .yAxis2(Axis.builder().title("repetitions").side(Axis.Side.right).overlaying(ScatterTrace.YAxis.Y)
+                        .range(0, Math.max(5, Arrays.stream(reps).max().orElse(0) + 1)).build())
                 .build();
         return new Figure(layout, traces.toArray(Trace[]::new));
     }
@@ -255,6 +261,7 @@ public final class ExercisePlots {
     /** Windows per participant (rows) and exercise (columns) of a feature table. */
     public static Table windowsPerParticipant(Table features) {
         Table counts = features.xTabCounts(ExerciseData.GROUP, ExerciseData.LABEL);
+        counts.column(0).setName(ExerciseData.GROUP);
         counts.setName("Windows per participant and exercise");
         return counts;
     }

@@ -71,21 +71,34 @@ public final class ExerciseTraining {
     }
 
     /**
-     * The newest registered version of {@code name}, or (when the registry has none, e.g. on a fresh
-     * clone in smoke mode) a model trained here with {@code space}, not registered.
+     * The newest registered version of {@code name} that was trained on {@code data}'s recordings
+     * (its card lists the same file names), or, when there is none (a fresh clone, or a registry
+     * trained on the real data while this run uses the simulated set), a model trained here with
+     * {@code space}, not registered.
      */
     public static ExerciseModel latestOrTrain(ModelRegistry registry, String name, ExerciseData data,
                                               ExerciseEvaluation.SearchSpace space, Progress progress) throws IOException {
-        if (registry.latestVersion(name).isPresent()) {
-            return ExerciseModel.loadLatest(registry, name);
+        java.util.Set<String> files = new java.util.TreeSet<>(data.sourceFiles().stream().map(p -> p.getFileName().toString()).toList());
+        List<Integer> versions = new java.util.ArrayList<>(registry.versions(name));
+        java.util.Collections.reverse(versions);
+        for (int version : versions) {
+            ModelCard card = registry.card(name, version);
+            java.util.Set<String> trainedOn = new java.util.TreeSet<>(card.data().stream()
+                    .map(f -> f.path().substring(f.path().lastIndexOf('/') + 1)).toList());
+            if (trainedOn.equals(files)) {
+                progress.step("model", 1, 1, "using " + card.id() + " from " + registry.root());
+                return ExerciseModel.load(registry, name, version);
+            }
         }
-        progress.step("model", 1, 1, "no '" + name + "' in " + registry.root() + ": training one here (not registered)");
+        progress.step("model", 1, 1, "no '" + name + "' trained on these recordings in " + registry.root()
+                + ": training one here (not registered)");
         return train(data, space, progress).model();
     }
 
     /**
      * Generalisation across loads: train on one intensity's windows (all participants), test on the
-     * other's. Rows: medium -> heavy and heavy -> medium, with window and set accuracy.
+     * other's. Rows: medium -> heavy and heavy -> medium, with window and set accuracy (no rows when
+     * the data hold one load only).
      */
     public static Table intensitySplit(ExerciseData data, ExerciseEvaluation.Choice choice, int smoothing) {
         var lifts = data.lifts(choice.window());
@@ -99,6 +112,9 @@ public final class ExerciseTraining {
         DoubleColumn setAccuracy = DoubleColumn.create("set_accuracy_mean_prob");
         StringColumn missing = StringColumn.create("classes_missing_in_training");
         for (String test : List.of("heavy", "medium")) {
+            if (all.groupNames().size() < 2) {
+                break; // one load only (a reduced dataset): nothing to generalise across
+            }
             Fold fold = GroupSplits.holdOut(all.groups(), List.of(test));
             LabelledData training = all.rows(fold.train());
             LabelledData testing = all.rows(fold.test());

@@ -35,7 +35,7 @@ public record Augmentation(boolean horizontalFlip, double maxRotationDegrees, do
     }
 
     /** True when this changes nothing. */
-    public boolean isNone() {
+    public boolean changesNothing() {
         return !horizontalFlip && maxRotationDegrees == 0 && minCropFraction == 1 && brightness == 0 && contrast == 0
                 && saturation == 0;
     }

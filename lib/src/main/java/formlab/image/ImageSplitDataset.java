@@ -79,7 +79,7 @@ public final class ImageSplitDataset extends RandomAccessDataset {
     @Override
     public Record get(NDManager manager, long index) {
         PreparedImage image = images.get(Math.toIntExact(index));
-        Random random = augmentation.isNone() ? null : new Random(augmentationSeed(seed, epoch, index));
+        Random random = augmentation.changesNothing() ? null : new Random(augmentationSeed(seed, epoch, index));
         float[] pixels = preprocessing.tensor(image.source(), augmentation, random);
         NDArray data = manager.create(pixels, new Shape(3, preprocessing.size(), preprocessing.size()));
         NDArray label = manager.create((float) image.label());

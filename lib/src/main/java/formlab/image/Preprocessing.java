@@ -75,7 +75,7 @@ public record Preprocessing(int size, Normalization normalization) {
             rgb[pixels + i] = ((argb[i] >> 8) & 0xFF) / 255f;
             rgb[2 * pixels + i] = (argb[i] & 0xFF) / 255f;
         }
-        if (!augmentation.isNone() && (augmentation.brightness() > 0 || augmentation.contrast() > 0
+        if (!augmentation.changesNothing() && (augmentation.brightness() > 0 || augmentation.contrast() > 0
                 || augmentation.saturation() > 0)) {
             jitter(rgb, pixels, augmentation, random);
         }
@@ -105,7 +105,7 @@ public record Preprocessing(int size, Normalization normalization) {
         double dy = 0;
         double angle = 0;
         boolean flip = false;
-        if (!augmentation.isNone()) {
+        if (!augmentation.changesNothing()) {
             if (augmentation.minCropFraction() < 1) {
                 zoom = 1 / uniform(random, augmentation.minCropFraction(), 1);
                 double slack = (zoom - 1) * size / 2;

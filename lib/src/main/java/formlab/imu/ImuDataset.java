@@ -39,6 +39,28 @@ public record ImuDataset(List<ImuRecording> recordings, DataOrigin origin) {
         return recordings.stream().filter(r -> r.info().badForm()).toList();
     }
 
+    /**
+     * A smaller dataset for quick runs (smoke mode): up to {@code perParticipantAndExercise} normal
+     * sets of every participant and exercise (rest included), bad-form sets left out. The sets are
+     * taken alternately starting with heavy or medium (by participant and exercise), so both loads
+     * stay in the data.
+     */
+    public ImuDataset reduced(int perParticipantAndExercise) {
+        List<String> people = participants();
+        List<ImuRecording> kept = new java.util.ArrayList<>();
+        for (String person : people) {
+            for (Exercise exercise : Exercise.values()) {
+                List<ImuRecording> group = new java.util.ArrayList<>(normalSets().stream()
+                        .filter(r -> r.info().participant().equals(person) && r.info().exercise() == exercise).toList());
+                Intensity first = (people.indexOf(person) + exercise.ordinal()) % 2 == 0 ? Intensity.HEAVY : Intensity.MEDIUM;
+                group.sort(java.util.Comparator.comparing((ImuRecording r) -> r.info().intensity() != first));
+                kept.addAll(group.subList(0, Math.min(perParticipantAndExercise, group.size())));
+            }
+        }
+        return new ImuDataset(kept, new DataOrigin(origin.dataset(), origin.real(), origin.location(),
+                kept.size() + " of " + recordings.size() + " sets (reduced for a quick run)"));
+    }
+
     /** Participant codes, sorted. */
     public List<String> participants() {
         return List.copyOf(new TreeSet<>(recordings.stream().map(r -> r.info().participant()).toList()));

@@ -110,24 +110,35 @@ public final class ImageCnnRegistration {
     }
 
     /**
-     * Loads a CNN from {@code location}: a CNN folder (holding {@link CnnModelStore#CARD_FILE} of a
-     * CNN), or a registry model folder {@code models/<name>} whose production (else latest) version
-     * is taken.
+     * Loads a CNN from {@code location}; see {@link #resolveFolder(Path)} for what it may be.
      */
     public static CnnImageClassifier loadFrom(Path location) throws IOException {
-        if (Files.isDirectory(location) && Files.exists(location.resolve(CnnModelStore.CARD_FILE))
-                && Files.exists(location.resolve(PAYLOAD)) && Files.isDirectory(location.resolve(PAYLOAD))) {
-            return CnnModelStore.load(location.resolve(PAYLOAD));
+        return CnnModelStore.load(resolveFolder(location));
+    }
+
+    /**
+     * The saved-CNN folder that {@code location} names: a CNN folder itself (holding a CNN
+     * {@link CnnModelStore#CARD_FILE}), a registry version folder {@code models/<name>/v<N>}, or a
+     * registry model folder {@code models/<name>}, whose production (else latest) version is taken
+     * after the registry's hash check.
+     */
+    public static Path resolveFolder(Path location) throws IOException {
+        if (Files.isDirectory(location.resolve(PAYLOAD)) && Files.exists(location.resolve(PAYLOAD).resolve(CnnModelStore.CARD_FILE))) {
+            return location.resolve(PAYLOAD);
         }
         Path parent = location.toAbsolutePath().getParent();
-        String name = location.getFileName().toString();
         if (parent != null && Files.isDirectory(location) && !Files.exists(location.resolve(CnnModelStore.CARD_FILE))) {
             ModelRegistry registry = new ModelRegistry(parent, null);
+            String name = location.getFileName().toString();
             Optional<Integer> version = preferredVersion(registry, name);
             if (version.isPresent()) {
-                return load(registry, name, version.get());
+                ModelCard card = registry.card(name, version.get());
+                if (!FORMAT.equals(card.modelFormat())) {
+                    throw new IOException(card.id() + " stores a '" + card.modelFormat() + "' payload, not an image CNN (" + FORMAT + ")");
+                }
+                return registry.payload(name, version.get());
             }
         }
-        return CnnModelStore.load(location);
+        return location;
     }
 }

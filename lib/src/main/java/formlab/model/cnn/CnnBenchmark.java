@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -34,19 +35,22 @@ public final class CnnBenchmark {
      * The measurements.
      *
      * @param inputSize              network input side in pixels
-     * @param parameters             trainable parameters
+     * @param parameters             trainable parameters of the timed model (all its networks)
+     * @param networks               networks in the timed model (more than one for an ensemble)
      * @param trainImages            images per training epoch
      * @param trainImagesPerSecond   training throughput (forward, backward, update, augmentation)
      * @param loadMillis             time to load the saved model (card check, parameters, network)
      * @param latencyMedianMillis    median single-image latency: letterbox, normalise, forward, softmax
      * @param latencyP95Millis       95th percentile of the same
+     * @param fileLatencyMedianMillis median latency from a 400x300 JPEG file (decoding included)
      * @param batch1ImagesPerSecond  inference throughput one image at a time
      * @param batch32ImagesPerSecond inference throughput in batches of 32
      * @param peakHeapBytes          highest Java heap use seen while measuring
      * @param peakRssBytes           peak resident set size of the process (Linux VmHWM; -1 elsewhere)
      */
-    public record Result(int inputSize, long parameters, int trainImages, double trainImagesPerSecond, double loadMillis,
-                         double latencyMedianMillis, double latencyP95Millis, double batch1ImagesPerSecond,
+    public record Result(int inputSize, long parameters, int networks, int trainImages, double trainImagesPerSecond, double loadMillis,
+                         double latencyMedianMillis, double latencyP95Millis, double fileLatencyMedianMillis,
+                         double batch1ImagesPerSecond,
                          double batch32ImagesPerSecond, long peakHeapBytes, long peakRssBytes) {
 
         /** True when the median single-image latency is within {@link #LATENCY_BUDGET_MS}. */
@@ -57,52 +61,67 @@ public final class CnnBenchmark {
         /** The figures as aligned lines. */
         public String report() {
             return String.format(Locale.ROOT, """
-                    input                   %d px, %,d parameters
-                    training                %.1f images/s (%d images per epoch)
+                    timed model             %d network(s), %d px input, %,d parameters
+                    training                %.1f images/s (%d images per epoch, one network)
                     load saved model        %.0f ms
                     latency, 1 image        median %.1f ms, p95 %.1f ms (budget %.0f ms: %s)
+                    latency, 1 JPEG file    median %.1f ms (decoding included)
                     inference, batch 1      %.1f images/s
                     inference, batch 32     %.1f images/s
                     peak heap               %.0f MB
                     peak RSS                %s""",
-                    inputSize, parameters, trainImagesPerSecond, trainImages, loadMillis, latencyMedianMillis, latencyP95Millis,
-                    LATENCY_BUDGET_MS, withinLatencyBudget() ? "OK" : "OVER", batch1ImagesPerSecond, batch32ImagesPerSecond,
+                    networks, inputSize, parameters, trainImagesPerSecond, trainImages, loadMillis, latencyMedianMillis, latencyP95Millis,
+                    LATENCY_BUDGET_MS, withinLatencyBudget() ? "OK" : "OVER", fileLatencyMedianMillis, batch1ImagesPerSecond, batch32ImagesPerSecond,
                     peakHeapBytes / 1e6, peakRssBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", peakRssBytes / 1e6));
         }
     }
 
     /**
-     * Trains {@code config} for its epochs on {@code data}, saves and reloads the model, then times inference.
+     * Trains {@code config} for its epochs on {@code data} (training throughput), then times
+     * inference of the model saved in {@code savedModel} or, when that is null, of the model just
+     * trained (saved and loaded again first).
      *
-     * @param log receives progress lines
+     * @param savedModel a saved CNN folder ({@link CnnModelStore}) to time, or null
+     * @param log        receives progress lines
      */
-    public static Result run(PreparedImages data, CnnConfig config, Consumer<String> log) throws IOException {
+    public static Result run(PreparedImages data, CnnConfig config, Path savedModel, Consumer<String> log) throws IOException {
         HeapWatcher heap = new HeapWatcher();
         heap.start();
+        Path temp = Files.createTempDirectory("formlab-bench-cnn");
         try {
             log.accept("training " + config.maxEpochs() + " epoch(s) for the training throughput ...");
             CnnTrainingRun run = CnnTrainer.train(data, config, TrainingProgress.silent());
-            Path folder = Files.createTempDirectory("formlab-bench-cnn");
-            try {
-                CnnModelStore.save(run.model(), CnnModelCard.describe("bench", java.util.List.of(run), "benchmark", "none",
-                        java.util.Map.of(), java.util.Map.of()), folder.resolve("bench"));
-                long parameters = run.model().parameterCount();
-                run.model().close();
-                long start = System.nanoTime();
-                try (CnnImageClassifier model = CnnModelStore.load(folder.resolve("bench"))) {
-                    double loadMillis = (System.nanoTime() - start) / 1e6;
-                    List<BufferedImage> images = originals(data);
-                    log.accept("timing single-image latency and batch inference on " + images.size() + " images ...");
-                    double[] latencies = latencies(model, images, 10, 100);
-                    double batch1 = throughput(model, images, 1, 64);
-                    double batch32 = throughput(model, images, 32, 8);
-                    return new Result(config.imageSize(), parameters, run.trainImages(), run.trainImagesPerSecond(), loadMillis,
-                            percentile(latencies, 50), percentile(latencies, 95), batch1, batch32, heap.peak(), peakRss());
+            Path folder = savedModel;
+            if (folder == null) {
+                folder = temp.resolve("bench");
+                CnnModelStore.save(run.model(), CnnModelCard.describe("bench", List.of(run), "benchmark", "none", Map.of(),
+                        Map.of()), folder);
+            }
+            run.model().close();
+            long start = System.nanoTime();
+            try (CnnImageClassifier model = CnnModelStore.load(folder)) {
+                double loadMillis = (System.nanoTime() - start) / 1e6;
+                List<BufferedImage> images = originals(data);
+                log.accept("timing " + (savedModel == null ? "the model just trained" : savedModel) + " ("
+                        + model.members().size() + " network(s)) on " + images.size() + " images ...");
+                double[] latencies = latencies(model, images, 10, 100);
+                Path jpeg = temp.resolve("photo.jpg");
+                javax.imageio.ImageIO.write(images.get(0), "jpeg", jpeg.toFile());
+                double[] fileLatencies = new double[50];
+                for (int i = 0; i < fileLatencies.length; i++) {
+                    long t = System.nanoTime();
+                    model.probabilities(jpeg);
+                    fileLatencies[i] = (System.nanoTime() - t) / 1e6;
                 }
-            } finally {
-                formlab.data.AtomicFiles.deleteRecursively(folder);
+                double batch1 = throughput(model, images, 1, 64);
+                double batch32 = throughput(model, images, 32, 8);
+                return new Result(model.preprocessing().size(), model.parameterCount(), model.members().size(), run.trainImages(),
+                        run.trainImagesPerSecond(), loadMillis, percentile(latencies, 50), percentile(latencies, 95),
+                        percentile(fileLatencies, 50), batch1,
+                        batch32, heap.peak(), peakRss());
             }
         } finally {
+            formlab.data.AtomicFiles.deleteRecursively(temp);
             heap.stop();
         }
     }

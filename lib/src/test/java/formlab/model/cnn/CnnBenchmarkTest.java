@@ -20,7 +20,7 @@ class CnnBenchmarkTest {
     void measuresEveryFigureAndReportsThem() throws Exception {
         PreparedImages data = TinyModels.figures(temp.resolve("figures"));
         List<String> log = new ArrayList<>();
-        CnnBenchmark.Result result = CnnBenchmark.run(data, TinyModels.config(1), log::add);
+        CnnBenchmark.Result result = CnnBenchmark.run(data, TinyModels.config(1), null, log::add);
         assertEquals(32, result.inputSize());
         assertEquals(data.split(Split.TRAIN).size(), result.trainImages());
         assertTrue(result.parameters() > 0);
@@ -29,7 +29,8 @@ class CnnBenchmarkTest {
         assertTrue(result.batch1ImagesPerSecond() > 0 && result.batch32ImagesPerSecond() > 0);
         assertTrue(result.peakHeapBytes() > 0);
         String report = result.report();
-        for (String label : List.of("training", "load saved model", "latency, 1 image", "inference, batch 1",
+        assertTrue(result.fileLatencyMedianMillis() > 0);
+        for (String label : List.of("training", "load saved model", "latency, 1 image", "1 JPEG file", "inference, batch 1",
                 "inference, batch 32", "peak heap", "peak RSS")) {
             assertTrue(report.contains(label), label + " missing from\n" + report);
         }
