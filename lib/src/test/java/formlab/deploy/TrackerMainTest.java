@@ -43,6 +43,16 @@ class TrackerMainTest {
     }
 
     @Test
+    void theSelfTestCountsTheTenRepetitionsOfASimulatedMediumSquatSetOnTheMockLed() {
+        int status = TrackerMain.run(List.of("--self-test"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), LiveClassifier.of(QuickModel.get()));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        assertTrue(text.contains("self-test OK: simulated medium squat set recognised as squat, 10 repetitions, 10 rep LED pulses"),
+                text);
+    }
+
+    @Test
     void badArgumentsAndConfigurationExitWithTwoAndSayWhy() throws Exception {
         assertEquals(2, run("--mock", "--replay"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("sensor.replay.file = 'true'"), err.toString(StandardCharsets.UTF_8));
