@@ -29,7 +29,7 @@ public final class TrainCommand implements Command {
                 "usage: formlab train [--data DIR] [--search default|quick] [--name NAME] [--models DIR]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,
-                "  --name NAME      registry name (default imu-exercise)",
+                "  --name NAME      registry name (default imu-exercise; imu-exercise-simulated on the simulated data)",
                 ImuOptions.MODELS_HELP,
                 "  Measures the training procedure by nested leave-one-participant-out, then chooses window length,",
                 "  feature set and trees on all participants, trains, registers the model with its card, loads it",
@@ -40,7 +40,7 @@ public final class TrainCommand implements Command {
     public int run(Args args, PrintStream out) throws Exception {
         ImuDataset dataset = ImuOptions.dataset(args);
         ExerciseEvaluation.SearchSpace space = ImuOptions.search(args);
-        String name = args.option("name", ExerciseTraining.MODEL_NAME);
+        String name = args.option("name").orElse(ExerciseTraining.modelName(dataset));
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
         out.println(dataset.origin().summary());

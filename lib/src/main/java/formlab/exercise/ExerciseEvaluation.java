@@ -72,6 +72,21 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
                     HyperparameterSearch.grid(Map.of("trees", List.of(60, 120))), 42, 5, RestGate.DEFAULT_QUANTILE);
         }
 
+        /**
+         * Two candidates (5 s windows, robust or posture features, 60 trees): for the simulated data,
+         * which has more participants and sets than the real recordings and would take several
+         * minutes with {@link #defaults()}.
+         */
+        public static SearchSpace small() {
+            return new SearchSpace(List.of(new WindowSettings(5, 1)), List.of(FeatureSet.ROBUST, FeatureSet.POSTURE),
+                    List.of(Map.of("trees", 60)), 42, 5, RestGate.DEFAULT_QUANTILE);
+        }
+
+        /** The search for a run: {@link #quick()} in smoke mode, else {@link #defaults()} on real and {@link #small()} on simulated data. */
+        public static SearchSpace forRun(formlab.imu.ImuDataset dataset, boolean smoke) {
+            return smoke ? quick() : dataset.origin().real() ? defaults() : small();
+        }
+
         /** One candidate (4 s windows, robust features, 40 trees): for smoke tests and quick looks. */
         public static SearchSpace quick() {
             return new SearchSpace(List.of(new WindowSettings(4, 1)), List.of(FeatureSet.ROBUST),

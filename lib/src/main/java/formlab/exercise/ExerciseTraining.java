@@ -32,6 +32,15 @@ public final class ExerciseTraining {
 
     /** Default registry name of the exercise model. */
     public static final String MODEL_NAME = "imu-exercise";
+    /**
+     * The registry name for models trained on {@code dataset}: {@value #MODEL_NAME} for real
+     * recordings, {@value #MODEL_NAME}{@code -simulated} for the simulated default, so a run without
+     * the real data never becomes the newest version of the real model.
+     */
+    public static String modelName(formlab.imu.ImuDataset dataset) {
+        return dataset.origin().real() ? MODEL_NAME : MODEL_NAME + "-simulated";
+    }
+
     /** Rest windows in a row that end a set (3 windows every 1 s: about 6-7 s of rest). */
     public static final int REST_WINDOWS_TO_END_SET = 3;
 
