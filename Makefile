@@ -52,14 +52,11 @@ notebook: kernel ## Open the notebooks in Jupyter (installs the classic notebook
 	@cd notebooks && jupyter notebook
 
 pi-bundle: build ## Build and check the Raspberry Pi tracker with the exercise model: pi/target/dist/ (JAR, config, systemd unit)
-	@scripts/stage-pi-model.sh models imu-exercise build/pi-model || { \
-		echo "no imu-exercise model in models/: training one with 'bin/formlab train' (minutes)"; \
-		bin/formlab train; scripts/stage-pi-model.sh models imu-exercise build/pi-model; }
+	@stage() { scripts/stage-pi-model.sh models imu-exercise build/pi-model || \
+		scripts/stage-pi-model.sh models imu-exercise-simulated build/pi-model; }; \
+	stage || { echo "no exercise model in models/: training one with 'bin/formlab train' (minutes)"; bin/formlab train; stage; }
 	@$(WITH_JDK) $(MVN) -q package -pl pi -am -DskipTests -Dtracker.model.dir="$(CURDIR)/build/pi-model"
 	@scripts/check-pi-bundle.sh "$(JDK)" pi/target/dist
-
-pose-models: ## Fetch the MediaPipe Pose models (Apache-2.0, npm, SHA-256 pinned) into models/external/mediapipe-pose
-	@scripts/fetch-pose-models.sh
 
 clean: ## Remove build outputs and reports (keeps data and models)
 	@$(WITH_JDK) $(MVN) -q clean

@@ -33,7 +33,8 @@ public final class TrackerModel {
 
     /**
      * The model in {@code versionFolder}; when empty, the bundled one, or (running from a project
-     * checkout, e.g. {@code formlab pi-replay}) the newest {@value #BUNDLED_NAME} of its registry.
+     * checkout, e.g. {@code formlab pi-replay}) the newest {@value #BUNDLED_NAME} of its registry (the one
+     * trained on the real data), else the newest {@value #BUNDLED_NAME}{@code -simulated}.
      */
     public static ExerciseModel load(Optional<Path> versionFolder) throws IOException {
         if (versionFolder.isPresent()) {
@@ -48,7 +49,8 @@ public final class TrackerModel {
         } catch (IllegalStateException notInAProject) {
             return loadBundled(); // fails naming what is missing
         }
-        return ExerciseModel.loadLatest(registry, BUNDLED_NAME);
+        String name = registry.latestVersion(BUNDLED_NAME).isPresent() ? BUNDLED_NAME : BUNDLED_NAME + "-simulated";
+        return ExerciseModel.loadLatest(registry, name);
     }
 
     /** Loads the version folder {@code folder} ({@code .../<name>/v<N>}). */
