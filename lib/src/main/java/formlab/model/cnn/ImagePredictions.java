@@ -85,7 +85,7 @@ public record ImagePredictions(List<String> classes, List<String> paths, String[
             tiles.add(new ImageGrid.Tile(image.source(), "true: " + truth[i],
                     String.format(Locale.ROOT, "pred: %s %.2f", predicted[i], confidence(i)), true));
         }
-        return ImageGrid.render(tiles, columns, 96);
+        return ImageGrid.render(tiles, columns, 128);
     }
 
     private double confidence(int i) {

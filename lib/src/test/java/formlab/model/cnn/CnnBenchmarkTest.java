@@ -47,7 +47,7 @@ class CnnBenchmarkTest {
             assertEquals(Math.round((1 - test.evaluation().accuracy()) * test.size()), wrong);
             var grid = test.mistakesGrid(data, 100, 4);
             int rows = Math.max(1, (wrong + 3) / 4);
-            assertEquals(wrong == 0 ? 30 : 6 + rows * (96 + 26 + 6), grid.getHeight());
+            assertEquals(wrong == 0 ? 30 : 6 + rows * (128 + 26 + 6), grid.getHeight());
         }
     }
 }
