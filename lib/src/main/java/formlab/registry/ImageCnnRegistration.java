@@ -1,6 +1,5 @@
 package formlab.registry;
 
-import formlab.data.ProjectPaths;
 import formlab.image.ImageDataset;
 import formlab.image.ManifestEntry;
 import formlab.image.SplitManifest;
@@ -74,15 +73,6 @@ public final class ImageCnnRegistration {
                 manifest.sha256(), manifest.entries().size(), groups);
         ModelPayload payload = ModelPayload.written(FORMAT, PAYLOAD, target -> CnnModelStore.save(model, card, target));
         return registry.register(name, registryRun, List.of(), payload);
-    }
-
-    /**
-     * The registry a notebook or command should use for a model trained on {@code dataset}: the
-     * project's {@code models/} for real data; in smoke mode a throw-away registry under
-     * {@code build/smoke-models/} so test runs do not add versions to the real one.
-     */
-    public static ModelRegistry registryFor(ProjectPaths paths, boolean smoke) {
-        return smoke ? new ModelRegistry(paths.root().resolve("build/smoke-models"), paths.root()) : ModelRegistry.of(paths);
     }
 
     /**
