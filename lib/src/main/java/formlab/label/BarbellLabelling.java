@@ -1,5 +1,6 @@
 package formlab.label;
 
+import formlab.imu.plot.WindowPicture;
 import formlab.data.DataOrigin;
 import formlab.features.FeatureSettings;
 import formlab.features.ImuFeatures;

@@ -1,4 +1,4 @@
-package formlab.label;
+package formlab.imu.plot;
 
 import formlab.imu.signal.Window;
 import java.awt.BasicStroke;
@@ -14,7 +14,7 @@ import java.util.Locale;
 /**
  * Draws an IMU window as a picture a person can label: the accelerometer axes (g) above the
  * gyroscope axes (deg/s) against time, x red, y green, z blue, with a title. Label Studio shows
- * images, not interactive plots, hence plain Java2D here ({@code formlab.imu.plot.ImuPlots} draws
+ * images, not interactive plots, hence plain Java2D here ({@link ImuPlots} draws
  * the interactive plotly figures of the notebooks).
  */
 public final class WindowPicture {
