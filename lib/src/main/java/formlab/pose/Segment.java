@@ -56,14 +56,7 @@ public enum Segment {
 
     /** The same segment on the other side (the torso is its own mirror). */
     public Segment mirror() {
-        String name = name();
-        if (name.startsWith("LEFT_")) {
-            return valueOf("RIGHT_" + name.substring(5));
-        }
-        if (name.startsWith("RIGHT_")) {
-            return valueOf("LEFT_" + name.substring(6));
-        }
-        return this;
+        return Sides.mirror(this);
     }
 
     /** Feature name, e.g. {@code incline_left_thigh_2d}. */

@@ -54,14 +54,7 @@ public enum Span {
 
     /** The same span on the other side (symmetric spans are their own mirror). */
     public Span mirror() {
-        String name = name();
-        if (name.startsWith("LEFT_")) {
-            return valueOf("RIGHT_" + name.substring(5));
-        }
-        if (name.startsWith("RIGHT_")) {
-            return valueOf("LEFT_" + name.substring(6));
-        }
-        return this;
+        return Sides.mirror(this);
     }
 
     /** Feature name, e.g. {@code dist_left_hand_to_hip_3d}. */
