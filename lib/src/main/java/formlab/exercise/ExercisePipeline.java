@@ -55,13 +55,13 @@ public record ExercisePipeline(SignalSettings signal, WindowSettings window, Fea
 
     /**
      * 12.5 Hz (the accelerometer's rate), no extra low-pass, gravity below 0.3 Hz; channels: axes,
-     * magnitudes and gravity frame; 4 s windows every 1 s; the default features plus orientation;
-     * gaps up to 5 s bridged.
+     * magnitudes and gravity frame; 4 s windows every 1 s; the default features plus orientation
+     * and movement ({@code motion__}); gaps up to 5 s bridged.
      */
     public static ExercisePipeline defaults() {
         return new ExercisePipeline(SignalSettings.defaults().withChannels(
                 EnumSet.of(ChannelGroup.AXES, ChannelGroup.MAGNITUDES, ChannelGroup.GRAVITY_FRAME)),
-                WindowSettings.defaults(), FeatureSettings.defaults().withOrientation(true),
+                WindowSettings.defaults(), FeatureSettings.defaults().withOrientation(true).withMotion(true),
                 CausalAligner.DEFAULT_MAX_GAP_SECONDS);
     }
 
@@ -190,6 +190,7 @@ public record ExercisePipeline(SignalSettings signal, WindowSettings window, Fea
         f.put("correlationPairs", features.correlationPairs());
         f.put("frequencyDomain", features.frequencyDomain());
         f.put("orientation", features.orientation());
+        f.put("motion", features.motion());
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("signal", s);
         all.put("window", w);
@@ -218,7 +219,8 @@ public record ExercisePipeline(SignalSettings signal, WindowSettings window, Fea
                     bands, number(f, "minLagSeconds"), number(f, "maxLagSeconds"),
                     ((List<List<Object>>) f.get("correlationPairs")).stream().map(p -> p.stream().map(Object::toString).toList()).toList(),
                     Boolean.parseBoolean(String.valueOf(f.get("frequencyDomain"))),
-                    Boolean.parseBoolean(String.valueOf(f.get("orientation"))));
+                    Boolean.parseBoolean(String.valueOf(f.get("orientation"))),
+                    Boolean.parseBoolean(String.valueOf(f.get("motion")))); // absent (older models): false
             return new ExercisePipeline(signal, window, features, number((Map<String, Object>) map, "maxGapSeconds"));
         } catch (ClassCastException | NullPointerException e) {
             throw new IllegalArgumentException("not an exercise pipeline description: " + map, e);

@@ -69,8 +69,7 @@ public final class ExerciseTraining {
     /** Trains with a configuration already chosen (by {@link ExerciseEvaluation#select} on all participants). */
     public static Trained train(ExerciseData data, ExerciseEvaluation.Choice choice, ExerciseEvaluation.SearchSpace space) {
         var lifts = data.lifts(choice.window());
-        LabelledData training = ExerciseEvaluation.labelled(lifts,
-                choice.featureSet().select(data.pipeline(choice.window()).featureNames()));
+        LabelledData training = ExerciseEvaluation.labelled(lifts, choice.features(data.pipeline(choice.window()).featureNames()));
         Classifier classifier = choice.trainer().fit(training);
         RestGate gate = RestGate.fit(lifts, space.gateQuantile());
         RepCountModel reps = RepCountModel.fit(data.dataset().liftSets(), RepCountSearch.defaults());
@@ -111,7 +110,7 @@ public final class ExerciseTraining {
      */
     public static Table intensitySplit(ExerciseData data, ExerciseEvaluation.Choice choice, int smoothing) {
         var lifts = data.lifts(choice.window());
-        List<String> features = choice.featureSet().select(data.pipeline(choice.window()).featureNames());
+        List<String> features = choice.features(data.pipeline(choice.window()).featureNames());
         LabelledData all = new LabelledData(lifts, features, ExerciseData.LABEL, "intensity");
         List<String> classes = ExerciseEvaluation.classes(data, choice.window());
         StringColumn direction = StringColumn.create("train_on_to_test_on");
@@ -157,17 +156,31 @@ public final class ExerciseTraining {
 
     /**
      * The configuration of a trained model as a one-candidate search space (its window settings,
-     * feature set and hyperparameters), to evaluate exactly that configuration.
+     * feature set, hyperparameters and refinement stage, if any), to evaluate exactly that configuration.
      */
     public static ExerciseEvaluation.SearchSpace configurationOf(ExerciseModel model) {
         List<String> all = model.pipeline().featureNames();
-        FeatureSet set = java.util.Arrays.stream(FeatureSet.values())
-                .filter(s -> s.select(all).equals(model.classifier().featureNames())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the model's features are none of the feature sets"));
-        Map<String, Object> hyperparameters = model.classifier() instanceof formlab.model.SmileClassifier smile
+        Classifier boosting = model.classifier();
+        ExerciseEvaluation.Refinement refinement = null;
+        if (model.classifier() instanceof formlab.model.RefinedClassifier refined) {
+            boosting = refined.base();
+            var trainer = formlab.model.RefinedTrainer.of(refined.hyperparameters());
+            Map<String, Object> stage = new LinkedHashMap<>(trainer.refiner().hyperparameters());
+            stage.remove("seed");
+            refinement = new ExerciseEvaluation.Refinement(trainer.refinedClasses(), featureSetOf(all, refined.refiner().featureNames()),
+                    trainer.refiner().name(), stage);
+        }
+        FeatureSet set = featureSetOf(all, boosting.featureNames());
+        Map<String, Object> hyperparameters = boosting instanceof formlab.model.SmileClassifier smile
                 ? smile.hyperparameters() : Map.of();
         return new ExerciseEvaluation.SearchSpace(List.of(model.pipeline().window()), List.of(set), List.of(hyperparameters),
-                ((Number) hyperparameters.getOrDefault("seed", 42L)).longValue(), model.smoothingWindows(), model.gate().quantile());
+                ((Number) hyperparameters.getOrDefault("seed", 42L)).longValue(), model.smoothingWindows(), model.gate().quantile(),
+                refinement);
+    }
+
+    private static FeatureSet featureSetOf(List<String> all, List<String> features) {
+        return java.util.Arrays.stream(FeatureSet.values()).filter(s -> s.select(all).equals(features)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the model's features are none of the feature sets"));
     }
 
     /**

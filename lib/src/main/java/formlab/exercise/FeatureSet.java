@@ -17,6 +17,12 @@ public enum FeatureSet {
     ROBUST("^(acc_mag|gyr_mag|acc_vertical|acc_horizontal|gyr_vertical|gyr_horizontal)__|^orient__"),
     /** Magnitudes and orientation features only (smaller). */
     POSTURE("^(acc_mag|gyr_mag)__|^orient__"),
+    /**
+     * The movement features relative to gravity ({@code motion__}) alone: what separates lifts with
+     * the same posture (bench press and overhead press), used by the second stage of
+     * {@link ExerciseEvaluation.Refinement}.
+     */
+    MOTION("^motion__"),
     /** Every feature the pipeline computes, raw axes included. */
     ALL(".");
 
@@ -24,6 +30,16 @@ public enum FeatureSet {
 
     FeatureSet(String regex) {
         this.pattern = Pattern.compile(regex);
+    }
+
+    /** The regular expression a feature name must contain to belong to the set. */
+    public String regex() {
+        return pattern.pattern();
+    }
+
+    /** Whether the feature {@code name} belongs to the set. */
+    public boolean matches(String name) {
+        return pattern.matcher(name).find();
     }
 
     /** The features of {@code all} this set keeps, in their order. */
@@ -43,6 +59,6 @@ public enum FeatureSet {
                 return set;
             }
         }
-        throw new IllegalArgumentException("unknown feature set '" + label + "'; known: robust, posture, all");
+        throw new IllegalArgumentException("unknown feature set '" + label + "'; known: robust, posture, motion, all");
     }
 }

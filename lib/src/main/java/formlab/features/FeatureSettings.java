@@ -17,16 +17,28 @@ import java.util.List;
  *                             direction in the sensor frame, main movement and rotation axes and their angles to
  *                             gravity, orientation wander); needs {@code acc_x..z} (and {@code gyr_x..z} for the
  *                             rotation axis) among the window's channels
+ * @param motion               whether to add the window's movement features relative to gravity
+ *                             ({@code motion__...} of {@link MotionFeatures}: lift height range, tilt and twist
+ *                             against height, vertical acceleration shape); needs {@code acc_x..z} and
+ *                             {@code gyr_x..z}
  */
 public record FeatureSettings(List<Double> percentiles, List<Double> spectrumFrequencies, List<double[]> bands,
                               double minLagSeconds, double maxLagSeconds, List<List<String>> correlationPairs,
-                              boolean frequencyDomain, boolean orientation) {
+                              boolean frequencyDomain, boolean orientation, boolean motion) {
 
     /** Settings without orientation features (the layout before they existed). */
     public FeatureSettings(List<Double> percentiles, List<Double> spectrumFrequencies, List<double[]> bands,
                            double minLagSeconds, double maxLagSeconds, List<List<String>> correlationPairs,
                            boolean frequencyDomain) {
-        this(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds, correlationPairs, frequencyDomain, false);
+        this(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds, correlationPairs, frequencyDomain, false, false);
+    }
+
+    /** Settings without movement features (the layout before they existed). */
+    public FeatureSettings(List<Double> percentiles, List<Double> spectrumFrequencies, List<double[]> bands,
+                           double minLagSeconds, double maxLagSeconds, List<List<String>> correlationPairs,
+                           boolean frequencyDomain, boolean orientation) {
+        this(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds, correlationPairs, frequencyDomain,
+                orientation, false);
     }
 
     public FeatureSettings {
@@ -74,12 +86,18 @@ public record FeatureSettings(List<Double> percentiles, List<Double> spectrumFre
     /** The same settings without spectral features (cheaper, e.g. for a first baseline). */
     public FeatureSettings timeDomainOnly() {
         return new FeatureSettings(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds,
-                correlationPairs, false, orientation);
+                correlationPairs, false, orientation, motion);
     }
 
     /** The same settings with or without the orientation features. */
     public FeatureSettings withOrientation(boolean on) {
         return new FeatureSettings(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds,
-                correlationPairs, frequencyDomain, on);
+                correlationPairs, frequencyDomain, on, motion);
+    }
+
+    /** The same settings with or without the movement features. */
+    public FeatureSettings withMotion(boolean on) {
+        return new FeatureSettings(percentiles, spectrumFrequencies, bands, minLagSeconds, maxLagSeconds,
+                correlationPairs, frequencyDomain, orientation, on);
     }
 }

@@ -29,7 +29,8 @@ import tech.tablesaw.columns.Column;
  * then {@code corr__<a>__<b>} for each configured channel pair present in the window, then (when
  * {@link FeatureSettings#orientation()} is on) the {@code orient__...} features of
  * {@link OrientationFeatures}: gravity direction in the sensor frame, main movement and rotation
- * axes and their angles to gravity.
+ * axes and their angles to gravity, then (when {@link FeatureSettings#motion()} is on) the
+ * {@code motion__...} features of {@link MotionFeatures}: movement along, across and about gravity.
  */
 public final class ImuFeatures {
 
@@ -70,6 +71,9 @@ public final class ImuFeatures {
         }
         if (settings.orientation()) {
             names.addAll(OrientationFeatures.names(channels));
+        }
+        if (settings.motion()) {
+            names.addAll(MotionFeatures.names(channels));
         }
         return names;
     }
@@ -119,6 +123,9 @@ public final class ImuFeatures {
         }
         if (settings.orientation()) {
             k = OrientationFeatures.extract(window, out, k);
+        }
+        if (settings.motion()) {
+            k = MotionFeatures.extract(window, out, k);
         }
         assert k == out.length;
         return out;

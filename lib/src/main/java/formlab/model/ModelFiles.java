@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -28,7 +29,7 @@ import org.tribuo.protos.core.ModelProto;
 import smile.classification.DataFrameClassifier;
 
 /**
- * Saves and loads {@link SmileClassifier} and {@link TribuoClassifier} models safely.
+ * Saves and loads {@link SmileClassifier}, {@link TribuoClassifier} and {@link RefinedClassifier} models safely.
  *
  * <p>File layout: the ASCII magic {@code FORMLAB-MODEL\n}, a 4-byte header length, a JSON
  * {@link ModelFileHeader} (features, classes, trainer, hyperparameters, payload SHA-256), then
@@ -55,9 +56,15 @@ import smile.classification.DataFrameClassifier;
  *   <li>The payload's SHA-256 in the header is checked first, so truncated or altered files fail
  *       with a clear message rather than half-load.</li>
  * </ul>
+ * <p>A {@link RefinedClassifier} (engine {@code refined}) stores its two stages as complete model
+ * files of their own, each preceded by its length, checked like any other; they must be Smile or
+ * Tribuo models (no nesting beyond one level).
  * Saving writes a temporary file and renames it ({@link AtomicFiles}).
  */
 public final class ModelFiles {
+
+    /** Engine name of a {@link RefinedClassifier}: the payload holds its two stages as nested model files. */
+    static final String REFINED_ENGINE = "refined";
 
     /** Current layout version. */
     public static final int FORMAT_VERSION = 1;
@@ -81,8 +88,14 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** Saves a Smile or Tribuo classifier to {@code file} (atomically). */
+    /** Saves a Smile, Tribuo or refined (two-stage) classifier to {@code file} (atomically). */
     public static void save(Classifier classifier, Path file) throws IOException {
+        byte[] bytes = bytes(classifier);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /** The whole file content for {@code classifier}: magic, header length, header, payload. */
+    private static byte[] bytes(Classifier classifier) throws IOException {
         String engine;
         String trainer;
         Map<String, Object> params;
@@ -104,20 +117,34 @@ public final class ModelFiles {
                 params = tribuo.hyperparameters();
                 payload = tribuo.tribuoModel().serialize().toByteArray();
             }
+            case RefinedClassifier refined -> {
+                engine = REFINED_ENGINE;
+                trainer = RefinedTrainer.NAME;
+                params = refined.hyperparameters();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                DataOutputStream out = new DataOutputStream(bytes);
+                for (Classifier stage : List.of(refined.base(), refined.refiner())) {
+                    byte[] nested = bytes(stage);
+                    out.writeInt(nested.length);
+                    out.write(nested);
+                }
+                out.flush();
+                payload = bytes.toByteArray();
+            }
             default -> throw new IllegalArgumentException("Cannot save a " + classifier.getClass().getName()
-                    + ": ModelFiles stores SmileClassifier and TribuoClassifier models");
+                    + ": ModelFiles stores SmileClassifier, TribuoClassifier and RefinedClassifier models");
         }
         ModelFileHeader header = new ModelFileHeader(FORMAT_VERSION, engine, trainer, params,
                 classifier.featureNames(), classifier.classes(), sha256(payload), payload.length);
         byte[] json = JSON.writeValueAsBytes(header);
-        AtomicFiles.write(file, out -> {
-            DataOutputStream data = new DataOutputStream(out);
-            data.write(MAGIC);
-            data.writeInt(json.length);
-            data.write(json);
-            data.write(payload);
-            data.flush();
-        });
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(file);
+        data.write(MAGIC);
+        data.writeInt(json.length);
+        data.write(json);
+        data.write(payload);
+        data.flush();
+        return file.toByteArray();
     }
 
     /** Reads only the header of a model file. */
@@ -130,25 +157,64 @@ public final class ModelFiles {
     /** Loads a model saved by {@link #save}; fails with {@link ModelFileException} on anything unexpected. */
     public static Classifier load(Path file) throws IOException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            ModelFileHeader header = readHeader(file, in);
-            if (header.payloadBytes() < 0 || header.payloadBytes() > Integer.MAX_VALUE - 16) {
-                throw new ModelFileException(file, "payload length " + header.payloadBytes() + " is out of range");
-            }
-            byte[] payload = readFully(file, in, (int) header.payloadBytes(), "payload");
-            if (in.read() != -1) {
-                throw new ModelFileException(file, "unexpected bytes after the " + header.payloadBytes() + "-byte payload");
-            }
-            if (!sha256(payload).equals(header.payloadSha256())) {
-                throw new ModelFileException(file, "payload SHA-256 does not match the header: the file is corrupt or was altered");
-            }
-            return switch (header.engine()) {
-                case "smile" -> new SmileClassifier(readSmile(file, payload), header.featureNames(), header.classes(),
-                        header.trainer(), header.hyperparameters());
-                case "tribuo" -> new TribuoClassifier(readTribuo(file, payload), header.featureNames(), header.classes(),
-                        header.trainer(), header.hyperparameters());
-                default -> throw new ModelFileException(file, "unknown engine '" + header.engine() + "', expected smile or tribuo");
-            };
+            return read(file, in, true);
         }
+    }
+
+    /** Reads one model from {@code in}, which must hold nothing after it; a refined model only when {@code allowRefined}. */
+    private static Classifier read(Path file, DataInputStream in, boolean allowRefined) throws IOException {
+        ModelFileHeader header = readHeader(file, in);
+        if (header.payloadBytes() < 0 || header.payloadBytes() > Integer.MAX_VALUE - 16) {
+            throw new ModelFileException(file, "payload length " + header.payloadBytes() + " is out of range");
+        }
+        byte[] payload = readFully(file, in, (int) header.payloadBytes(), "payload");
+        if (in.read() != -1) {
+            throw new ModelFileException(file, "unexpected bytes after the " + header.payloadBytes() + "-byte payload");
+        }
+        if (!sha256(payload).equals(header.payloadSha256())) {
+            throw new ModelFileException(file, "payload SHA-256 does not match the header: the file is corrupt or was altered");
+        }
+        return switch (header.engine()) {
+            case "smile" -> new SmileClassifier(readSmile(file, payload), header.featureNames(), header.classes(),
+                    header.trainer(), header.hyperparameters());
+            case "tribuo" -> new TribuoClassifier(readTribuo(file, payload), header.featureNames(), header.classes(),
+                    header.trainer(), header.hyperparameters());
+            case REFINED_ENGINE -> {
+                if (!allowRefined) {
+                    throw new ModelFileException(file, "a refined model's stage is itself a refined model; stages are smile or tribuo");
+                }
+                yield readRefined(file, payload, header);
+            }
+            default -> throw new ModelFileException(file, "unknown engine '" + header.engine() + "', expected smile, tribuo or "
+                    + REFINED_ENGINE);
+        };
+    }
+
+    /** The two stages of a refined model: each a length-prefixed model file of its own. */
+    private static Classifier readRefined(Path file, byte[] payload, ModelFileHeader header) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        Classifier[] stages = new Classifier[2];
+        for (int s = 0; s < 2; s++) {
+            int length = in.readInt();
+            if (length <= 0 || length > payload.length) {
+                throw new ModelFileException(file, "refined model: stage " + (s + 1) + " length " + length + " is out of range");
+            }
+            byte[] nested = readFully(file, in, length, "refined model's stage " + (s + 1));
+            stages[s] = read(file, new DataInputStream(new ByteArrayInputStream(nested)), false);
+        }
+        if (in.read() != -1) {
+            throw new ModelFileException(file, "refined model: unexpected bytes after its two stages");
+        }
+        RefinedClassifier refined;
+        try {
+            refined = new RefinedClassifier(stages[0], stages[1], header.hyperparameters());
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "refined model: " + e.getMessage(), e);
+        }
+        if (!refined.featureNames().equals(header.featureNames()) || !refined.classes().equals(header.classes())) {
+            throw new ModelFileException(file, "refined model: the stages' features or classes differ from the header's");
+        }
+        return refined;
     }
 
     private static ModelFileHeader readHeader(Path file, DataInputStream in) throws IOException {

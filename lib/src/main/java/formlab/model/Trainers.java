@@ -10,7 +10,7 @@ public final class Trainers {
 
     /**
      * The trainer called {@code name} ({@code smile-gbt}, {@code smile-rf}, {@code tribuo-cart},
-     * {@code tribuo-logistic}) with {@code hyperparameters}; keys left out take the defaults.
+     * {@code tribuo-logistic}, {@code refined}) with {@code hyperparameters}; keys left out take the defaults.
      */
     public static Trainer create(String name, Map<String, ?> hyperparameters) {
         return switch (name) {
@@ -18,9 +18,10 @@ public final class Trainers {
             case SmileRandomForestTrainer.NAME -> SmileRandomForestTrainer.of(hyperparameters);
             case TribuoCartTrainer.NAME -> TribuoCartTrainer.of(hyperparameters);
             case TribuoLogisticTrainer.NAME -> TribuoLogisticTrainer.of(hyperparameters);
+            case RefinedTrainer.NAME -> RefinedTrainer.of(hyperparameters);
             default -> throw new IllegalArgumentException("Unknown trainer '" + name + "'; known: "
                     + SmileGradientBoostingTrainer.NAME + ", " + SmileRandomForestTrainer.NAME + ", "
-                    + TribuoCartTrainer.NAME + ", " + TribuoLogisticTrainer.NAME);
+                    + TribuoCartTrainer.NAME + ", " + TribuoLogisticTrainer.NAME + ", " + RefinedTrainer.NAME);
         };
     }
 
