@@ -117,11 +117,11 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         }
 
         /**
-         * One candidate (4 s windows, robust features, 40 trees, the pressing refinement): for smoke
+         * One candidate (5 s windows, robust features, 40 trees, the pressing refinement): for smoke
          * tests and quick looks.
          */
         public static SearchSpace quick() {
-            return new SearchSpace(List.of(new WindowSettings(4, 1)), List.of(FeatureSet.ROBUST),
+            return new SearchSpace(List.of(new WindowSettings(5, 1)), List.of(FeatureSet.ROBUST),
                     List.of(Map.of("trees", 40)), 42, 5, RestGate.DEFAULT_QUANTILE, Refinement.pressing());
         }
 

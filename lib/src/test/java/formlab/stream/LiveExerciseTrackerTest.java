@@ -42,9 +42,15 @@ class LiveExerciseTrackerTest {
         BarbellSimulator simulator = new BarbellSimulator(new SimulationSettings(7, 3, 1, 1, true, 0.3));
         sets = simulator.plan().stream().map(simulator::simulate).toList();
         ImuDataset dataset = new ImuDataset(sets, new DataOrigin("simulated", false, "memory", sets.size() + " sets"));
-        var space = ExerciseEvaluation.SearchSpace.quick();
+        // the quick candidate with 4 s windows: the short simulated sets must leave a whole window
+        // after the 7 s gap of aShortDropoutIsBridgedAndALongGapRestartsTheWindows
+        var quick = ExerciseEvaluation.SearchSpace.quick();
+        var space = new ExerciseEvaluation.SearchSpace(List.of(new formlab.imu.signal.WindowSettings(4, 1)), quick.featureSets(),
+                quick.hyperparameters(), quick.seed(), quick.smoothing(), quick.gateQuantile(), quick.refinement());
         ExerciseData data = ExerciseData.build(dataset, ExercisePipeline.defaults(), space.windows(), null, Progress.none());
         model = ExerciseTraining.train(data, space, Progress.none()).model();
+        assertTrue(model.classifier() instanceof formlab.model.RefinedClassifier,
+                "the streamed model has the bench/ohp refinement stage, so streaming covers both stages: " + model.classifier());
     }
 
     static List<WindowUpdate> replay(ImuRecording recording, LiveExerciseTracker tracker) {
