@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Speed of the exercise pipeline on a dataset, each number next to a baseline measured in the same
- * run: feature extraction (single-window path with orientation features vs the plain default
+ * run: feature extraction (single-window path with orientation and motion features, and without motion, vs the plain default
  * features; table path on all cores), streaming latency per window (p50 and p99 of the tracker's
  * own time per window, against the batch scorer's mean cost per window), and gradient-boosting
  * training time on the orientation-robust features vs all features. Timings are medians of
@@ -38,10 +38,11 @@ public final class ExerciseBenchmark {
                 Runtime.version(), runs);
         if (model == null) {
             var space = new ExerciseEvaluation.SearchSpace(List.of(new WindowSettings(5, 1)), List.of(FeatureSet.ROBUST),
-                    List.of(Map.of("trees", 120)), 42, 5, RestGate.DEFAULT_QUANTILE);
+                    List.of(Map.of("trees", 120)), 42, 5, RestGate.DEFAULT_QUANTILE, ExerciseEvaluation.Refinement.pressing());
             ExerciseData data = ExerciseData.build(dataset, ExercisePipeline.defaults(), space.windows(), null, Progress.none());
             model = ExerciseTraining.train(data, space, Progress.none()).model();
-            out.println("model: trained here (5 s windows, robust features, 120 trees)");
+            out.println("model: trained here (5 s windows, robust features, 120 trees; "
+                    + ExerciseEvaluation.Refinement.pressing().describe() + ")");
         }
         ExercisePipeline pipeline = model.pipeline();
         out.println("pipeline: " + pipeline.describe());
@@ -58,6 +59,13 @@ public final class ExerciseBenchmark {
                 ImuFeatures.extract(w, plain);
             }
         });
+        ExercisePipeline withoutMotion = new ExercisePipeline(pipeline.signal(), pipeline.window(),
+                pipeline.features().withMotion(false), pipeline.maxGapSeconds());
+        double noMotion = median(runs, () -> {
+            for (Window w : windows) {
+                withoutMotion.features(w);
+            }
+        });
         double single = median(runs, () -> {
             for (Window w : windows) {
                 pipeline.features(w);
@@ -69,8 +77,10 @@ public final class ExerciseBenchmark {
         out.printf(Locale.ROOT, "%nFeature extraction, %d windows x %d channels:%n", n, windows.getFirst().channelCount());
         out.printf(Locale.ROOT, "  baseline: default features (%d), one thread   %8.0f windows/s%n",
                 ImuFeatures.featureNames(windows.getFirst().names(), plain).size(), n / baseline);
-        out.printf(Locale.ROOT, "  pipeline features (%d, orientation incl.)     %8.0f windows/s  (%.2f x baseline)%n",
-                pipeline.featureNames().size(), n / single, baseline / single);
+        out.printf(Locale.ROOT, "  pipeline features without motion (%d)          %8.0f windows/s  (%.2f x baseline)%n",
+                withoutMotion.featureNames().size(), n / noMotion, baseline / noMotion);
+        out.printf(Locale.ROOT, "  pipeline features (%d, orientation%s)  %8.0f windows/s  (%.2f x baseline)%n",
+                pipeline.featureNames().size(), pipeline.features().motion() ? " + motion" : " incl.", n / single, baseline / single);
         out.printf(Locale.ROOT, "  table path, parallel on %d cores               %8.0f windows/s  (%.2f x baseline)%n",
                 Runtime.getRuntime().availableProcessors(), n / table, baseline / table);
         out.printf(Locale.ROOT, "  alignment + windows + channels (all sets)      %8.0f windows/s%n", n / prepare);
