@@ -31,6 +31,8 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+import tech.tablesaw.plotly.api.BoxPlot;
+import tech.tablesaw.plotly.components.Figure;
 
 /**
  * Two routes from a photo to a yoga posture, measured on the same photos: (a) photo -> 33 landmarks
@@ -157,6 +159,24 @@ public final class ImagePostureComparison {
                 table.addColumns(recall);
             }
             return table;
+        }
+
+        /** Box plot of the time per photo of each route (model work, decoding excluded) and of decoding. */
+        public Figure timingFigure() {
+            StringColumn what = StringColumn.create("step");
+            DoubleColumn ms = DoubleColumn.create("ms per photo");
+            for (double v : decodeMillis) {
+                what.append("decode (both)");
+                ms.append(v);
+            }
+            for (Route route : List.of(route(LANDMARKS_SHARED), route(CNN_SHARED))) {
+                String label = route.name().startsWith("CNN") ? "CNN" : "landmarks + forest";
+                for (double v : route.millis()) {
+                    what.append(label);
+                    ms.append(v);
+                }
+            }
+            return BoxPlot.create("Time per photo (ms, one JVM, after warm-up)", Table.create("timing", what, ms), "step", "ms per photo");
         }
 
         /** Median and 95th percentile of the decoding time per photo (ms). */

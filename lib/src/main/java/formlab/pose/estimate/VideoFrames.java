@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jcodec.api.FrameGrab;
@@ -17,6 +18,7 @@ import org.jcodec.common.io.SeekableByteChannel;
 import org.jcodec.scale.AWTUtil;
 
 import formlab.data.AtomicFiles;
+import formlab.image.Letterbox;
 
 /**
  * Video files to landmark files, in pure Java: JCodec ({@code org.jcodec:jcodec}, BSD-2) demuxes the
@@ -166,6 +168,25 @@ public final class VideoFrames {
         } catch (IOException e) {
             throw new UncheckedIOException(video + ": cannot write the video (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * Frames for a video made of still images: each image letterboxed (grey) into a
+     * {@code size} x {@code size} square and repeated {@code framesEach} times, as if the person held
+     * the pose. For demos and tests where no real video exists; {@code size} must be even.
+     */
+    public static List<BufferedImage> stills(List<BufferedImage> images, int framesEach, int size) {
+        if (size % 2 != 0 || framesEach < 1) {
+            throw new IllegalArgumentException("size must be even and framesEach >= 1, got " + size + " and " + framesEach);
+        }
+        List<BufferedImage> frames = new ArrayList<>();
+        for (BufferedImage image : images) {
+            BufferedImage square = Letterbox.apply(image, size);
+            for (int i = 0; i < framesEach; i++) {
+                frames.add(square);
+            }
+        }
+        return frames;
     }
 
     private static SeekableByteChannel open(Path video) {

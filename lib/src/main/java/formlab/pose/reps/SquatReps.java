@@ -2,6 +2,7 @@ package formlab.pose.reps;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import formlab.eval.CrossValidation;
 import formlab.eval.Evaluation;
@@ -10,6 +11,10 @@ import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
 import formlab.pose.classify.ExerciseFormModels;
 import formlab.pose.classify.PoseClassifier;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * Squat phase and repetitions of any landmark sequence (a recording, or landmarks estimated from a
@@ -56,6 +61,14 @@ public record SquatReps(PoseClassifier phases, Evaluation test, double[] hipThre
         public String summary() {
             return String.format(Locale.ROOT, "%d frames, %d predicted down; repetitions: %d from phases, %d from hip height",
                     phases.size(), phases.stream().filter(DOWN::equals).count(), fromPhases.size(), fromHipHeight.size());
+        }
+
+        /** One row per frame: frame index, hip height, predicted phase (for plots). */
+        public Table table() {
+            return Table.create("Squat phases and hip height per frame",
+                    IntColumn.create("frame", IntStream.range(0, phases.size()).toArray()),
+                    DoubleColumn.create("hip height (torso lengths)", hipHeight),
+                    StringColumn.create("phase", phases));
         }
     }
 

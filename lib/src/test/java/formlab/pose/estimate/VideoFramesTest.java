@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,20 +33,7 @@ import formlab.pose.reps.SquatReps;
 class VideoFramesTest {
 
     private static final int HOLD = 5;
-
-    private static BufferedImage frame(Path photo) {
-        BufferedImage image = new ImageDecoder().decode(photo).image();
-        BufferedImage out = new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = out.createGraphics();
-        g.setColor(Color.GRAY);
-        g.fillRect(0, 0, 320, 240);
-        double scale = Math.min(320.0 / image.getWidth(), 240.0 / image.getHeight());
-        int w = (int) Math.round(image.getWidth() * scale);
-        int h = (int) Math.round(image.getHeight() * scale);
-        g.drawImage(image, (320 - w) / 2, (240 - h) / 2, w, h, null);
-        g.dispose();
-        return out;
-    }
+    private static final int SIZE = 256;
 
     @Test
     void anMp4OfRealPhotosBecomesALandmarkFileTheSquatCounterReads(@TempDir Path dir) {
@@ -57,26 +42,22 @@ class VideoFramesTest {
         var photos = DataSettings.dataset("images-yoga-5class");
         assumeTrue(photos.isPresent(), "images-yoga-5class not available");
         // A tree pose and a goddess photo whose person the landmark model finds (checked in PoseEstimatorTest's folders).
-        BufferedImage standing = frame(photos.get().resolve("VRIKSHASANA/Tree-Pose_Andrew-Clark.jpg"));
-        BufferedImage squat = frame(photos.get().resolve("UTKATA KONASANA/00000102.jpg"));
-        List<BufferedImage> frames = new ArrayList<>();
-        frames.add(new BufferedImage(320, 240, BufferedImage.TYPE_3BYTE_BGR));
-        for (BufferedImage hold : List.of(standing, squat, standing, squat, standing)) {
-            for (int i = 0; i < HOLD; i++) {
-                frames.add(hold);
-            }
-        }
+        ImageDecoder decoder = new ImageDecoder();
+        BufferedImage standing = decoder.decode(photos.get().resolve("VRIKSHASANA/Tree-Pose_Andrew-Clark.jpg")).image();
+        BufferedImage squat = decoder.decode(photos.get().resolve("UTKATA KONASANA/00000102.jpg")).image();
+        BufferedImage nobody = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        List<BufferedImage> frames = VideoFrames.stills(List.of(nobody, standing, squat, standing, squat, standing), HOLD, SIZE);
         Path video = dir.resolve("turns.mp4");
         VideoFrames.write(video, frames, 10);
 
         VideoFrames.Info info = VideoFrames.info(video);
         assertEquals(frames.size(), info.frames());
-        assertEquals(320, info.width());
+        assertEquals(SIZE, info.width());
         assertEquals(10.0, info.fps(), 0.01);
         List<Integer> every2 = new ArrayList<>();
-        assertEquals(13, VideoFrames.forEach(video, 2, (index, seconds, image) -> every2.add(index)));
+        assertEquals(15, VideoFrames.forEach(video, 2, (index, seconds, image) -> every2.add(index)));
         assertEquals(0, every2.getFirst());
-        assertEquals(24, every2.getLast());
+        assertEquals(28, every2.getLast());
 
         FrameFolders.Result result;
         try (PoseEstimator estimator = new PoseEstimator(models, PoseModels.Variant.FULL, 1)) {
@@ -84,14 +65,14 @@ class VideoFramesTest {
         }
         assertEquals(frames.size(), result.frames());
         assertEquals(0, result.unreadable());
-        assertEquals(1, result.withoutPerson(), "only the blank frame has nobody in it");
+        assertEquals(HOLD, result.withoutPerson(), "only the blank frames have nobody in them");
 
         LandmarkRead read = FrameFolders.read(result.csv());
         PoseSequence sequence = read.sequence();
         assertEquals(frames.size(), sequence.size());
         assertEquals(Joint.COUNT, sequence.jointsInEveryFrame().size());
-        // the blank first frame took the first person's landmarks
-        assertEquals(sequence.frames().get(1).pose().x(Joint.NOSE), sequence.frames().get(0).pose().x(Joint.NOSE), 1e-6);
+        // the blank first frames took the first person's landmarks
+        assertEquals(sequence.frames().get(HOLD).pose().x(Joint.NOSE), sequence.frames().get(0).pose().x(Joint.NOSE), 1e-6);
 
         Path sample = ProjectPaths.locate().external().resolve("exercise-correction-sample");
         ExerciseCorrectionReader reader = new ExerciseCorrectionReader();
@@ -103,7 +84,7 @@ class VideoFramesTest {
         assertEquals(sequence.size(), count.hipHeight().length);
         assertEquals(2, count.fromPhases().size(), "two goddess holds should read as two squats: " + count.phases());
         for (var rep : count.fromPhases()) {
-            assertTrue(rep.start() >= 1 + HOLD - 1 && rep.end() <= 1 + 5 * HOLD, rep.toString());
+            assertTrue(rep.start() >= 2 * HOLD - 1 && rep.end() <= 6 * HOLD, rep.toString());
         }
     }
 
@@ -120,6 +101,7 @@ class VideoFramesTest {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> VideoFrames.write(dir.resolve("odd.mp4"), List.of(new BufferedImage(321, 240, BufferedImage.TYPE_3BYTE_BGR)), 5));
         assertTrue(e.getMessage().contains("321x240"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> VideoFrames.stills(List.of(new BufferedImage(8, 8, 1)), 2, 255));
         assertTrue(Files.notExists(dir.resolve("odd.mp4")));
     }
 }
