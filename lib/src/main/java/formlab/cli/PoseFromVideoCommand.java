@@ -10,8 +10,6 @@ import formlab.pose.estimate.FrameFolders;
 import formlab.pose.estimate.PoseEstimator;
 import formlab.pose.estimate.PoseModels;
 import formlab.pose.estimate.VideoFrames;
-import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
-import formlab.pose.io.PoseDatasets;
 import formlab.pose.reps.SquatReps;
 
 /**
@@ -79,8 +77,7 @@ public final class PoseFromVideoCommand implements Command {
         }
         out.printf("%s: %d frames (%d without a person)%n", r.csv(), r.frames(), r.withoutPerson());
         if (squat) {
-            SquatReps squats = SquatReps.train(PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TRAIN).sequences().getFirst(),
-                    PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TEST).sequences().getFirst());
+            SquatReps squats = SquatReps.standard();
             out.printf(Locale.ROOT, "squat-phase classifier: accuracy %.3f on the squat test file%n", squats.test().accuracy());
             PoseSequence sequence = FrameFolders.read(r.csv()).sequence();
             SquatReps.Count count = squats.count(sequence);

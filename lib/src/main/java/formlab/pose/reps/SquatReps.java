@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
 
+import formlab.data.Settings;
 import formlab.eval.CrossValidation;
 import formlab.eval.Evaluation;
 import formlab.model.Prediction;
@@ -11,6 +12,8 @@ import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
 import formlab.pose.classify.ExerciseFormModels;
 import formlab.pose.classify.PoseClassifier;
+import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
+import formlab.pose.io.PoseDatasets;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -82,6 +85,20 @@ public record SquatReps(PoseClassifier phases, Evaluation test, double[] hipThre
         }
         double[] thresholds = HysteresisRepCounter.thresholds(RepSignals.of(train, RepSignals::hipHeight), down, 5, 0.4);
         return new SquatReps(PoseClassifier.of(holdOut.model()), holdOut.evaluation(), thresholds);
+    }
+
+    /** Training frames kept in smoke mode ({@link Settings#smoke()}). */
+    public static final int SMOKE_TRAIN_FRAMES = 1000;
+
+    /**
+     * Trained on the exercise-correction squat files ({@link PoseDatasets#exerciseCorrection}: the
+     * real files under {@code FORMLAB_DATA_DIR}, else the MIT sample in {@code data/external});
+     * in smoke mode on the first {@value #SMOKE_TRAIN_FRAMES} training frames only.
+     */
+    public static SquatReps standard() {
+        PoseSequence train = PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TRAIN).sequences().getFirst();
+        PoseSequence test = PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TEST).sequences().getFirst();
+        return train(Settings.smoke() ? train.head(SMOKE_TRAIN_FRAMES) : train, test);
     }
 
     /** Phases and repetitions of {@code sequence} (frame labels are ignored). */
