@@ -34,7 +34,7 @@ public final class PoseFromImageCommand implements Command {
                 usage: formlab pose-from-image [--model lite|full|heavy] [--label NAME] <image file>...
                        formlab pose-from-image [--model ...] [--label NAME] --frames DIR --out FILE.csv
                   --model   landmark model size (default full)
-                  --label   value of the asana column (default: empty)
+                  --label   value of the asana column (default: unlabelled)
                   --frames  a folder of video frames (sorted by name) -> one CSV written to --out
                 Prints header 0..131,asana then one row per image (x, y, z, visibility of 33 landmarks,
                 image-normalised). Needs the models: run `make pose-models` once.

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,11 +88,12 @@ public final class ImageFolderReader {
             LOG.warn("Class folder '{}' in {} holds no usable image; it is not a class", empty, root);
         }
         long duplicates = skipped.stream().filter(file -> file.reason() == SkipReason.DUPLICATE).count();
-        for (SkippedFile file : skipped) {
-            if (file.reason() != SkipReason.DUPLICATE) {
-                LOG.warn("Skipped {}", file);
-            }
-        }
+        // one line per reason: a notebook shows the list through the scan's skipped files
+        Map<SkipReason, Long> problems = skipped.stream().filter(file -> file.reason() != SkipReason.DUPLICATE)
+                .collect(Collectors.groupingBy(SkippedFile::reason, () -> new EnumMap<>(SkipReason.class), Collectors.counting()));
+        problems.forEach((reason, count) -> LOG.warn("Skipped {} file(s) in {}: {} (listed in the scan's skipped files)",
+                count, root, reason));
+        skipped.stream().filter(file -> file.reason() != SkipReason.DUPLICATE).forEach(file -> LOG.debug("Skipped {}", file));
         if (duplicates > 0) {
             LOG.info("Kept one copy of byte-identical images in {}: {} copies left out (see the scan's skipped files)",
                     root, duplicates);

@@ -1,5 +1,9 @@
 package formlab.model;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,6 +11,10 @@ import java.util.Map;
 /**
  * Typed reads from a hyperparameter map, which may come from code (Integer, Double) or from a
  * JSON model card (Integer, Long, Double, String). A missing key takes the default.
+ *
+ * <p>Trainers are records whose components are their hyperparameters: {@link #of(Record)} and
+ * {@link #toRecord(Class, Map, Record)} turn one into a map and back, so a trainer does not list
+ * its parameters a second and third time.
  */
 public final class Hyperparameters {
 
@@ -73,6 +81,68 @@ public final class Hyperparameters {
             return Double.parseDouble(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Hyperparameter '" + key + "': expected a number, found " + value, e);
+        }
+    }
+
+    /**
+     * The components of a trainer record as a hyperparameter map, in declaration order ({@code float}
+     * widened to {@code double}): what the trainer writes on a model card.
+     */
+    public static Map<String, Object> of(Record params) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (RecordComponent component : params.getClass().getRecordComponents()) {
+            Object value = read(component, params);
+            map.put(component.getName(), value instanceof Float f ? (Object) f.doubleValue() : value);
+        }
+        return map;
+    }
+
+    /**
+     * A trainer record built from a hyperparameter map: each component is read from the map by its
+     * name ({@code int}, {@code long}, {@code float}, {@code double}, {@code boolean} or
+     * {@code String}), or taken from {@code defaults} when the key is missing. The record's own
+     * validation runs as usual.
+     *
+     * @throws IllegalArgumentException for a value of the wrong kind, or one the record rejects
+     */
+    public static <R extends Record> R toRecord(Class<R> type, Map<String, ?> params, R defaults) {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String key = components[i].getName();
+            Object fallback = read(components[i], defaults);
+            Class<?> kind = components[i].getType();
+            values[i] = kind == int.class ? intValue(params, key, (Integer) fallback)
+                    : kind == long.class ? longValue(params, key, (Long) fallback)
+                    : kind == double.class ? doubleValue(params, key, (Double) fallback)
+                    : kind == float.class ? (float) doubleValue(params, key, (Float) fallback)
+                    : kind == boolean.class ? params.containsKey(key) ? Boolean.parseBoolean(params.get(key).toString()) : fallback
+                    : kind == String.class ? params.containsKey(key) ? params.get(key).toString() : fallback
+                    : unsupported(type, key, kind);
+        }
+        try {
+            Constructor<R> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return canonical.newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException("Cannot build " + type.getSimpleName(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot build " + type.getSimpleName() + " from hyperparameters", e);
+        }
+    }
+
+    private static Object unsupported(Class<?> type, String key, Class<?> kind) {
+        throw new IllegalArgumentException(type.getSimpleName() + " hyperparameter '" + key + "' has unsupported type " + kind);
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            return component.getAccessor().invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component.getName() + " of " + record, e);
         }
     }
 }

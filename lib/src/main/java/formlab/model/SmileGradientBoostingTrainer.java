@@ -1,6 +1,5 @@
 package formlab.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import smile.classification.GradientTreeBoost;
 import smile.math.MathEx;
@@ -45,15 +44,7 @@ public record SmileGradientBoostingTrainer(int trees, int maxDepth, int maxNodes
 
     /** From a hyperparameter map (keys as in {@link #hyperparameters()}); missing keys take the defaults. */
     public static SmileGradientBoostingTrainer of(Map<String, ?> p) {
-        SmileGradientBoostingTrainer d = defaults(Hyperparameters.longValue(p, "seed", 42));
-        return new SmileGradientBoostingTrainer(
-                Hyperparameters.intValue(p, "trees", d.trees),
-                Hyperparameters.intValue(p, "maxDepth", d.maxDepth),
-                Hyperparameters.intValue(p, "maxNodes", d.maxNodes),
-                Hyperparameters.intValue(p, "nodeSize", d.nodeSize),
-                Hyperparameters.doubleValue(p, "shrinkage", d.shrinkage),
-                Hyperparameters.doubleValue(p, "subsample", d.subsample),
-                d.seed);
+        return Hyperparameters.toRecord(SmileGradientBoostingTrainer.class, p, defaults(Hyperparameters.longValue(p, "seed", 42)));
     }
 
     @Override
@@ -63,15 +54,7 @@ public record SmileGradientBoostingTrainer(int trees, int maxDepth, int maxNodes
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("trees", trees);
-        map.put("maxDepth", maxDepth);
-        map.put("maxNodes", maxNodes);
-        map.put("nodeSize", nodeSize);
-        map.put("shrinkage", shrinkage);
-        map.put("subsample", subsample);
-        map.put("seed", seed);
-        return map;
+        return Hyperparameters.of(this);
     }
 
     @Override

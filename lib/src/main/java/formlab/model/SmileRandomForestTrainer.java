@@ -1,6 +1,5 @@
 package formlab.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import smile.base.cart.SplitRule;
@@ -41,15 +40,7 @@ public record SmileRandomForestTrainer(int trees, int mtry, int maxDepth, int ma
 
     /** From a hyperparameter map (keys as in {@link #hyperparameters()}); missing keys take the defaults. */
     public static SmileRandomForestTrainer of(Map<String, ?> p) {
-        SmileRandomForestTrainer d = defaults(Hyperparameters.longValue(p, "seed", 42));
-        return new SmileRandomForestTrainer(
-                Hyperparameters.intValue(p, "trees", d.trees),
-                Hyperparameters.intValue(p, "mtry", d.mtry),
-                Hyperparameters.intValue(p, "maxDepth", d.maxDepth),
-                Hyperparameters.intValue(p, "maxNodes", d.maxNodes),
-                Hyperparameters.intValue(p, "nodeSize", d.nodeSize),
-                Hyperparameters.doubleValue(p, "subsample", d.subsample),
-                d.seed);
+        return Hyperparameters.toRecord(SmileRandomForestTrainer.class, p, defaults(Hyperparameters.longValue(p, "seed", 42)));
     }
 
     @Override
@@ -59,15 +50,7 @@ public record SmileRandomForestTrainer(int trees, int mtry, int maxDepth, int ma
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("trees", trees);
-        map.put("mtry", mtry);
-        map.put("maxDepth", maxDepth);
-        map.put("maxNodes", maxNodes);
-        map.put("nodeSize", nodeSize);
-        map.put("subsample", subsample);
-        map.put("seed", seed);
-        return map;
+        return Hyperparameters.of(this);
     }
 
     @Override

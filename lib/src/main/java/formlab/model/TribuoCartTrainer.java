@@ -1,6 +1,5 @@
 package formlab.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.dtree.impurity.GiniIndex;
@@ -25,10 +24,7 @@ public record TribuoCartTrainer(int maxDepth, float minChildWeight, float featur
 
     /** From a hyperparameter map; missing keys take the defaults. */
     public static TribuoCartTrainer of(Map<String, ?> p) {
-        TribuoCartTrainer d = defaults(Hyperparameters.longValue(p, "seed", 42));
-        return new TribuoCartTrainer(Hyperparameters.intValue(p, "maxDepth", d.maxDepth),
-                (float) Hyperparameters.doubleValue(p, "minChildWeight", d.minChildWeight),
-                (float) Hyperparameters.doubleValue(p, "featureFraction", d.featureFraction), d.seed);
+        return Hyperparameters.toRecord(TribuoCartTrainer.class, p, defaults(Hyperparameters.longValue(p, "seed", 42)));
     }
 
     @Override
@@ -38,12 +34,7 @@ public record TribuoCartTrainer(int maxDepth, float minChildWeight, float featur
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("maxDepth", maxDepth);
-        map.put("minChildWeight", (double) minChildWeight);
-        map.put("featureFraction", (double) featureFraction);
-        map.put("seed", seed);
-        return map;
+        return Hyperparameters.of(this);
     }
 
     @Override

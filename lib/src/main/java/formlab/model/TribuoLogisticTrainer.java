@@ -37,9 +37,7 @@ public record TribuoLogisticTrainer(int epochs, double learningRate, long seed) 
 
     /** From a hyperparameter map; missing keys take the defaults. */
     public static TribuoLogisticTrainer of(Map<String, ?> p) {
-        TribuoLogisticTrainer d = defaults(Hyperparameters.longValue(p, "seed", 42));
-        return new TribuoLogisticTrainer(Hyperparameters.intValue(p, "epochs", d.epochs),
-                Hyperparameters.doubleValue(p, "learningRate", d.learningRate), d.seed);
+        return Hyperparameters.toRecord(TribuoLogisticTrainer.class, p, defaults(Hyperparameters.longValue(p, "seed", 42)));
     }
 
     @Override
@@ -49,11 +47,7 @@ public record TribuoLogisticTrainer(int epochs, double learningRate, long seed) 
 
     @Override
     public Map<String, Object> hyperparameters() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("epochs", epochs);
-        map.put("learningRate", learningRate);
-        map.put("seed", seed);
-        return map;
+        return Hyperparameters.of(this);
     }
 
     /** Per feature: standardise, or multiply by 0 when the training rows hold a single value. */

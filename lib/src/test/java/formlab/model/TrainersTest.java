@@ -96,6 +96,11 @@ class TrainersTest {
                         "shrinkage", 0.1, "subsample", 0.7, "seed", "9")));
         assertThrows(IllegalArgumentException.class, () -> Trainers.create("xgboost", Map.of()));
         assertThrows(IllegalArgumentException.class, () -> Trainers.create("smile-gbt", Map.of("trees", 2.5)));
+        assertThrows(IllegalArgumentException.class, () -> Trainers.create("smile-rf", Map.of("trees", 0)),
+                "the record's own validation still runs");
+        assertEquals(List.of("maxDepth", "minChildWeight", "featureFraction", "seed"),
+                List.copyOf(TribuoCartTrainer.defaults(1).hyperparameters().keySet()), "card keys in declaration order");
+        assertEquals(0.5, TribuoCartTrainer.of(Map.of("featureFraction", "0.5")).hyperparameters().get("featureFraction"));
     }
 
     @Test

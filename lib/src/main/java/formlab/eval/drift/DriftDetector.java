@@ -41,12 +41,12 @@ public final class DriftDetector {
 
     /** A detector over the named numeric columns of a reference table, 10 bins, default thresholds. */
     public static DriftDetector of(Table reference, List<String> features) {
-        return new DriftDetector(features, rows(reference, features), 10, DriftThresholds.defaults());
+        return new DriftDetector(features, featureRows(reference, features), 10, DriftThresholds.defaults());
     }
 
     /** A detector over the named numeric columns of a reference table with {@code bins} quantile bins and {@code thresholds}. */
     public static DriftDetector of(Table reference, List<String> features, int bins, DriftThresholds thresholds) {
-        return new DriftDetector(features, rows(reference, features), bins, thresholds);
+        return new DriftDetector(features, featureRows(reference, features), bins, thresholds);
     }
 
     /** The thresholds flags are decided with. */
@@ -61,7 +61,7 @@ public final class DriftDetector {
 
     /** Drift of every feature of {@code current} (same columns as the reference). */
     public DriftReport compare(Table current) {
-        return compare(rows(current, features));
+        return compare(featureRows(current, features));
     }
 
     /** Drift of every feature over {@code rows} (columns ordered as {@link #features()}). */
@@ -97,7 +97,8 @@ public final class DriftDetector {
                 .collect(Collectors.joining(", "));
     }
 
-    private static double[][] rows(Table table, List<String> features) {
+    /** The {@code features} columns of {@code table} as rows; fails naming the table and a missing column. */
+    static double[][] featureRows(Table table, List<String> features) {
         double[][] rows = new double[table.rowCount()][features.size()];
         for (int j = 0; j < features.size(); j++) {
             if (!table.columnNames().contains(features.get(j))) {

@@ -94,12 +94,12 @@ public final class DriftReplay {
 
     /** Feeds the rows of {@code table} (columns as the detector's features) in table order. */
     public static WindowedDrift replayInOrder(DriftDetector detector, Table table, int windowSize, int step) {
-        return replay(detector, matrix(table, detector.features()), windowSize, step);
+        return replay(detector, DriftDetector.featureRows(table, detector.features()), windowSize, step);
     }
 
     /** Feeds the rows of {@code table} in an order shuffled with {@code seed}. */
     public static WindowedDrift replayShuffled(DriftDetector detector, Table table, int windowSize, int step, long seed) {
-        List<double[]> rows = new ArrayList<>(List.of(matrix(table, detector.features())));
+        List<double[]> rows = new ArrayList<>(List.of(DriftDetector.featureRows(table, detector.features())));
         Collections.shuffle(rows, new Random(seed));
         return replay(detector, rows.toArray(double[][]::new), windowSize, step);
     }
@@ -139,20 +139,6 @@ public final class DriftReplay {
             drift.accept(row);
         }
         return drift;
-    }
-
-    private static double[][] matrix(Table table, List<String> features) {
-        double[][] rows = new double[table.rowCount()][features.size()];
-        for (int j = 0; j < features.size(); j++) {
-            if (!table.columnNames().contains(features.get(j))) {
-                throw new IllegalArgumentException("Table '" + table.name() + "' has no column '" + features.get(j) + "'");
-            }
-            var column = table.numberColumn(features.get(j));
-            for (int i = 0; i < rows.length; i++) {
-                rows[i][j] = column.getDouble(i);
-            }
-        }
-        return rows;
     }
 
     /** The rows at {@code indices}, in that order (Tablesaw's {@code rows(int...)} would sort them). */

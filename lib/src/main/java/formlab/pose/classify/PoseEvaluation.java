@@ -31,17 +31,21 @@ import tech.tablesaw.api.Table;
  * @param scores          the vote of every held-out sequence, in fold order
  * @param progress        for each held-out frame (pooled order), how far into its sequence it lies:
  *                        0 = first frame, just under 1 = last frame
+ * @param frameSequences  for each held-out frame (pooled order), the id of its sequence; the frames of
+ *                        one sequence are contiguous and in time order
  */
 public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation frames, Evaluation sequences,
-                             List<SequenceScore> scores, double[] progress) {
+                             List<SequenceScore> scores, double[] progress, List<String> frameSequences) {
 
     public PoseEvaluation {
         Objects.requireNonNull(crossValidation, "crossValidation");
         Objects.requireNonNull(frames, "frames");
         scores = List.copyOf(scores);
         progress = progress.clone();
-        if (progress.length != frames.size()) {
-            throw new IllegalArgumentException(progress.length + " progress values for " + frames.size() + " frames");
+        frameSequences = List.copyOf(frameSequences);
+        if (progress.length != frames.size() || frameSequences.size() != frames.size()) {
+            throw new IllegalArgumentException(progress.length + " progress values and " + frameSequences.size()
+                    + " sequence ids for " + frames.size() + " frames");
         }
     }
 
@@ -95,7 +99,7 @@ public record PoseEvaluation(CrossValidationResult crossValidation, Evaluation f
                         predicted.toArray(String[]::new), groups.toArray(String[]::new))
                 : null;
         return new PoseEvaluation(result, result.pooled(), perSequence, scores,
-                positions.stream().mapToDouble(Double::doubleValue).toArray());
+                positions.stream().mapToDouble(Double::doubleValue).toArray(), sequenceIds);
     }
 
     private static boolean singleLabelPerSequence(List<String> sequenceIds, List<String> truth) {

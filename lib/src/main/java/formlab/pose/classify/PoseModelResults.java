@@ -5,6 +5,7 @@ import formlab.eval.CrossValidation;
 import formlab.eval.Progress;
 import formlab.features.pose.PoseFeatureExtractor;
 import formlab.model.LabelledData;
+import formlab.pose.MovementOnset;
 import formlab.pose.PoseSequence;
 import formlab.pose.io.ExerciseCorrectionReader;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
@@ -58,7 +59,14 @@ public final class PoseModelResults {
         System.out.println("per participant (frames): " + evaluation.frames().groupAccuracies());
         System.out.println(evaluation.accuracyByProgress(10).print());
         evaluation.wrongSequences().forEach(s -> System.out.println("  wrong video " + s.sequence() + " -> " + s.label() + " " + s.votes()));
+        PoseLabelAudit audit = PoseLabelAudit.of(evaluation, sequences, MovementOnset.DEFAULT, AUDIT_MIN_RUN);
+        System.out.println(audit.summary().print());
+        audit.outvotedVideos().forEach(v -> System.out.println("  outvoted: " + v.sequence() + " has " + v.largestOther()
+                + " frames called " + v.largestOtherPose() + " in long runs, " + v.labelFrames() + " called " + v.fileLabel()));
     }
+
+    /** Shortest run of another pose the audit reports, in frames. */
+    static final int AUDIT_MIN_RUN = 15;
 
     private static void exercise() {
         Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET)

@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import formlab.image.ImageDecodeException;
-import formlab.pose.Pose;
 import formlab.pose.io.LandmarkRead;
 import formlab.pose.io.PosePilotReader;
 
@@ -23,7 +21,14 @@ import formlab.pose.io.PosePilotReader;
  */
 public final class FrameFolders {
 
-    /** What a folder gave: the CSV written, frames used, frames without a person, unreadable frames. */
+    /**
+     * What a folder or video gave.
+     *
+     * @param csv           the landmark file written
+     * @param frames        rows written (one per readable frame)
+     * @param withoutPerson rows whose frame showed no person (filled from a neighbouring frame)
+     * @param unreadable    frames that could not be decoded (no row)
+     */
     public record Result(Path csv, int frames, int withoutPerson, int unreadable) {
     }
 
@@ -48,31 +53,15 @@ public final class FrameFolders {
      * @throws IllegalArgumentException when no frame shows a person
      */
     public static Result toCsv(PoseEstimator estimator, Path folder, Path csv, String label) {
-        List<Pose> found = new ArrayList<>();
-        List<Integer> missingAt = new ArrayList<>();
-        int unreadable = 0;
+        LandmarkTrack track = new LandmarkTrack();
         for (Path frame : frames(folder)) {
             try {
-                LandmarkEstimate e = estimator.estimate(frame);
-                if (e.personFound()) {
-                    found.add(e.pose());
-                } else {
-                    missingAt.add(found.size());
-                    found.add(null);
-                }
+                track.add(estimator.estimate(frame));
             } catch (ImageDecodeException e) {
-                unreadable++;
+                track.unreadable();
             }
         }
-        Pose previous = found.stream().filter(p -> p != null).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(folder + ": no frame shows a person"));
-        List<Pose> rows = new ArrayList<>(found.size());
-        for (Pose p : found) {
-            previous = p == null ? previous : p;
-            rows.add(previous);
-        }
-        LandmarkCsv.write(csv, rows, label);
-        return new Result(csv, rows.size(), missingAt.size(), unreadable);
+        return track.write(folder, csv, label);
     }
 
     /** Reads a CSV written by {@link #toCsv} back as a pose sequence. */

@@ -13,6 +13,7 @@ import formlab.eval.Evaluation;
 import formlab.eval.Progress;
 import formlab.image.ImageDecodeException;
 import formlab.model.Prediction;
+import formlab.pose.Pose;
 import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
 import formlab.pose.SequenceInfo;
@@ -63,6 +64,12 @@ public final class ImagePostureEvaluation {
         }
     }
 
+    /** A photo's landmarks as a one-frame sequence labelled {@code truth}, as the sequence classifiers take them. */
+    public static PoseSequence oneFrame(Path file, String truth, Pose pose) {
+        SequenceInfo info = new SequenceInfo(file, "images-yoga-5class", null, null, truth, 0);
+        return new PoseSequence(info, List.of(new PoseFrame(0, truth, pose)));
+    }
+
     /**
      * Estimates landmarks for up to {@code perClass} photos of each shared class under
      * {@code photoRoot} and classifies each as a one-frame sequence. Photos without a person found
@@ -83,9 +90,7 @@ public final class ImagePostureEvaluation {
                 long start = System.nanoTime();
                 LandmarkEstimate e = estimator.estimate(file);
                 double ms = (System.nanoTime() - start) / 1e6;
-                SequenceInfo info = new SequenceInfo(file, "images-yoga-5class", null, null, truth, 0);
-                PoseSequence one = new PoseSequence(info, List.of(new PoseFrame(0, truth, e.pose())));
-                Prediction p = classifier.predictFrames(one).getFirst();
+                Prediction p = classifier.predictFrames(oneFrame(file, truth, e.pose())).getFirst();
                 rows.add(new Row(file, truth, p.label(), p.confidence(), e.personFound(), ms));
                 probabilities.add(p.probabilities());
             } catch (ImageDecodeException e) {

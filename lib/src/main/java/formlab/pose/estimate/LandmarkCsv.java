@@ -16,6 +16,9 @@ import formlab.pose.Pose;
  */
 public final class LandmarkCsv {
 
+    /** Label written when none is given: the PosePilot reader needs one in every row. */
+    public static final String UNLABELLED = "unlabelled";
+
     private LandmarkCsv() {
     }
 
@@ -28,13 +31,16 @@ public final class LandmarkCsv {
         return j.add("asana").toString();
     }
 
-    /** One row for {@code pose} labelled {@code label} (commas in the label are replaced by spaces). */
+    /**
+     * One row for {@code pose} labelled {@code label} (commas in the label are replaced by spaces;
+     * a null or blank label is written as {@value #UNLABELLED}).
+     */
     public static String row(Pose pose, String label) {
         StringJoiner j = new StringJoiner(",");
         for (Joint joint : Joint.values()) {
             j.add(number(pose.x(joint))).add(number(pose.y(joint))).add(number(pose.z(joint))).add(number(pose.visibility(joint)));
         }
-        return j.add(label == null ? "" : label.replace(',', ' ')).toString();
+        return j.add(label == null || label.isBlank() ? UNLABELLED : label.replace(',', ' ')).toString();
     }
 
     private static String number(double v) {
