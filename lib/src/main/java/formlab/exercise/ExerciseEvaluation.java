@@ -29,7 +29,8 @@ import tech.tablesaw.api.Table;
  *
  * <p>For every participant P: the window length, feature set and gradient-boosting
  * hyperparameters are chosen by an inner leave-one-participant-out search over the <em>other</em>
- * participants only ({@link #select}); a model with that choice is trained on the other
+ * participants only ({@link #select}), the search space's {@link Refinement} stage (if any) being
+ * trained and scored together with each candidate; a model with that choice is trained on the other
  * participants' windows and scored on P's windows. P's recordings take no part in any choice, so
  * the accuracy is what a new person would get. Reported per window (the classifier alone), per
  * window as a live tracker shows it (causally smoothed), and per set (mean probability and majority
