@@ -18,8 +18,9 @@ final class ImuOptions {
     static final String DATA_HELP = "  --data DIR       folder of MetaWear CSV exports (default: the barbell dataset under"
             + " FORMLAB_DATA_DIR, else the simulated one)";
     static final String MODELS_HELP = "  --models DIR     model registry folder (default: models/ of the project)";
-    static final String SEARCH_HELP = "  --search default|quick   nested search space: default (4 and 5 s windows, two feature"
-            + " sets, 60/120 trees) or quick (one candidate)";
+    static final String SEARCH_HELP = "  --search default|no-refinement|before-motion|quick   nested search space: default (5 s windows,"
+            + " two feature sets, 60/120 trees, bench/ohp re-decided on movement features), no-refinement (the same without"
+            + " the second stage), before-motion (the earlier search: 4 and 5 s windows, no second stage) or quick (one candidate)";
 
     private ImuOptions() {
     }
@@ -42,8 +43,11 @@ final class ImuOptions {
         String name = args.option("search", "default");
         return switch (name) {
             case "default" -> ExerciseEvaluation.SearchSpace.defaults();
+            case "no-refinement" -> ExerciseEvaluation.SearchSpace.defaults().withoutRefinementStage();
+            case "before-motion" -> ExerciseEvaluation.SearchSpace.withoutRefinement();
             case "quick" -> ExerciseEvaluation.SearchSpace.quick();
-            default -> throw new UsageException("--search expects 'default' or 'quick', got '" + name + "'");
+            default -> throw new UsageException("--search expects default, no-refinement, before-motion or quick; got '"
+                    + name + "'");
         };
     }
 

@@ -119,9 +119,14 @@ public final class Evaluation {
      * Runs {@code model} on every row of {@code data} and evaluates it against the labels, grouped by
      * the data's group column. Classes are {@code classes} (pass the full class list of a study so that
      * folds line up); the model's probabilities are mapped onto it, classes it does not know get 0.
+     * The model reads its features by name: when the data's feature columns differ from the model's
+     * (other order, extra columns), the model's columns are picked out of the data's table.
+     *
+     * @throws IllegalArgumentException when the data lacks a feature the model needs
      */
     public static Evaluation of(Classifier model, LabelledData data, List<String> classes) {
-        double[][] rows = data.x();
+        double[][] rows = model.featureNames().equals(data.features()) ? data.x()
+                : new LabelledData(data.table(), model.featureNames(), data.label(), data.group()).x();
         double[][] raw = model.probabilities(rows);
         double[][] probabilities = new double[rows.length][];
         int[] position = new int[model.classes().size()];

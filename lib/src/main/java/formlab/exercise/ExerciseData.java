@@ -128,6 +128,7 @@ public record ExerciseData(ImuDataset dataset, ExercisePipeline pipeline, Map<Wi
         key.put("sets", dataset.normalSets().stream().map(r -> r.info().id() + ":" + r.accelerometer().size() + ":"
                 + r.gyroscope().size() + ":" + r.accelerometer().startMillis()).toList());
         key.put("featureNames", pipeline.featureNames());
+        key.put("featureCode", ImuFeatures.codeFingerprint());
         try {
             byte[] text = new ObjectMapper().writeValueAsBytes(key);
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text)).substring(0, 12);

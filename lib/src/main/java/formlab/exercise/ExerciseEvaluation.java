@@ -93,6 +93,14 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         }
 
         /**
+         * This search without its refinement stage (one boosting model decides between all lifts):
+         * the ablation that shows what the second stage adds, everything else equal.
+         */
+        public SearchSpace withoutRefinementStage() {
+            return new SearchSpace(windows, featureSets, hyperparameters, seed, smoothing, gateQuantile);
+        }
+
+        /**
          * The search before the movement features: 4 and 5 s windows, robust or posture features,
          * 60 or 120 trees, no refinement stage. Kept to compare with.
          */

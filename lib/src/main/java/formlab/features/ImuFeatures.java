@@ -2,8 +2,12 @@ package formlab.features;
 
 import formlab.imu.SetInfo;
 import formlab.imu.signal.Window;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import tech.tablesaw.api.DoubleColumn;
@@ -179,5 +183,45 @@ public final class ImuFeatures {
     /** 10.0 -> "10", 0.5 -> "0.5", 6.25 -> "6.25". */
     private static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The classes whose code decides a window's feature values: the feature families of this
+     * package and the signal preparation they read.
+     */
+    private static final List<String> FEATURE_CODE = List.of("formlab.features.ImuFeatures",
+            "formlab.features.MotionFeatures", "formlab.features.OrientationFeatures", "formlab.features.SignalStatistics",
+            "formlab.features.Spectrum", "formlab.features.FeatureSettings", "formlab.imu.signal.SignalPreparation",
+            "formlab.imu.signal.Channels", "formlab.imu.signal.Resampler", "formlab.imu.signal.Butterworth",
+            "formlab.imu.signal.Biquad", "formlab.imu.signal.Windowing", "formlab.imu.signal.PrincipalAxis",
+            "formlab.imu.signal.Autocorrelation");
+
+    private static volatile String fingerprint;
+
+    /**
+     * SHA-256 of the bytecode that computes the features: part of the key of cached feature tables,
+     * so that a changed formula that keeps its feature name never reuses values computed by the old
+     * code.
+     */
+    public static String codeFingerprint() {
+        String value = fingerprint;
+        if (value == null) {
+            try {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                for (String type : FEATURE_CODE) {
+                    try (var in = ImuFeatures.class.getClassLoader().getResourceAsStream(type.replace('.', '/') + ".class")) {
+                        if (in == null) {
+                            throw new IllegalStateException("cannot read the bytecode of " + type);
+                        }
+                        digest.update(in.readAllBytes());
+                    }
+                }
+                value = HexFormat.of().formatHex(digest.digest());
+                fingerprint = value;
+            } catch (IOException | NoSuchAlgorithmException e) {
+                throw new IllegalStateException("cannot fingerprint the feature code", e);
+            }
+        }
+        return value;
     }
 }

@@ -17,8 +17,10 @@ import java.util.List;
  * from the shoulders to arms' length, about 0.6-0.75 m at the wrist, against 0.4-0.55 m from the chest
  * in the bench press), the bench press forearm tilts in step with the bar height (elbows flare at
  * the bottom) and its vertical acceleration is peakier (a hard turn at the chest). On the barbell
- * recordings these separate the two lifts for every participant, including sets whose gravity
- * direction looks like the other lift.
+ * recordings the median travel differs between the lifts for every participant, and a forest on these
+ * features alone tells bench from overhead press in about 0.91 of the windows of a participant it
+ * never saw; they also recover sets whose gravity direction looks like the other lift. They do not
+ * separate every set: one of C's bench sets moves like an overhead press.
  *
  * <p>Signals: {@code a_v} the vertical linear acceleration (m/s², gravity removed), {@code a_h} the
  * acceleration across gravity projected on its principal axis, {@code w_h} the gyroscope across

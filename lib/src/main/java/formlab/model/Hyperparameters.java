@@ -99,9 +99,8 @@ public final class Hyperparameters {
 
     /**
      * A trainer record built from a hyperparameter map: each component is read from the map by its
-     * name ({@code int}, {@code long}, {@code float}, {@code double}, {@code boolean} or
-     * {@code String}), or taken from {@code defaults} when the key is missing. The record's own
-     * validation runs as usual.
+     * name (components are {@code int}, {@code long}, {@code float} or {@code double}), or taken from
+     * {@code defaults} when the key is missing. The record's own validation runs as usual.
      *
      * @throws IllegalArgumentException for a value of the wrong kind, or one the record rejects
      */
@@ -116,8 +115,6 @@ public final class Hyperparameters {
                     : kind == long.class ? longValue(params, key, (Long) fallback)
                     : kind == double.class ? doubleValue(params, key, (Double) fallback)
                     : kind == float.class ? (float) doubleValue(params, key, (Float) fallback)
-                    : kind == boolean.class ? params.containsKey(key) ? Boolean.parseBoolean(params.get(key).toString()) : fallback
-                    : kind == String.class ? params.containsKey(key) ? params.get(key).toString() : fallback
                     : unsupported(type, key, kind);
         }
         try {

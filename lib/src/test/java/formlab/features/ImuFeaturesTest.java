@@ -47,6 +47,13 @@ class ImuFeaturesTest {
     }
 
     @Test
+    void theFeatureCodeHasAStableFingerprintForCacheKeys() {
+        String fingerprint = ImuFeatures.codeFingerprint();
+        assertTrue(fingerprint.matches("[0-9a-f]{64}"), fingerprint);
+        assertEquals(fingerprint, ImuFeatures.codeFingerprint());
+    }
+
+    @Test
     void knownSineGivesKnownTimeDomainStatistics() {
         Window w = synthetic();
         assertEquals(0, feature(w, "acc_x__mean"), 1e-9);

@@ -13,8 +13,10 @@ import org.jcodec.api.JCodecException;
 import org.jcodec.api.PictureWithMetadata;
 import org.jcodec.api.awt.AWTSequenceEncoder;
 import org.jcodec.common.DemuxerTrackMeta;
+import org.jcodec.common.io.FileChannelWrapper;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.Rational;
 import org.jcodec.scale.AWTUtil;
 
 import formlab.data.AtomicFiles;
@@ -156,11 +158,14 @@ public final class VideoFrames {
             // The MP4 muxer seeks back into its file, so it writes a scratch file that is then copied atomically.
             Path scratch = Files.createTempFile("formlab-video", ".mp4");
             try {
-                AWTSequenceEncoder encoder = AWTSequenceEncoder.createSequenceEncoder(scratch.toFile(), fps);
-                for (BufferedImage frame : frames) {
-                    encoder.encodeImage(frame);
+                // the channel is ours, so it is closed even when encoding fails half-way
+                try (FileChannelWrapper channel = NIOUtils.writableChannel(scratch.toFile())) {
+                    AWTSequenceEncoder encoder = new AWTSequenceEncoder(channel, Rational.R(fps, 1));
+                    for (BufferedImage frame : frames) {
+                        encoder.encodeImage(frame);
+                    }
+                    encoder.finish();
                 }
-                encoder.finish();
                 AtomicFiles.write(video, out -> Files.copy(scratch, out));
             } finally {
                 Files.deleteIfExists(scratch);
