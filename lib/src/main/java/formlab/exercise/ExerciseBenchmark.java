@@ -5,12 +5,12 @@ import formlab.features.FeatureSettings;
 import formlab.features.ImuFeatures;
 import formlab.imu.ImuDataset;
 import formlab.imu.ImuRecording;
+import formlab.imu.TimeOrderedSamples;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;
 import formlab.model.LabelledData;
 import formlab.model.SmileGradientBoostingTrainer;
 import formlab.stream.LiveExerciseTracker;
-import formlab.stream.ReplaySource;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -102,7 +102,7 @@ public final class ExerciseBenchmark {
             long start = System.nanoTime();
             for (ImuRecording set : sets) {
                 LiveExerciseTracker tracker = new LiveExerciseTracker(model);
-                ReplaySource.forEachSample(set, (sensor, t, x, y, z) -> {
+                TimeOrderedSamples.forEach(set, (sensor, t, x, y, z) -> {
                     long cpu = cpuClock ? threads.getCurrentThreadCpuTime() : 0;
                     long wall = System.nanoTime();
                     List<formlab.stream.WindowUpdate> updates = tracker.add(sensor, t, x, y, z);

@@ -1,8 +1,7 @@
 package formlab.stream;
 
 import formlab.imu.ImuRecording;
-import formlab.imu.SensorKind;
-import formlab.imu.SensorSeries;
+import formlab.imu.TimeOrderedSamples;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -57,7 +56,7 @@ public final class ReplaySource {
     public int play(LiveExerciseTracker tracker, Consumer<WindowUpdate> updates) {
         long first = Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
         int[] windows = {0};
-        forEachSample(recording, (sensor, t, x, y, z) -> {
+        TimeOrderedSamples.forEach(recording, (sensor, t, x, y, z) -> {
             if (speed > 0) {
                 pacer.waitUntil(Math.round((t - first) * 1e6 / speed));
             }
@@ -67,27 +66,5 @@ public final class ReplaySource {
             }
         });
         return windows[0];
-    }
-
-    /** Receives one sample. */
-    @FunctionalInterface
-    public interface SampleConsumer {
-        /** One sample of {@code sensor} at {@code epochMillis}. */
-        void accept(SensorKind sensor, long epochMillis, double x, double y, double z);
-    }
-
-    /** Both sensors' samples of {@code recording} in time order (accelerometer first on equal timestamps). */
-    public static void forEachSample(ImuRecording recording, SampleConsumer consumer) {
-        SensorSeries acc = recording.accelerometer();
-        SensorSeries gyr = recording.gyroscope();
-        int i = 0;
-        int j = 0;
-        while (i < acc.size() || j < gyr.size()) {
-            boolean takeAcc = j >= gyr.size() || (i < acc.size() && acc.epochMillis(i) <= gyr.epochMillis(j));
-            SensorSeries series = takeAcc ? acc : gyr;
-            int k = takeAcc ? i++ : j++;
-            consumer.accept(takeAcc ? SensorKind.ACCELEROMETER : SensorKind.GYROSCOPE, series.epochMillis(k),
-                    series.value(0, k), series.value(1, k), series.value(2, k));
-        }
     }
 }

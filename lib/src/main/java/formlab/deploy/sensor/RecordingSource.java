@@ -4,6 +4,7 @@ import formlab.imu.ImuDataException;
 import formlab.imu.ImuRecording;
 import formlab.imu.SensorKind;
 import formlab.imu.SensorSeries;
+import formlab.imu.TimeOrderedSamples;
 import formlab.imu.metawear.MetaWearDatasetLoader;
 import formlab.imu.metawear.MetaWearFileName;
 import java.io.IOException;
@@ -25,18 +26,14 @@ import java.util.stream.Stream;
 public final class RecordingSource implements SensorSource {
 
     private final ImuRecording recording;
-    private final SensorSeries acc;
-    private final SensorSeries gyr;
-    private int nextAcc;
-    private int nextGyr;
+    private final TimeOrderedSamples samples;
     private long now;
 
     /** Replays {@code recording} from its first sample. */
     public RecordingSource(ImuRecording recording) {
         this.recording = recording;
-        this.acc = recording.accelerometer();
-        this.gyr = recording.gyroscope();
-        now = Math.min(acc.startMillis(), gyr.startMillis());
+        this.samples = new TimeOrderedSamples(recording);
+        now = Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
     }
 
     /**
@@ -87,11 +84,10 @@ public final class RecordingSource implements SensorSource {
         if (finished()) {
             throw new IllegalStateException("replay of " + recording.info().id() + " has ended");
         }
-        boolean takeAcc = nextGyr >= gyr.size() || (nextAcc < acc.size() && acc.epochMillis(nextAcc) <= gyr.epochMillis(nextGyr));
-        SensorSeries series = takeAcc ? acc : gyr;
-        int i = takeAcc ? nextAcc++ : nextGyr++;
-        now = series.epochMillis(i);
-        return ImuSample.of(series.kind(), now, series.value(0, i), series.value(1, i), series.value(2, i));
+        ImuSample[] sample = new ImuSample[1];
+        samples.next((sensor, t, x, y, z) -> sample[0] = ImuSample.of(sensor, t, x, y, z));
+        now = sample[0].epochMillis();
+        return sample[0];
     }
 
     @Override
@@ -101,17 +97,12 @@ public final class RecordingSource implements SensorSource {
 
     @Override
     public boolean finished() {
-        return nextAcc >= acc.size() && nextGyr >= gyr.size();
+        return !samples.hasNext();
     }
 
     @Override
     public OptionalLong nextSampleMillis() {
-        if (finished()) {
-            return OptionalLong.empty();
-        }
-        long a = nextAcc < acc.size() ? acc.epochMillis(nextAcc) : Long.MAX_VALUE;
-        long g = nextGyr < gyr.size() ? gyr.epochMillis(nextGyr) : Long.MAX_VALUE;
-        return OptionalLong.of(Math.min(a, g));
+        return samples.nextMillis();
     }
 
     @Override
@@ -126,11 +117,13 @@ public final class RecordingSource implements SensorSource {
 
     /** Number of readings in the replay (accelerometer plus gyroscope samples). */
     public int size() {
-        return acc.size() + gyr.size();
+        return samples.size();
     }
 
     @Override
     public String describe() {
+        SensorSeries acc = recording.accelerometer();
+        SensorSeries gyr = recording.gyroscope();
         return "replay of " + recording.info().id() + " (" + acc.size() + " accelerometer samples at " + acc.nominalRateHz()
                 + " Hz, " + gyr.size() + " gyroscope samples at " + gyr.nominalRateHz() + " Hz)";
     }
