@@ -54,6 +54,12 @@ class PoseModelsRealDataTest {
         // P1's tree file ends lying prone (notebook 3.2 draws it): a model that never saw P1 calls it cobra
         assertTrue(audit.segments().stream().anyMatch(s -> s.sequence().equals("tree/cam_0/P1")
                 && s.predicted().equals("cobra") && s.frames() >= 40), audit.segmentTable().print());
+        var timeline = PoseAuditPictures.timeline(audit.videos(), audit.classes());
+        var oneRow = PoseAuditPictures.timeline(audit.videos().subList(0, 1), audit.classes());
+        int extraRows = timeline.getHeight() - oneRow.getHeight();
+        assertTrue(extraRows > 0 && extraRows % 34 == 0, "one row of equal height per video: " + extraRows);
+        var skeletons = PoseAuditPictures.segments(audit.segments(), data.sequences(), 8, 4);
+        assertEquals(Math.min(2, (audit.segments().size() + 3) / 4), skeletons.getHeight() / 260);
 
         TrainingRun run = YogaPoseModel.trainingRun(table, trainer, evaluation);
         ModelRegistry registry = new ModelRegistry(dir.resolve("models"), dir);
