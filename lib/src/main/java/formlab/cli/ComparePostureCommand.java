@@ -38,14 +38,8 @@ public final class ComparePostureCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
-        String variantName = args.option("model").orElse("full");
+        PoseModels.Variant variant = PoseOptions.variant(args);
         args.rejectUnknown();
-        PoseModels.Variant variant;
-        try {
-            variant = PoseModels.Variant.valueOf(variantName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--model must be lite, full or heavy, got " + variantName);
-        }
         if (Settings.smoke()) {
             out.println("SMOKE mode: reduced data, numbers are not meaningful");
         }

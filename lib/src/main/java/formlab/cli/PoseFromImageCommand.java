@@ -43,18 +43,12 @@ public final class PoseFromImageCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out) throws java.io.IOException {
-        String variantName = args.option("model").orElse("full");
+        PoseModels.Variant variant = PoseOptions.variant(args);
         String label = args.option("label").orElse("");
         Path frames = args.option("frames").map(Path::of).orElse(null);
         Path csv = args.option("out").map(Path::of).orElse(null);
         List<String> files = args.positionals();
         args.rejectUnknown();
-        PoseModels.Variant variant;
-        try {
-            variant = PoseModels.Variant.valueOf(variantName.toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--model must be lite, full or heavy, got " + variantName);
-        }
         if (frames == null && files.isEmpty()) {
             throw new UsageException("give at least one image file, or --frames DIR --out FILE");
         }

@@ -45,19 +45,13 @@ public final class PoseFromVideoCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out) {
-        String variantName = args.option("model").orElse("full");
+        PoseModels.Variant variant = PoseOptions.variant(args);
         int every = args.integer("every", 1);
         String label = args.option("label").orElse("");
         boolean squat = args.flag("squat");
         Path csv = args.option("out").map(Path::of).orElse(null);
         var files = args.positionals();
         args.rejectUnknown();
-        PoseModels.Variant variant;
-        try {
-            variant = PoseModels.Variant.valueOf(variantName.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--model must be lite, full or heavy, got " + variantName);
-        }
         if (files.size() != 1 || csv == null) {
             throw new UsageException("give one video file and --out FILE.csv");
         }
