@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import formlab.label.BarbellLabelling;
 import formlab.label.SimulatedAnnotator;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,8 +25,7 @@ class LabellingCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CommandRunner cli = new CommandRunner();
 
     @BeforeEach
     void smoke() {
@@ -42,18 +38,16 @@ class LabellingCommandsTest {
     }
 
     private int run(String... argv) {
-        out.reset();
-        err.reset();
         List<String> all = new ArrayList<>(List.of(argv));
         if (!argv[0].equals("al-import")) {
             all.addAll(List.of("--registry", dir.resolve("models").toString()));
         }
         all.addAll(List.of("--labels", dir.resolve("labels").toString()));
-        return Main.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return cli.run(all.toArray(String[]::new));
     }
 
     private String output() {
-        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+        return cli.output() + cli.error();
     }
 
     @Test

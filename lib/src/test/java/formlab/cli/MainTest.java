@@ -3,37 +3,29 @@ package formlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... argv) {
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
+    private final CommandRunner cli = new CommandRunner();
 
     @Test
     void helpListsTheRegisteredCommands() {
-        assertEquals(0, run("help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("check"));
+        assertEquals(0, cli.run("help"));
+        assertTrue(cli.output().contains("check"));
     }
 
     @Test
     void unknownCommandIsAUsageError() {
-        assertEquals(2, run("no-such-command"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown command 'no-such-command'"));
+        assertEquals(2, cli.run("no-such-command"));
+        assertTrue(cli.error().contains("unknown command 'no-such-command'"));
     }
 
     @Test
     void unknownOptionIsNamed() {
-        assertEquals(2, run("check", "--colour", "red"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown option: --colour"));
+        assertEquals(2, cli.run("check", "--colour", "red"));
+        assertTrue(cli.error().contains("unknown option: --colour"));
     }
 
     @Test
@@ -54,15 +46,15 @@ class MainTest {
 
     @Test
     void scorePoseWithoutARegisteredModelSaysHowToGetOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path registry) {
-        assertEquals(1, run("score-pose", "--registry", registry.toString(), "some.csv"));
-        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, cli.run("score-pose", "--registry", registry.toString(), "some.csv"));
+        String message = cli.error();
         assertTrue(message.contains("No 'yoga-pose"), message);
         assertTrue(message.contains("notebook 3.2"), message);
     }
 
     @Test
     void scorePoseNeedsAFile() {
-        assertEquals(2, run("score-pose"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("name at least one landmark CSV file"));
+        assertEquals(2, cli.run("score-pose"));
+        assertTrue(cli.error().contains("name at least one landmark CSV file"));
     }
 }

@@ -11,9 +11,6 @@ import formlab.registry.ModelRegistry;
 import formlab.registry.SplitSpec;
 import formlab.registry.TrainingRecipe;
 import formlab.registry.TrainingRun;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,29 +22,18 @@ class MlCommandsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    private int run(String... argv) {
-        out.reset();
-        err.reset();
-        return Main.run(List.of(argv), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    private String output() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
+    private final CommandRunner cli = new CommandRunner();
 
     @Test
     void crossValidateReportsEveryFoldAndThePooledScore() throws Exception {
         Path csv = dir.resolve("features.csv");
         SyntheticFeatures.table(4, 2, 5, 0.1, 2).table().write().csv(csv.toFile());
-        assertEquals(0, run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group",
-                "--trainer", "tribuo-logistic", "--folds", "2", "--seed", "3"), err.toString(StandardCharsets.UTF_8));
-        assertTrue(output().contains("200 rows, 8 features, 5 classes"), output());
-        assertTrue(output().contains("2/2 fold 2/2"), output());
-        assertTrue(output().contains("tribuo-logistic: pooled balanced accuracy"), output());
-        assertEquals(2, run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group", "--folds", "x"));
+        assertEquals(0, cli.run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group",
+                "--trainer", "tribuo-logistic", "--folds", "2", "--seed", "3"), cli.error());
+        assertTrue(cli.output().contains("200 rows, 8 features, 5 classes"), cli.output());
+        assertTrue(cli.output().contains("2/2 fold 2/2"), cli.output());
+        assertTrue(cli.output().contains("tribuo-logistic: pooled balanced accuracy"), cli.output());
+        assertEquals(2, cli.run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group", "--folds", "x"));
     }
 
     @Test
@@ -56,10 +42,10 @@ class MlCommandsTest {
         Files.write(folder.resolve("a.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.5", "1080,0.08,0.6"));
         Files.write(folder.resolve("b.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "87401000,0.00,0.5", "87401080,0.08,0.6"));
         Files.write(folder.resolve("c.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.7", "1080,0.08,0.6"));
-        assertEquals(1, run("duplicates", folder.toString()));
-        assertTrue(output().contains("3 CSV files, 1 groups of copies") && output().contains("b.csv"), output());
+        assertEquals(1, cli.run("duplicates", folder.toString()));
+        assertTrue(cli.output().contains("3 CSV files, 1 groups of copies") && cli.output().contains("b.csv"), cli.output());
         Files.delete(folder.resolve("b.csv"));
-        assertEquals(0, run("duplicates", folder.toString()));
+        assertEquals(0, cli.run("duplicates", folder.toString()));
     }
 
     @Test
@@ -70,16 +56,16 @@ class MlCommandsTest {
                 SplitSpec.leaveOneGroupOut());
         registry.register("imu-exercise", TrainingRun.execute(recipe, data, Progress.none()), List.of());
         String folder = dir.resolve("models").toString();
-        assertEquals(0, run("models", "--registry", folder));
-        assertEquals("imu-exercise", output().strip());
-        assertEquals(0, run("models", "imu-exercise", "--registry", folder));
-        assertTrue(output().contains("candidate"), output());
-        assertEquals(0, run("models", "imu-exercise", "--card", "1", "--registry", folder));
-        assertTrue(output().contains("\"trainerName\" : \"smile-gbt\""), output());
-        assertEquals(1, run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "1.01", "--registry", folder));
-        assertTrue(output().contains("NOT promoted"), output());
-        assertEquals(0, run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "0.5", "--registry", folder));
-        assertEquals(0, run("models", "imu-exercise", "--registry", folder));
-        assertTrue(output().contains("production"), output());
+        assertEquals(0, cli.run("models", "--registry", folder));
+        assertEquals("imu-exercise", cli.output().strip());
+        assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder));
+        assertTrue(cli.output().contains("candidate"), cli.output());
+        assertEquals(0, cli.run("models", "imu-exercise", "--card", "1", "--registry", folder));
+        assertTrue(cli.output().contains("\"trainerName\" : \"smile-gbt\""), cli.output());
+        assertEquals(1, cli.run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "1.01", "--registry", folder));
+        assertTrue(cli.output().contains("NOT promoted"), cli.output());
+        assertEquals(0, cli.run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "0.5", "--registry", folder));
+        assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder));
+        assertTrue(cli.output().contains("production"), cli.output());
     }
 }
