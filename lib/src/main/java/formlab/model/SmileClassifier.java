@@ -17,16 +17,12 @@ import smile.data.vector.ValueVector;
  * feature names, the text labels (index {@code i} of {@link #classes()} is Smile label
  * {@code i}) and the predictor schema needed to turn a {@code double[]} into a Smile tuple.
  */
-public final class SmileClassifier implements Classifier {
+public final class SmileClassifier extends TrainedClassifier {
 
     /** Name of the label column inside the Smile data frame; cannot clash with a feature name. */
     static final String LABEL_COLUMN = "__formlab_label__";
 
     private final DataFrameClassifier model;
-    private final List<String> featureNames;
-    private final List<String> classes;
-    private final String trainer;
-    private final Map<String, Object> hyperparameters;
     private final StructType schema;
 
     /**
@@ -40,13 +36,10 @@ public final class SmileClassifier implements Classifier {
      */
     public SmileClassifier(DataFrameClassifier model, List<String> featureNames, List<String> classes,
                            String trainer, Map<String, Object> hyperparameters) {
+        super(featureNames, classes, trainer, hyperparameters);
         this.model = Objects.requireNonNull(model, "model");
-        this.featureNames = List.copyOf(featureNames);
-        this.classes = List.copyOf(classes);
-        this.trainer = trainer;
-        this.hyperparameters = Hyperparameters.canonical(hyperparameters);
         this.schema = model.schema();
-        if (model.numClasses() != this.classes.size()) {
+        if (model.numClasses() != classes().size()) {
             throw new IllegalArgumentException("Smile model has " + model.numClasses() + " classes, labels given: " + classes);
         }
     }
@@ -64,22 +57,9 @@ public final class SmileClassifier implements Classifier {
     }
 
     @Override
-    public List<String> featureNames() {
-        return featureNames;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
-    }
-
-    @Override
     public double[] probabilities(double[] features) {
-        if (features.length != featureNames.size()) {
-            throw new IllegalArgumentException("Expected " + featureNames.size() + " features " + featureNames
-                    + ", got " + features.length);
-        }
-        double[] posterior = new double[classes.size()];
+        requireFeatureCount(features);
+        double[] posterior = new double[classes().size()];
         model.predict(Tuple.of(schema, features), posterior);
         return posterior;
     }
@@ -87,20 +67,5 @@ public final class SmileClassifier implements Classifier {
     /** The wrapped Smile model (for feature importance, SHAP, tree inspection). */
     public DataFrameClassifier smileModel() {
         return model;
-    }
-
-    /** Name of the trainer that produced this model. */
-    public String trainer() {
-        return trainer;
-    }
-
-    /** Hyperparameters it was trained with. */
-    public Map<String, Object> hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public String toString() {
-        return trainer + hyperparameters + " over " + featureNames.size() + " features, classes " + classes;
     }
 }

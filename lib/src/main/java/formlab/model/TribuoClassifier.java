@@ -17,14 +17,10 @@ import org.tribuo.impl.ArrayExample;
  * fractions of the leaf, which Tribuo does not flag as probabilities but which serve as such.
  * A model without any scores gives a one-hot vector of its prediction.
  */
-public final class TribuoClassifier implements Classifier {
+public final class TribuoClassifier extends TrainedClassifier {
 
     private final Model<Label> model;
-    private final List<String> featureNames;
-    private final List<String> classes;
     private final String[] featureArray;
-    private final String trainer;
-    private final Map<String, Object> hyperparameters;
 
     /**
      * Wraps a trained Tribuo model.
@@ -37,30 +33,15 @@ public final class TribuoClassifier implements Classifier {
      */
     public TribuoClassifier(Model<Label> model, List<String> featureNames, List<String> classes,
                             String trainer, Map<String, Object> hyperparameters) {
+        super(featureNames, classes, trainer, hyperparameters);
         this.model = Objects.requireNonNull(model, "model");
-        this.featureNames = List.copyOf(featureNames);
-        this.featureArray = this.featureNames.toArray(String[]::new);
-        this.classes = List.copyOf(classes);
-        this.trainer = trainer;
-        this.hyperparameters = Hyperparameters.canonical(hyperparameters);
-    }
-
-    @Override
-    public List<String> featureNames() {
-        return featureNames;
-    }
-
-    @Override
-    public List<String> classes() {
-        return classes;
+        this.featureArray = featureNames().toArray(String[]::new);
     }
 
     @Override
     public double[] probabilities(double[] features) {
-        if (features.length != featureArray.length) {
-            throw new IllegalArgumentException("Expected " + featureArray.length + " features " + featureNames
-                    + ", got " + features.length);
-        }
+        requireFeatureCount(features);
+        List<String> classes = classes();
         Prediction<Label> prediction = model.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, featureArray, features));
         Map<String, Label> scores = prediction.getOutputScores();
         double[] probabilities = new double[classes.size()];
@@ -83,20 +64,5 @@ public final class TribuoClassifier implements Classifier {
     /** The wrapped Tribuo model (provenance, top features). */
     public Model<Label> tribuoModel() {
         return model;
-    }
-
-    /** Name of the trainer that produced this model. */
-    public String trainer() {
-        return trainer;
-    }
-
-    /** Hyperparameters it was trained with. */
-    public Map<String, Object> hyperparameters() {
-        return hyperparameters;
-    }
-
-    @Override
-    public String toString() {
-        return trainer + hyperparameters + " over " + featureNames.size() + " features, classes " + classes;
     }
 }
