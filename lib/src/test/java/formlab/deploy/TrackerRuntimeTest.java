@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.deploy.config.FeedbackConfig;
 import formlab.deploy.gpio.Feedback;
-import formlab.deploy.gpio.OutputPin;
+import formlab.deploy.gpio.RecordingPin;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.session.RawSetWriter;
 import formlab.deploy.session.SessionLog;
@@ -24,29 +24,6 @@ class TrackerRuntimeTest {
     @TempDir
     Path dir;
 
-    static final class Pin implements OutputPin {
-        int rises;
-        boolean on;
-
-        @Override
-        public void set(boolean on, long atMillis) {
-            if (on && !this.on) {
-                rises++;
-            }
-            this.on = on;
-        }
-
-        @Override
-        public boolean isOn() {
-            return on;
-        }
-
-        @Override
-        public String name() {
-            return "pin";
-        }
-    }
-
     private static ImuSample sample(long t) {
         return ImuSample.both(t, Math.sin(t / 300.0), 0, 1, 0, 0, Math.cos(t / 300.0));
     }
@@ -54,9 +31,9 @@ class TrackerRuntimeTest {
     @Test
     void clockJumpsAndBurstsNeverReachTheWindowsAndRepsSurviveSegments() throws Exception {
         ScriptedSink sink = new ScriptedSink(10, 25, "row");
-        Pin rep = new Pin();
-        Pin buzzer = new Pin();
-        Pin status = new Pin();
+        RecordingPin rep = new RecordingPin();
+        RecordingPin buzzer = new RecordingPin();
+        RecordingPin status = new RecordingPin();
         Feedback feedback = new Feedback(rep, buzzer, status, new FeedbackConfig(30, 100));
         List<TimestampGuard.Verdict> jumps = new ArrayList<>();
         try (SessionLog log = SessionLog.open(dir)) {
@@ -111,16 +88,16 @@ class TrackerRuntimeTest {
             assertEquals(6, record.rawFiles().size(), "one accelerometer/gyroscope pair per segment");
             assertEquals(3, MetaWearDatasetLoader.defaults().load(dir.resolve("raw")).size());
             runtime.drain();
-            assertEquals(10, rep.rises, "one blink per repetition");
-            assertEquals(1, buzzer.rises);
+            assertEquals(10, rep.rises(), "one blink per repetition");
+            assertEquals(1, buzzer.rises());
         }
     }
 
     @Test
     void aFinalCountAboveTheLiveOneAddsTheMissingBlinksAndALowerOneIsRecorded() throws Exception {
         ScriptedSink sink = new ScriptedSink(10, 20, "bench");
-        Pin rep = new Pin();
-        Feedback feedback = new Feedback(rep, new Pin(), new Pin(), new FeedbackConfig(30, 100));
+        RecordingPin rep = new RecordingPin();
+        Feedback feedback = new Feedback(rep, new RecordingPin(), new RecordingPin(), new FeedbackConfig(30, 100));
         try (SessionLog log = SessionLog.open(dir)) {
             TrackerRuntime runtime = new TrackerRuntime(sink, feedback, log,
                     new RawSetWriter(dir.resolve("raw"), "T1", Intensity.HEAVY, "0168"), 50, 50, 1000, "test");
@@ -133,7 +110,7 @@ class TrackerRuntimeTest {
             runtime.drain();
             assertEquals(7, up.reps());
             assertEquals(7, up.repPulses());
-            assertEquals(7, rep.rises);
+            assertEquals(7, rep.rises());
 
             runtime.startSet(3000);
             for (long t = 3000; t < 5000; t += 20) {

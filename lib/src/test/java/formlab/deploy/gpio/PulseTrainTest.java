@@ -6,39 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.deploy.TrackerStatus;
 import formlab.deploy.config.FeedbackConfig;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PulseTrainTest {
-
-    /** An output that records its changes. */
-    static final class RecordingPin implements OutputPin {
-        final List<long[]> changes = new ArrayList<>();
-        boolean on;
-
-        @Override
-        public void set(boolean on, long atMillis) {
-            if (on != this.on) {
-                this.on = on;
-                changes.add(new long[] {atMillis, on ? 1 : 0});
-            }
-        }
-
-        @Override
-        public boolean isOn() {
-            return on;
-        }
-
-        @Override
-        public String name() {
-            return "pin";
-        }
-
-        long rises() {
-            return changes.stream().filter(c -> c[1] == 1).count();
-        }
-    }
 
     @Test
     void pulsesAskedForTogetherStaySeparateAndCountable() {
@@ -49,9 +19,9 @@ class PulseTrainTest {
             train.tick(t);
         }
         assertEquals(3, pin.rises());
-        assertEquals(6, pin.changes.size());
+        assertEquals(6, pin.changes().size());
         for (int i = 0; i < 6; i++) {
-            assertEquals(i * 100, pin.changes.get(i)[0], "on 100 ms, off 100 ms at 20 ms ticks");
+            assertEquals(i * 100, pin.changes().get(i)[0], "on 100 ms, off 100 ms at 20 ms ticks");
         }
         assertFalse(train.busy());
         assertEquals(3, train.played());
@@ -64,7 +34,7 @@ class PulseTrainTest {
         train.request(4, 1000);
         long end = train.drain(1000);
         assertEquals(4, pin.rises());
-        assertFalse(pin.on);
+        assertFalse(pin.isOn());
         assertEquals(1000 + 7 * 150, end);
     }
 
@@ -77,11 +47,11 @@ class PulseTrainTest {
         feedback.status(TrackerStatus.RECORDING, 0);
         feedback.repsCounted(5, 0);
         feedback.setEnded(0);
-        assertTrue(rep.on && buzzer.on && status.on);
+        assertTrue(rep.isOn() && buzzer.isOn() && status.isOn());
         feedback.safeState(10);
-        assertFalse(rep.on || buzzer.on || status.on);
+        assertFalse(rep.isOn() || buzzer.isOn() || status.isOn());
         feedback.tick(10_000);
-        assertFalse(rep.on || buzzer.on || status.on, "nothing comes back on after the safe state");
+        assertFalse(rep.isOn() || buzzer.isOn() || status.isOn(), "nothing comes back on after the safe state");
         assertEquals(1, rep.rises());
     }
 
