@@ -74,6 +74,7 @@ public final class EnvironmentCheck {
             return new Check("DJL + PyTorch", Status.WARN, "ai.djl.offline is not true: DJL may try the network");
         }
         try {
+            formlab.model.cnn.TorchRuntime.prepare();
             ai.djl.engine.Engine engine = ai.djl.engine.Engine.getEngine("PyTorch");
             return new Check("DJL + PyTorch", Status.OK, "engine " + engine.getEngineName() + " " + engine.getVersion() + ", offline");
         } catch (Exception | LinkageError e) {

@@ -38,7 +38,11 @@ public final class CnnBenchmark {
      * @param parameters             trainable parameters of the timed model (all its networks)
      * @param networks               networks in the timed model (more than one for an ensemble)
      * @param trainImages            images per training epoch
-     * @param trainImagesPerSecond   training throughput (forward, backward, update, augmentation)
+     * @param trainThreads           intra-op threads of training ({@link TorchRuntime#trainingThreads()})
+     * @param trainImagesPerSecond   training throughput (forward, backward, update, augmentation) on those threads
+     * @param allCores               threads of the baseline: every core of this machine
+     * @param allCoresImagesPerSecond training throughput of the same config on every core, measured in the
+     *                               same run as the baseline (NaN when that training diverged)
      * @param loadMillis             time to load the saved model (card check, parameters, network)
      * @param latencyMedianMillis    median single-image latency: letterbox, normalise, forward, softmax
      * @param latencyP95Millis       95th percentile of the same
@@ -48,7 +52,8 @@ public final class CnnBenchmark {
      * @param peakHeapBytes          highest Java heap use seen while measuring
      * @param peakRssBytes           peak resident set size of the process (Linux VmHWM; -1 elsewhere)
      */
-    public record Result(int inputSize, long parameters, int networks, int trainImages, double trainImagesPerSecond, double loadMillis,
+    public record Result(int inputSize, long parameters, int networks, int trainImages, int trainThreads, double trainImagesPerSecond,
+                         int allCores, double allCoresImagesPerSecond, double loadMillis,
                          double latencyMedianMillis, double latencyP95Millis, double fileLatencyMedianMillis,
                          double batch1ImagesPerSecond,
                          double batch32ImagesPerSecond, long peakHeapBytes, long peakRssBytes) {
@@ -58,11 +63,20 @@ public final class CnnBenchmark {
             return latencyMedianMillis <= LATENCY_BUDGET_MS;
         }
 
+        private String baseline() {
+            if (Double.isNaN(allCoresImagesPerSecond)) {
+                return "training on all " + allCores + " cores diverged (the multi-threaded CPU backward pass is not reliable)";
+            }
+            return String.format(Locale.ROOT, "%.1f images/s on all %d cores, not reproducible (%.2fx the reproducible speed)",
+                    allCoresImagesPerSecond, allCores, allCoresImagesPerSecond / trainImagesPerSecond);
+        }
+
         /** The figures as aligned lines. */
         public String report() {
             return String.format(Locale.ROOT, """
                     timed model             %d network(s), %d px input, %,d parameters
-                    training                %.1f images/s (%d images per epoch, one network)
+                    training                %.1f images/s on %d thread(s), reproducible (%d images per epoch, one network)
+                    training, baseline      %s
                     load saved model        %.0f ms
                     latency, 1 image        median %.1f ms, p95 %.1f ms (budget %.0f ms: %s)
                     latency, 1 JPEG file    median %.1f ms (decoding included)
@@ -70,7 +84,7 @@ public final class CnnBenchmark {
                     inference, batch 32     %.1f images/s
                     peak heap               %.0f MB
                     peak RSS                %s""",
-                    networks, inputSize, parameters, trainImagesPerSecond, trainImages, loadMillis, latencyMedianMillis, latencyP95Millis,
+                    networks, inputSize, parameters, trainImagesPerSecond, trainThreads, trainImages, baseline(), loadMillis, latencyMedianMillis, latencyP95Millis,
                     LATENCY_BUDGET_MS, withinLatencyBudget() ? "OK" : "OVER", fileLatencyMedianMillis, batch1ImagesPerSecond, batch32ImagesPerSecond,
                     peakHeapBytes / 1e6, peakRssBytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", peakRssBytes / 1e6));
         }
@@ -90,6 +104,9 @@ public final class CnnBenchmark {
         Path temp = Files.createTempDirectory("formlab-bench-cnn");
         try {
             log.accept("training " + config.maxEpochs() + " epoch(s) for the training throughput ...");
+            int allCores = Runtime.getRuntime().availableProcessors();
+            log.accept("baseline: the same training on all " + allCores + " cores ...");
+            double allCoresSpeed = baselineSpeed(data, config, allCores);
             CnnTrainingRun run = CnnTrainer.train(data, config, TrainingProgress.silent());
             Path folder = savedModel;
             if (folder == null) {
@@ -116,13 +133,24 @@ public final class CnnBenchmark {
                 double batch1 = throughput(model, images, 1, 64);
                 double batch32 = throughput(model, images, 32, 8);
                 return new Result(model.preprocessing().size(), model.parameterCount(), model.members().size(), run.trainImages(),
-                        run.trainImagesPerSecond(), loadMillis, percentile(latencies, 50), percentile(latencies, 95),
+                        TorchRuntime.trainingThreads(), run.trainImagesPerSecond(), allCores, allCoresSpeed, loadMillis, percentile(latencies, 50), percentile(latencies, 95),
                         percentile(fileLatencies, 50), batch1,
                         batch32, heap.peak(), peakRss());
             }
         } finally {
             formlab.data.AtomicFiles.deleteRecursively(temp);
             heap.stop();
+        }
+    }
+
+    /** Training images per second of {@code config} on {@code threads} threads; NaN when that training diverges. */
+    private static double baselineSpeed(PreparedImages data, CnnConfig config, int threads) {
+        try {
+            CnnTrainingRun run = CnnTrainer.train(data, config, TrainingProgress.silent(), threads);
+            run.model().close();
+            return run.trainImagesPerSecond();
+        } catch (TrainingDivergedException e) {
+            return Double.NaN;
         }
     }
 

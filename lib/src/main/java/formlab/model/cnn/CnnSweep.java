@@ -62,27 +62,56 @@ public final class CnnSweep {
         return configs;
     }
 
-    /** Trains every config; the caller owns the result and closes it (or the ensemble made from it). */
+    /**
+     * Trains every config; the caller owns the result and closes it (or the ensemble made from it).
+     * A trial whose loss stops being finite is recorded as diverged and takes no part in the
+     * ranking; when every trial diverges, the sweep fails with the first divergence.
+     */
     public static SweepResult run(PreparedImages data, List<CnnConfig> configs, TrainingProgress progress) {
         if (configs.isEmpty()) {
             throw new IllegalArgumentException("a sweep needs at least one config");
         }
         List<CnnTrainingRun> runs = new ArrayList<>();
-        for (CnnConfig config : configs) {
-            runs.add(CnnTrainer.train(data, config, progress));
+        List<DivergedTrial> diverged = new ArrayList<>();
+        TrainingDivergedException first = null;
+        for (int i = 0; i < configs.size(); i++) {
+            try {
+                runs.add(CnnTrainer.train(data, configs.get(i), progress));
+            } catch (TrainingDivergedException e) {
+                first = first == null ? e : first;
+                diverged.add(new DivergedTrial(i + 1, e.config(), e.epoch(), e.what()));
+                progress.diverged(e);
+            }
         }
-        return new SweepResult(runs);
+        if (runs.isEmpty()) {
+            throw first;
+        }
+        return new SweepResult(runs, diverged);
     }
 
     /**
-     * A finished sweep: every run in config order, each with its open model.
+     * A sweep trial that stopped because its loss was no longer a finite number.
      *
-     * @param runs the runs, in the order of the configs
+     * @param run    1-based position of the trial's config in the sweep
+     * @param config the trial's settings
+     * @param epoch  epoch in which the loss stopped being finite
+     * @param what   which loss and where
      */
-    public record SweepResult(List<CnnTrainingRun> runs) implements AutoCloseable {
+    public record DivergedTrial(int run, CnnConfig config, int epoch, String what) {
+    }
+
+    /**
+     * A finished sweep: every trained run in config order, each with its open model, and the
+     * trials that diverged.
+     *
+     * @param runs     the trained runs, in the order of their configs
+     * @param diverged the trials that diverged, in the order of their configs
+     */
+    public record SweepResult(List<CnnTrainingRun> runs, List<DivergedTrial> diverged) implements AutoCloseable {
 
         public SweepResult {
             runs = List.copyOf(runs);
+            diverged = List.copyOf(diverged);
         }
 
         /** The runs from highest to lowest validation accuracy (ties: earlier config first). */
@@ -115,8 +144,9 @@ public final class CnnSweep {
         }
 
         /**
-         * One row per config: hyperparameters, epochs, accuracies, seconds, and the rank of the
-         * {@code k} runs an ensemble of size {@code k} would take.
+         * One row per config, in config order: hyperparameters, epochs, accuracies, seconds, and
+         * the rank of the {@code k} runs an ensemble of size {@code k} would take. A diverged
+         * trial shows where it diverged in "chosen" and no accuracies.
          */
         public Table table(int k) {
             Table table = Table.create("Hyperparameter sweep (validation split)", IntColumn.create("run"),
@@ -125,11 +155,17 @@ public final class CnnSweep {
                     DoubleColumn.create("train accuracy"), DoubleColumn.create("validation accuracy"),
                     DoubleColumn.create("validation loss"), DoubleColumn.create("seconds"), StringColumn.create("chosen"));
             List<CnnTrainingRun> chosen = top(k);
-            for (int i = 0; i < runs.size(); i++) {
-                CnnTrainingRun run = runs.get(i);
+            int trained = 0;
+            int failed = 0;
+            for (int number = 1; number <= runs.size() + diverged.size(); number++) {
+                table.intColumn("run").append(number);
+                if (failed < diverged.size() && diverged.get(failed).run() == number) {
+                    appendDiverged(table, diverged.get(failed++));
+                    continue;
+                }
+                CnnTrainingRun run = runs.get(trained++);
                 CnnConfig config = run.config();
                 EpochResult top = run.best();
-                table.intColumn("run").append(i + 1);
                 table.doubleColumn("learning rate").append(config.learningRate());
                 table.intColumn("width").append(config.width());
                 table.doubleColumn("dropout").append(config.dropout());
@@ -144,6 +180,20 @@ public final class CnnSweep {
                 table.stringColumn("chosen").append(rank < 0 ? "" : "#" + (rank + 1));
             }
             return table;
+        }
+
+        private static void appendDiverged(Table table, DivergedTrial trial) {
+            table.doubleColumn("learning rate").append(trial.config().learningRate());
+            table.intColumn("width").append(trial.config().width());
+            table.doubleColumn("dropout").append(trial.config().dropout());
+            table.longColumn("parameters").appendMissing();
+            table.intColumn("epochs run").append(trial.epoch());
+            table.intColumn("best epoch").appendMissing();
+            table.doubleColumn("train accuracy").appendMissing();
+            table.doubleColumn("validation accuracy").appendMissing();
+            table.doubleColumn("validation loss").appendMissing();
+            table.doubleColumn("seconds").appendMissing();
+            table.stringColumn("chosen").append("diverged: " + trial.what());
         }
 
         @Override

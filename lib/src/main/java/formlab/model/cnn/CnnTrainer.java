@@ -36,7 +36,15 @@ import java.util.List;
  * weights, seeded augmentation and shuffles. After every epoch the validation split is scored;
  * the parameters of the best epoch (highest validation accuracy, ties broken by lower validation
  * loss) are kept in memory and restored at the end, and training stops early when
- * {@link CnnConfig#patience()} epochs pass without improvement.
+ * {@link CnnConfig#patience()} epochs pass without improvement. A training or validation loss
+ * that is not a finite number stops the run at once with a {@link TrainingDivergedException}.
+ *
+ * <p>Training runs on a fixed number of intra-op threads ({@link TorchRuntime#reproducibly}, one
+ * by default): the same images and config then give the same model on any machine and under any
+ * load. With two threads, libtorch 2.7.1's CPU backward pass gave the first stage's convolution and
+ * batch-norm gradients errors as large as the gradients themselves (measured against one thread on
+ * the first batch of the tests' stick figures), so seeded runs parted ways after one step and some
+ * went to NaN within the first epoch.
  *
  * <p>Every batch lives in its own NDManager (DJL's data iterator opens a sub-manager per batch of
  * the trainer's manager and closing the batch frees it), so memory stays flat across epochs.
@@ -58,6 +66,15 @@ public final class CnnTrainer {
      * @param progress receives one call per epoch
      */
     public static CnnTrainingRun train(PreparedImages data, CnnConfig config, TrainingProgress progress) {
+        return train(data, config, progress, TorchRuntime.trainingThreads());
+    }
+
+    /** As {@link #train(PreparedImages, CnnConfig, TrainingProgress)} on {@code threads} intra-op threads. */
+    static CnnTrainingRun train(PreparedImages data, CnnConfig config, TrainingProgress progress, int threads) {
+        return TorchRuntime.onThreads(threads, () -> trainOnThisThread(data, config, progress));
+    }
+
+    private static CnnTrainingRun trainOnThisThread(PreparedImages data, CnnConfig config, TrainingProgress progress) {
         if (data.preprocessing().size() != config.imageSize()) {
             throw new IllegalArgumentException("images were prepared at " + data.preprocessing().size()
                     + " px but the config asks for " + config.imageSize() + " px");
@@ -92,12 +109,19 @@ public final class CnnTrainer {
                 double lossSum = 0;
                 long correct = 0;
                 long seen = 0;
+                int step = 0;
                 for (Batch b : trainer.iterateDataset(trainSet)) {
+                    step++;
                     try (b; GradientCollector collector = trainer.newGradientCollector()) {
                         NDList logits = trainer.forward(b.getData(), b.getLabels());
                         NDArray loss = trainer.getLoss().evaluate(b.getLabels(), logits);
+                        float batchLoss = loss.getFloat();
+                        if (!Float.isFinite(batchLoss)) {
+                            throw new TrainingDivergedException(config, epoch,
+                                    "training loss " + batchLoss + " in batch " + step + " of " + stepsPerEpoch);
+                        }
                         collector.backward(loss);
-                        lossSum += loss.getFloat() * b.getSize();
+                        lossSum += batchLoss * b.getSize();
                         correct += Scores.correct(logits.singletonOrThrow().toFloatArray(),
                                 b.getLabels().singletonOrThrow().toFloatArray());
                         seen += b.getSize();
@@ -106,6 +130,9 @@ public final class CnnTrainer {
                 }
                 double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
                 Scores scores = Scores.of(trainer, validationSet);
+                if (!Double.isFinite(scores.loss())) {
+                    throw new TrainingDivergedException(config, epoch, "validation loss " + scores.loss() + " at the end");
+                }
                 boolean best = scores.accuracy() > bestAccuracy || (scores.accuracy() == bestAccuracy && scores.loss() < bestLoss);
                 if (best) {
                     bestAccuracy = scores.accuracy();
@@ -124,6 +151,9 @@ public final class CnnTrainer {
         } catch (IOException | TranslateException e) {
             model.close();
             throw new IllegalStateException("training failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
         restore(model, bestParameters);
         CnnImageClassifier classifier = new CnnImageClassifier(model, data.classes(), data.preprocessing(), config);

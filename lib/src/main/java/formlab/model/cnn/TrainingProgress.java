@@ -20,6 +20,10 @@ public interface TrainingProgress {
     default void finished(CnnConfig config, CnnTrainingRun run) {
     }
 
+    /** Called when a run stops because its loss is no longer finite (a sweep then goes on to the next trial). */
+    default void diverged(TrainingDivergedException divergence) {
+    }
+
     /** Progress that shows nothing. */
     static TrainingProgress silent() {
         return (config, result) -> { };
@@ -44,6 +48,12 @@ public interface TrainingProgress {
             @Override
             public void finished(CnnConfig config, CnnTrainingRun run) {
                 out.println(run.summary());
+                out.flush();
+            }
+
+            @Override
+            public void diverged(TrainingDivergedException divergence) {
+                out.println(divergence.getMessage());
                 out.flush();
             }
         };

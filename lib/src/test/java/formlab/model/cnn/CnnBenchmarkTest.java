@@ -25,16 +25,19 @@ class CnnBenchmarkTest {
         assertEquals(data.split(Split.TRAIN).size(), result.trainImages());
         assertTrue(result.parameters() > 0);
         assertTrue(result.trainImagesPerSecond() > 0);
+        assertEquals(TorchRuntime.trainingThreads(), result.trainThreads());
+        assertEquals(Runtime.getRuntime().availableProcessors(), result.allCores());
+        assertTrue(Double.isNaN(result.allCoresImagesPerSecond()) || result.allCoresImagesPerSecond() > 0);
         assertTrue(result.latencyMedianMillis() > 0 && result.latencyP95Millis() >= result.latencyMedianMillis());
         assertTrue(result.batch1ImagesPerSecond() > 0 && result.batch32ImagesPerSecond() > 0);
         assertTrue(result.peakHeapBytes() > 0);
         String report = result.report();
         assertTrue(result.fileLatencyMedianMillis() > 0);
-        for (String label : List.of("training", "load saved model", "latency, 1 image", "1 JPEG file", "inference, batch 1",
+        for (String label : List.of("training", "training, baseline", "load saved model", "latency, 1 image", "1 JPEG file", "inference, batch 1",
                 "inference, batch 32", "peak heap", "peak RSS")) {
             assertTrue(report.contains(label), label + " missing from\n" + report);
         }
-        assertEquals(2, log.size());
+        assertEquals(3, log.size());
     }
 
     @Test

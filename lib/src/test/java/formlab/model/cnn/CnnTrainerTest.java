@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.pytorch.jni.JniUtils;
 import formlab.image.PreparedImages;
 import formlab.image.Split;
 import java.io.ByteArrayOutputStream;
@@ -62,17 +63,67 @@ class CnnTrainerTest {
     }
 
     @Test
-    void sameConfigSameHistoryAndEarlyStopping() {
+    void sameConfigSameHistoryWhateverThreadsTheCallerSetAndEarlyStopping() {
         CnnConfig config = TinyModels.config(30).withEpochs(30, 2).withLearningRate(0.05);
-        CnnTrainingRun a = CnnTrainer.train(data, config, TrainingProgress.silent());
-        CnnTrainingRun b = CnnTrainer.train(data, config, TrainingProgress.silent());
-        try (var ma = a.model(); var mb = b.model()) {
-            assertTrue(a.history().size() < 30, "patience 2 stops early: " + a.summary());
-            assertEquals(a.bestEpoch() + 2, a.history().size());
-            List<Double> lossesA = a.history().stream().map(EpochResult::trainLoss).toList();
-            List<Double> lossesB = b.history().stream().map(EpochResult::trainLoss).toList();
-            assertEquals(lossesA, lossesB, "seeded training is reproducible");
+        int before = JniUtils.getNumThreads();
+        try {
+            // The caller's libtorch thread count must not matter: training fixes its own.
+            JniUtils.setNumThreads(1);
+            CnnTrainingRun a = CnnTrainer.train(data, config, TrainingProgress.silent());
+            JniUtils.setNumThreads(Math.max(2, Runtime.getRuntime().availableProcessors()));
+            CnnTrainingRun b = CnnTrainer.train(data, config, TrainingProgress.silent());
+            try (var ma = a.model(); var mb = b.model()) {
+                assertTrue(a.history().size() < 30, "patience 2 stops early: " + a.summary());
+                assertEquals(a.bestEpoch() + 2, a.history().size());
+                List<Double> lossesA = a.history().stream().map(EpochResult::trainLoss).toList();
+                List<Double> lossesB = b.history().stream().map(EpochResult::trainLoss).toList();
+                assertTrue(lossesA.stream().allMatch(Double::isFinite), lossesA.toString());
+                assertEquals(lossesA, lossesB, "seeded training is reproducible");
+                List<Double> validationA = a.history().stream().map(EpochResult::validationLoss).toList();
+                List<Double> validationB = b.history().stream().map(EpochResult::validationLoss).toList();
+                assertEquals(validationA, validationB, "and so is every validation score");
+            }
+            assertEquals(Math.max(2, Runtime.getRuntime().availableProcessors()), JniUtils.getNumThreads(),
+                    "training gives the caller its thread count back");
+        } finally {
+            JniUtils.setNumThreads(before);
         }
+    }
+
+    @Test
+    void aLossThatStopsBeingFiniteStopsTheRunAtOnceWithWhereAndWhy() {
+        // A learning rate of 1e4 with decoupled weight decay multiplies every weight by about
+        // -500 per step, so the weights overflow within a few epochs.
+        CnnConfig config = TinyModels.config(30).withLearningRate(1e4);
+        List<EpochResult> seen = new java.util.ArrayList<>();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class,
+                () -> CnnTrainer.train(data, config, (c, result) -> seen.add(result)));
+        assertTrue(e.epoch() < 30, "stopped at once, in epoch " + e.epoch());
+        assertEquals(e.epoch() - 1, seen.size(), "no epoch with a non-finite loss is reported as a result");
+        assertTrue(seen.stream().allMatch(r -> Double.isFinite(r.trainLoss()) && Double.isFinite(r.validationLoss())));
+        assertTrue(e.getMessage().matches(".*diverged: (training|validation) loss (NaN|-?Infinity) .*epoch " + e.epoch()
+                + " \\(peak learning rate 10000.0\\).*Lower the learning rate.*"), e.getMessage());
+    }
+
+    @Test
+    void aSweepReportsADivergedTrialAndNeverRanksIt() {
+        var configs = CnnSweep.grid(TinyModels.config(3), new double[] {0.005, 1e4}, new int[] {8}, new double[] {0.0});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CnnSweep.SweepResult sweep = CnnSweep.run(data, configs,
+                TrainingProgress.printingTo(new PrintStream(bytes, true, StandardCharsets.UTF_8)))) {
+            assertEquals(1, sweep.runs().size());
+            assertEquals(1, sweep.diverged().size());
+            assertEquals(2, sweep.diverged().get(0).run());
+            assertEquals(0.005, sweep.best().config().learningRate());
+            var table = sweep.table(2);
+            assertEquals(2, table.rowCount());
+            assertEquals("#1", table.stringColumn("chosen").get(0));
+            assertTrue(table.stringColumn("chosen").get(1).startsWith("diverged: "), table.print());
+            assertTrue(table.doubleColumn("validation accuracy").isMissing(1));
+            assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("diverged"));
+        }
+        assertThrows(TrainingDivergedException.class, () -> CnnSweep.run(data, List.of(configs.get(1)), TrainingProgress.silent()),
+                "a sweep whose every trial diverged has nothing to offer");
     }
 
     @Test
@@ -84,14 +135,14 @@ class CnnTrainerTest {
 
     @Test
     void sweepRanksByValidationAndItsBestRunsFormAnEnsemble() {
-        var configs = CnnSweep.grid(TinyModels.config(3), new double[] {0.005, 0.01}, new int[] {4, 6}, new double[] {0.0});
+        var configs = CnnSweep.grid(TinyModels.config(3), new double[] {0.005, 0.01}, new int[] {8, 16}, new double[] {0.0});
         try (CnnSweep.SweepResult sweep = CnnSweep.run(data, configs, TrainingProgress.silent())) {
             var table = sweep.table(2);
             assertEquals(4, table.rowCount());
             double top = table.doubleColumn("validation accuracy").max();
             int first = table.stringColumn("chosen").indexOf("#1");
             assertEquals(top, table.doubleColumn("validation accuracy").get(first), 1e-9);
-            assertEquals(2, table.stringColumn("chosen").countUnique() - 1, "two chosen runs besides the blanks");
+            assertEquals(2, table.stringColumn("chosen").countUnique() - 1, "two chosen runs besides the blanks\n" + table.print());
             List<CnnTrainingRun> best = sweep.top(2);
             assertTrue(best.get(0).bestValidationAccuracy() >= best.get(1).bestValidationAccuracy());
             var image = data.split(Split.TEST).get(0).source();
