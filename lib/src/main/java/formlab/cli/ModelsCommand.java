@@ -45,6 +45,7 @@ public final class ModelsCommand implements Command {
             throw new UsageException("no model '" + name + "' under " + registry.root());
         }
         if (card > 0) {
+            registry.card(name, card); // refuses a missing, malformed or misplaced card
             out.println(Files.readString(registry.versionFolder(name, card).resolve(ModelRegistry.CARD_FILE)));
             return 0;
         }

@@ -1,0 +1,107 @@
+package formlab.faults;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import formlab.model.ModelFileHeader;
+import formlab.model.ModelFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A corpus of bad inputs for fault tests, generated from good files the tests make themselves
+ * (nothing copied from the licensed datasets): truncated files, edited model cards, model files
+ * with payloads the deserialization filter must refuse, and damaged recordings and tables.
+ * Each method names the fault it makes; tests feed the result to the library or the command line
+ * and check that the failure is reported, never absorbed.
+ */
+public final class BadInputs {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BadInputs() {
+    }
+
+    /** Cuts {@code file} to half its length. */
+    public static Path truncate(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        return Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    /** Rewrites the JSON object in {@code file} after {@code edit} changed it (e.g. removed or altered a field). */
+    public static Path editJson(Path file, Consumer<ObjectNode> edit) throws IOException {
+        ObjectNode node = (ObjectNode) JSON.readTree(file.toFile());
+        edit.accept(node);
+        return Files.writeString(file, JSON.writeValueAsString(node));
+    }
+
+    /**
+     * A FormLab model file at {@code file} whose Smile payload is {@code payload} serialized, with a
+     * correct header and SHA-256, so only the deserialization filter stands between it and use.
+     */
+    public static Path smileModelFile(Path file, Serializable payload) throws IOException {
+        byte[] body = serialize(payload);
+        ModelFileHeader header = new ModelFileHeader(ModelFiles.FORMAT_VERSION, "smile", "smile-gbt", Map.of(),
+                List.of("f"), List.of("a", "b"), ModelFiles.sha256(body), body.length);
+        byte[] json = new ObjectMapper().writeValueAsBytes(header);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        DataOutputStream data = new DataOutputStream(content);
+        data.write("FORMLAB-MODEL\n".getBytes(StandardCharsets.US_ASCII));
+        data.writeInt(json.length);
+        data.write(json);
+        data.write(body);
+        return Files.write(file, content.toByteArray());
+    }
+
+    /** Java serialization of {@code payload}, on a thread with a large stack so deeply nested payloads can be written. */
+    private static byte[] serialize(Serializable payload) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        IOException[] failure = new IOException[1];
+        Thread writer = new Thread(null, () -> {
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(payload);
+            } catch (IOException e) {
+                failure[0] = e;
+            }
+        }, "serialize", 256L << 20);
+        writer.start();
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while serializing", e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Lists nested {@code depth} deep: only allowed classes, but deeper than the filter's depth limit. */
+    public static Serializable nestedLists(int depth) {
+        ArrayList<Object> outer = new ArrayList<>();
+        ArrayList<Object> current = outer;
+        for (int i = 1; i < depth; i++) {
+            ArrayList<Object> inner = new ArrayList<>();
+            current.add(inner);
+            current = inner;
+        }
+        return outer;
+    }
+
+    /** A serializable object of a class no model needs ({@link java.util.Date}). */
+    public static Serializable foreignObject() {
+        return new java.util.Date(0);
+    }
+}
