@@ -1,0 +1,68 @@
+package formlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import formlab.eval.Progress;
+import formlab.faults.BadInputs;
+import formlab.model.LabelledData;
+import formlab.model.SmileGradientBoostingTrainer;
+import formlab.model.SyntheticFeatures;
+import formlab.registry.ModelRegistry;
+import formlab.registry.SplitSpec;
+import formlab.registry.TrainingRecipe;
+import formlab.registry.TrainingRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad inputs on the command line end in a clear message and a non-zero exit status, never in a quiet result. */
+class CommandFaultsTest {
+
+    private final CommandRunner cli = new CommandRunner();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandAnswersHelpWithItsUsage() {
+        for (Command command : Main.commands()) {
+            for (String flag : List.of("--help", "-h")) {
+                assertEquals(0, cli.run(command.name(), flag), command.name() + " " + flag + ": " + cli.error());
+                assertEquals(command.usage().strip(), cli.output().strip(), command.name());
+            }
+        }
+        assertEquals(0, cli.run("help"));
+        assertTrue(cli.output().contains("Exit status: 0 ok, 1 failure"), cli.output());
+    }
+
+    private String registryWithOneVersion() throws Exception {
+        LabelledData data = SyntheticFeatures.table(4, 2, 5, 0.1, 4);
+        ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
+        TrainingRecipe recipe = TrainingRecipe.of("exercise", data, new SmileGradientBoostingTrainer(20, 3, 4, 3, 0.1, 0.8, 1),
+                SplitSpec.kFold(2, 3));
+        registry.register("imu-exercise", TrainingRun.execute(recipe, data, Progress.none()), List.of());
+        return registry.root().toString();
+    }
+
+    @Test
+    void aMalformedCardIsRefusedNotPrinted() throws Exception {
+        String folder = registryWithOneVersion();
+        Path card = Path.of(folder, "imu-exercise", "v1", ModelRegistry.CARD_FILE);
+        BadInputs.truncate(card);
+        assertEquals(1, cli.run("models", "imu-exercise", "--card", "1", "--registry", folder));
+        assertEquals("", cli.output());
+        assertTrue(cli.error().contains("card.json: not a valid model card at line"), cli.error());
+    }
+
+    @Test
+    void aMissingVersionIsNamedNotJustAPath() throws Exception {
+        String folder = registryWithOneVersion();
+        assertEquals(1, cli.run("models", "imu-exercise", "--card", "9", "--registry", folder));
+        assertTrue(cli.error().contains("Model 'imu-exercise' has no version 9 (its versions: [1]"), cli.error());
+        assertFalse(Files.exists(Path.of(folder, "imu-exercise", "v9")));
+    }
+}
