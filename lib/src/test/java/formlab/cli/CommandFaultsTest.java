@@ -13,9 +13,13 @@ import formlab.registry.ModelRegistry;
 import formlab.registry.SplitSpec;
 import formlab.registry.TrainingRecipe;
 import formlab.registry.TrainingRun;
+import formlab.imu.sim.BarbellSimulator;
+import formlab.imu.sim.SimulationSettings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +68,29 @@ class CommandFaultsTest {
         assertEquals(1, cli.run("models", "imu-exercise", "--card", "9", "--registry", folder));
         assertTrue(cli.error().contains("Model 'imu-exercise' has no version 9 (its versions: [1]"), cli.error());
         assertFalse(Files.exists(Path.of(folder, "imu-exercise", "v9")));
+    }
+
+    /** Three simulated participants, one heavy and one medium set per lift, rest. */
+    private Path simulated() {
+        Path folder = dir.resolve("recordings");
+        new BarbellSimulator(new SimulationSettings(11, 3, 1, 1, true, 0)).writeTo(folder);
+        return folder;
+    }
+
+    private static Path file(Path folder, String set, String sensor) throws IOException {
+        try (Stream<Path> all = Files.list(folder)) {
+            return all.filter(p -> p.getFileName().toString().startsWith(set) && p.getFileName().toString().contains(sensor))
+                    .findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aPhysicallyImpossibleValueIsRefusedWithItsLineAndColumn() throws Exception {
+        Path data = simulated();
+        Path acc = file(data, "S1-squat-heavy", "Accelerometer");
+        BadInputs.setCell(acc, 8, 5, "1e308");
+        assertEquals(1, cli.run("features", "--data", data.toString(), "--out", dir.resolve("f.csv").toString()));
+        assertTrue(cli.error().contains(acc.getFileName() + ", line 8, column 5: '1e308' in column 'y-axis (g)' is beyond the"
+                + " accelerometer's range of +-16 g"), cli.error());
     }
 }

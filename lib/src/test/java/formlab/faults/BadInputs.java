@@ -100,6 +100,44 @@ public final class BadInputs {
         return outer;
     }
 
+    /** Replaces the cell at 1-based {@code line} and {@code column} of a CSV file with {@code value}. */
+    public static Path setCell(Path csv, int line, int column, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        String[] cells = lines.get(line - 1).split(",", -1);
+        cells[column - 1] = value;
+        lines.set(line - 1, String.join(",", cells));
+        return Files.write(csv, lines);
+    }
+
+    /**
+     * Cuts a MetaWear CSV export (epoch milliseconds in column 1) to its first {@code seconds}: a set
+     * that ended early. The header is kept.
+     */
+    public static Path keepFirstSeconds(Path metaWearCsv, double seconds) throws IOException {
+        List<String> lines = Files.readAllLines(metaWearCsv);
+        long start = Long.parseLong(lines.get(1).split(",", 2)[0]);
+        List<String> kept = new ArrayList<>(List.of(lines.getFirst()));
+        for (String line : lines.subList(1, lines.size())) {
+            if (Long.parseLong(line.split(",", 2)[0]) - start <= seconds * 1000) {
+                kept.add(line);
+            }
+        }
+        return Files.write(metaWearCsv, kept);
+    }
+
+    /** Sets every accelerometer axis value of a MetaWear CSV export to (0, 0, 1) g: a sensor stuck flat. */
+    public static Path flattenAxes(Path metaWearCsv) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(metaWearCsv));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            cells[3] = "0.000";
+            cells[4] = "0.000";
+            cells[5] = "1.000";
+            lines.set(i, String.join(",", cells));
+        }
+        return Files.write(metaWearCsv, lines);
+    }
+
     /** A serializable object of a class no model needs ({@link java.util.Date}). */
     public static Serializable foreignObject() {
         return new java.util.Date(0);
