@@ -93,4 +93,17 @@ class CommandFaultsTest {
         assertTrue(cli.error().contains(acc.getFileName() + ", line 8, column 5: '1e308' in column 'y-axis (g)' is beyond the"
                 + " accelerometer's range of +-16 g"), cli.error());
     }
+
+    @Test
+    void duplicateRecordingsAreNamedAndTrainingRefusesThem() throws Exception {
+        Path data = simulated();
+        BadInputs.copySetAs(data, "S1-squat-heavy", "S9");
+        assertEquals(0, cli.run("features", "--data", data.toString(), "--out", dir.resolve("f.csv").toString()), cli.error());
+        assertTrue(cli.output().contains("warning: recordings are copies of each other") && cli.output().contains("S1-squat-heavy")
+                && cli.output().contains("S9-squat-heavy"), cli.output());
+        assertEquals(1, cli.run("train", "--data", data.toString(), "--search", "quick", "--models", dir.resolve("m").toString()));
+        assertTrue(cli.error().contains("refusing to train on recordings that are copies") && cli.error().contains("--allow-duplicates"),
+                cli.error());
+        assertFalse(Files.exists(dir.resolve("m")));
+    }
 }

@@ -138,6 +138,21 @@ public final class BadInputs {
         return Files.write(metaWearCsv, lines);
     }
 
+    /**
+     * Copies the MetaWear files of one set (accelerometer and gyroscope, same folder) under another
+     * participant's code: the same values claimed by two people. Returns the copies.
+     */
+    public static List<Path> copySetAs(Path folder, String setPrefix, String participant) throws IOException {
+        List<Path> copies = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith(setPrefix)).sorted().toList()) {
+                String name = file.getFileName().toString();
+                copies.add(Files.copy(file, folder.resolve(participant + name.substring(name.indexOf('-')))));
+            }
+        }
+        return copies;
+    }
+
     /** A serializable object of a class no model needs ({@link java.util.Date}). */
     public static Serializable foreignObject() {
         return new java.util.Date(0);
