@@ -106,4 +106,28 @@ class CommandFaultsTest {
                 cli.error());
         assertFalse(Files.exists(dir.resolve("m")));
     }
+
+    @Test
+    void checkSaysWhatItDidNotCheckAndValidatesFilesWithData() throws Exception {
+        Path root = dir.resolve("datasets");
+        Path raw = Files.createDirectories(root.resolve("imu-barbell-metawear/raw"));
+        new BarbellSimulator(new SimulationSettings(11, 2, 1, 0, true, 0)).writeTo(raw);
+        Path acc = file(raw, "S1-row-heavy", "Accelerometer");
+        BadInputs.setCell(acc, 6, 4, "NaN");
+        String before = System.getProperty("formlab.data.dir");
+        System.setProperty("formlab.data.dir", root.toString());
+        try {
+            cli.run("check");
+            assertTrue(cli.output().contains("dataset contents were not checked"), cli.output());
+            assertEquals(1, cli.run("check", "--data"), cli.output());
+            assertTrue(cli.output().lines().anyMatch(l -> l.startsWith("FAIL  Data imu-barbell-metawear")), cli.output());
+            assertTrue(cli.output().contains(acc.getFileName().toString()), cli.output());
+        } finally {
+            if (before == null) {
+                System.clearProperty("formlab.data.dir");
+            } else {
+                System.setProperty("formlab.data.dir", before);
+            }
+        }
+    }
 }
