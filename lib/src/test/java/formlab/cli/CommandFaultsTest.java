@@ -130,4 +130,15 @@ class CommandFaultsTest {
             }
         }
     }
+
+    @Test
+    void textInAFeatureColumnIsNamedNotDropped() throws Exception {
+        Path csv = dir.resolve("features.csv");
+        SyntheticFeatures.table(4, 2, 6, 0.1, 5).table().write().csv(csv.toFile());
+        String header = Files.readAllLines(csv).getFirst();
+        BadInputs.setCell(csv, 7, 2, "n/a");
+        assertEquals(1, cli.run("cross-validate", "--table", csv.toString(), "--label", "label", "--group", "group"));
+        assertTrue(cli.error().contains("features.csv, line 7, column 2: 'n/a' in feature column '" + header.split(",")[1] + "'"),
+                cli.error());
+    }
 }
