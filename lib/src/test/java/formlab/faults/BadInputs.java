@@ -153,6 +153,11 @@ public final class BadInputs {
         return copies;
     }
 
+    /** One row of the 11-keypoint yoga layout (class, 11 x, 11 y) for {@code label}, with a plausible standing pose. */
+    public static String keypointRow(String label) {
+        return label + ",1,2,-30,-40,30,40,3,-10,-11,10,11,160,110,60,10,61,11,12,-65,-150,-66,-151";
+    }
+
     /** A serializable object of a class no model needs ({@link java.util.Date}). */
     public static Serializable foreignObject() {
         return new java.util.Date(0);
