@@ -158,6 +158,29 @@ public final class BadInputs {
         return label + ",1,2,-30,-40,30,40,3,-10,-11,10,11,160,110,60,10,61,11,12,-65,-150,-66,-151";
     }
 
+    /** Rewrites the JSON array in {@code file} (such as a Label Studio export) after {@code edit} changed it. */
+    public static Path editJsonArray(Path file, Consumer<com.fasterxml.jackson.databind.node.ArrayNode> edit) throws IOException {
+        var array = (com.fasterxml.jackson.databind.node.ArrayNode) JSON.readTree(file.toFile());
+        edit.accept(array);
+        return Files.writeString(file, JSON.writeValueAsString(array));
+    }
+
+    /** A Label Studio export in which every annotation of task {@code index} (0-based) was cancelled. */
+    public static Path cancelTask(Path export, int index) throws IOException {
+        return editJsonArray(export, tasks -> tasks.get(index).get("annotations")
+                .forEach(a -> ((ObjectNode) a).put("was_cancelled", true)));
+    }
+
+    /** A Label Studio export in which task {@code index} (0-based) has no annotations. */
+    public static Path unannotateTask(Path export, int index) throws IOException {
+        return editJsonArray(export, tasks -> ((ObjectNode) tasks.get(index)).putArray("annotations"));
+    }
+
+    /** A Label Studio export without task {@code index} (0-based). */
+    public static Path dropTask(Path export, int index) throws IOException {
+        return editJsonArray(export, tasks -> tasks.remove(index));
+    }
+
     /** A serializable object of a class no model needs ({@link java.util.Date}). */
     public static Serializable foreignObject() {
         return new java.util.Date(0);
