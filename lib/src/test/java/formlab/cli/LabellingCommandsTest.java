@@ -120,4 +120,11 @@ class LabellingCommandsTest {
         assertEquals(1, run("al-import", "--round", round.toString(), "--file", full.toString()));
         assertTrue(output().contains("Round 1 of imu-barbell cannot become version 3"), output());
     }
+
+    @Test
+    void retrainingOnAnEmptyLabelVersionSaysSo() throws Exception {
+        new formlab.label.LabelDatasets(dir.resolve("labels")).write("imu-barbell", List.of(), List.of());
+        assertEquals(1, run("retrain", "--dataset", "imu-barbell/v1"));
+        assertTrue(cli.error().contains("imu-barbell/v1 holds no labelled items") && cli.error().contains("nothing to train on"), output());
+    }
 }
