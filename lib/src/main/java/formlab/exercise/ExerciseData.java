@@ -56,6 +56,13 @@ public record ExerciseData(ImuDataset dataset, ExercisePipeline pipeline, Map<Wi
     public static ExerciseData build(ImuDataset dataset, ExercisePipeline pipeline, List<WindowSettings> windows,
                                      Path cache, Progress progress) {
         Map<WindowSettings, Table> tables = new LinkedHashMap<>();
+        if (cache != null) {
+            try {
+                AtomicFiles.deleteStale(cache, java.time.Instant.now()); // half-written tables of a killed run
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean temporary files in " + cache, e);
+            }
+        }
         int done = 0;
         for (WindowSettings window : windows) {
             ExercisePipeline p = pipeline.withWindow(window);

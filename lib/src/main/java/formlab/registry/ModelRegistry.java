@@ -111,6 +111,7 @@ public final class ModelRegistry {
         requireName(name);
         Path modelFolder = root.resolve(name);
         Files.createDirectories(modelFolder);
+        AtomicFiles.deleteStale(modelFolder, Instant.now()); // leftovers of a registration that was killed
         List<DataFile> data = new ArrayList<>();
         for (Path file : dataFiles) {
             data.add(DataFile.of(file, projectRoot));

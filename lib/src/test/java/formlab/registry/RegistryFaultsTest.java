@@ -101,4 +101,18 @@ class RegistryFaultsTest {
         ModelFileException depth = assertThrows(ModelFileException.class, () -> ModelFiles.load(deep));
         assertTrue(depth.getMessage().contains("nesting depth 401 exceeds the limit of 400"), depth.getMessage());
     }
+
+    @Test
+    void leftoversOfAKilledRegistrationAreCleanedAtTheNextOne() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("models/imu-exercise"));
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofHours(3)));
+        Path staging = Files.createDirectory(folder.resolve(".staging-4711"));
+        Path temp = Files.write(folder.resolve(".model.flm.4711.tmp"), new byte[4096]);
+        Files.setLastModifiedTime(staging, old);
+        Files.setLastModifiedTime(temp, old);
+        Path busy = Files.createDirectory(folder.resolve(".staging-4712")); // another process registering right now
+        registryWithVersions(1);
+        assertTrue(Files.notExists(staging) && Files.notExists(temp), "stale leftovers deleted");
+        assertTrue(Files.isDirectory(busy), "a fresh staging folder is left alone");
+    }
 }
