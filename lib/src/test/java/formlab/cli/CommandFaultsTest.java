@@ -141,4 +141,16 @@ class CommandFaultsTest {
         assertTrue(cli.error().contains("features.csv, line 7, column 2: 'n/a' in feature column '" + header.split(",")[1] + "'"),
                 cli.error());
     }
+
+    @Test
+    void theBadFormFolderGivenDirectlyLoadsAsBadFormSets() throws Exception {
+        Path data = simulated();
+        Path form = dir.resolve("raw/form");
+        BadInputs.copySetNamed(data, "S1-bench-heavy", form, "S1-bench-half");
+        var recordings = formlab.imu.ImuDatasets.folder(form).recordings();
+        assertEquals(1, recordings.size());
+        assertTrue(recordings.getFirst().info().badForm());
+        assertEquals(0, formlab.eval.validation.BarbellDatasetValidation.validate("form", form).with(
+                formlab.eval.validation.Severity.FAIL).size());
+    }
 }

@@ -181,6 +181,23 @@ public final class BadInputs {
         return editJsonArray(export, tasks -> tasks.remove(index));
     }
 
+    /**
+     * Copies the MetaWear files of one set into {@code target} with the set part of the name (up to
+     * {@code _MetaWear}) replaced by {@code setName}, e.g. {@code A-bench-half}: a bad-form set as the
+     * real dataset names them. Returns the copies.
+     */
+    public static List<Path> copySetNamed(Path folder, String setPrefix, Path target, String setName) throws IOException {
+        Files.createDirectories(target);
+        List<Path> copies = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith(setPrefix)).sorted().toList()) {
+                String name = file.getFileName().toString();
+                copies.add(Files.copy(file, target.resolve(setName + name.substring(name.indexOf("_MetaWear")))));
+            }
+        }
+        return copies;
+    }
+
     /** A serializable object of a class no model needs ({@link java.util.Date}). */
     public static Serializable foreignObject() {
         return new java.util.Date(0);

@@ -155,6 +155,10 @@ public final class BarbellDatasetValidation {
     }
 
     private static boolean inBadFormFolder(Path root, Path file) {
+        Path rootName = root.toAbsolutePath().normalize().getFileName();
+        if (rootName != null && rootName.toString().equals(MetaWearDatasetLoader.BAD_FORM_FOLDER)) {
+            return true; // the bad-form folder itself was given
+        }
         Path parent = root.relativize(file).getParent();
         if (parent != null) {
             for (Path part : parent) {
