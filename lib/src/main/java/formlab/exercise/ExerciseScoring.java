@@ -7,6 +7,7 @@ import formlab.imu.reps.RepCount;
 import formlab.imu.reps.RepCounter;
 import formlab.imu.signal.Window;
 import formlab.model.Prediction;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
@@ -69,7 +70,7 @@ public final class ExerciseScoring {
         List<List<Window>> segments = model.pipeline().windowsBySegment(recording);
         List<Window> all = segments.stream().flatMap(List::stream).toList();
         if (all.isEmpty()) {
-            java.nio.file.Path file = recording.sources().isEmpty() ? java.nio.file.Path.of(recording.info().id())
+            Path file = recording.sources().isEmpty() ? Path.of(recording.info().id())
                     : recording.sources().getFirst();
             throw new ImuDataException(ImuDataException.Problem.SET_TOO_SHORT, file, String.format(java.util.Locale.ROOT,
                     "set %s lasts %.1f s, shorter than one %.1f s window of the model; nothing to score (record at least"

@@ -210,11 +210,17 @@ public final class ModelRegistry {
             throw new IOException(file + ": not a valid model card" + where + ": " + e.getOriginalMessage(), e);
         }
         List<String> missing = new ArrayList<>();
-        if (card.name() == null) missing.add("name");
-        if (card.stage() == null) missing.add("stage (one of candidate, production, archived)");
-        if (card.recipe() == null) missing.add("recipe");
-        if (card.modelFile() == null) missing.add("modelFile");
-        if (card.modelSha256() == null) missing.add("modelSha256");
+        Map<String, Object> required = new java.util.LinkedHashMap<>();
+        required.put("name", card.name());
+        required.put("stage (one of candidate, production, archived)", card.stage());
+        required.put("recipe", card.recipe());
+        required.put("modelFile", card.modelFile());
+        required.put("modelSha256", card.modelSha256());
+        required.forEach((field, value) -> {
+            if (value == null) {
+                missing.add(field);
+            }
+        });
         if (!missing.isEmpty()) {
             throw new IOException(file + ": not a valid model card: missing " + String.join(", ", missing));
         }
