@@ -21,17 +21,21 @@ public final class AlImportCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: formlab al-import --round FOLDER --file EXPORT.json [--labels FOLDER]
+                usage: formlab al-import --round FOLDER --file EXPORT.json [--partial] [--labels FOLDER]
                   FOLDER is the round written by al-export. Every task and annotation is checked (item ids of the round,
                   one completed annotation per item, labels of the round's classes, annotator and time present); all
                   problems are listed, naming task and field, and nothing is written unless there are none. The new
-                  version holds the previous labels plus these, under data/processed/labels/<dataset>/v<N>/.""";
+                  version holds the previous labels plus these, under data/processed/labels/<dataset>/v<N>/.
+                  An export that leaves items of the round unlabelled (not exported, no annotation, cancelled) is
+                  refused, saying what is missing, unless --partial; a round imported in part can be completed by
+                  importing a fuller export of the same round. An export without any new label is always refused.""";
     }
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
         Path round = Path.of(args.required("round"));
         Path file = Path.of(args.required("file"));
+        boolean partial = args.flag("partial");
         LabelDatasets datasets = args.option("labels").map(f -> new LabelDatasets(Path.of(f)))
                 .orElseGet(() -> LabelDatasets.of(ProjectPaths.locate()));
         args.rejectUnknown();
@@ -40,7 +44,7 @@ public final class AlImportCommand implements Command {
         }
         DatasetVersion version;
         try {
-            version = LabellingRound.importRound(datasets, round, file);
+            version = LabellingRound.importRound(datasets, round, file, partial);
         } catch (LabelStudioImportException e) {
             out.println(e.getMessage());
             return 1;

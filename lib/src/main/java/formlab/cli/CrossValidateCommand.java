@@ -53,7 +53,11 @@ public final class CrossValidateCommand implements Command {
             throw new UsageException("no such file: " + file);
         }
         Table table = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).build());
+        List<String> textColumns = textColumns(file, table, label, group, exclude);
         LabelledData data = LabelledData.of(table, label, group, exclude);
+        if (!textColumns.isEmpty()) {
+            out.println("not features (text columns): " + String.join(", ", textColumns));
+        }
         var splits = folds.equals("logo") ? GroupSplits.leaveOneGroupOut(data.groups())
                 : GroupSplits.kFold(data.groups(), parseFolds(folds), seed);
         out.printf("%s: %d rows, %d features, %d classes %s, %d groups, %d folds%n", file.getFileName(), data.size(),
@@ -69,6 +73,44 @@ public final class CrossValidateCommand implements Command {
                     result.pooled().balancedAccuracy(), result.pooled().accuracy(), seconds, splits.size());
         }
         return 0;
+    }
+
+    /**
+     * Columns other than label, group and {@code exclude} that are not numeric. A column whose cells
+     * are mostly numbers but hold some text is a damaged feature, not a text column: it is refused,
+     * naming the first cell that is not a number.
+     */
+    private static List<String> textColumns(Path file, Table table, String label, String group, String[] exclude) {
+        List<String> skip = new java.util.ArrayList<>(List.of(exclude));
+        skip.add(label);
+        skip.add(group);
+        List<String> text = new java.util.ArrayList<>();
+        for (var column : table.columns()) {
+            if (column instanceof tech.tablesaw.api.NumericColumn<?> || skip.contains(column.name())) {
+                continue;
+            }
+            int numbers = 0;
+            int firstText = -1;
+            for (int row = 0; row < column.size(); row++) {
+                String cell = column.getString(row).strip();
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                try {
+                    Double.parseDouble(cell);
+                    numbers++;
+                } catch (NumberFormatException e) {
+                    firstText = firstText < 0 ? row : firstText;
+                }
+            }
+            if (firstText >= 0 && numbers > column.size() / 2) {
+                throw new IllegalArgumentException(file + ", line " + (firstText + 2) + ", column " + (table.columnIndex(column) + 1)
+                        + ": '" + column.getString(firstText) + "' in feature column '" + column.name() + "'; expected a number"
+                        + " (or leave the column out with --exclude " + column.name() + ")");
+            }
+            text.add(column.name());
+        }
+        return text;
     }
 
     private static int parseFolds(String folds) {

@@ -21,7 +21,7 @@ public final class DuplicatesCommand implements Command {
         return """
                 usage: formlab duplicates FOLDER
                   Compares every *.csv under FOLDER by its value columns (columns named like epoch, time, date or
-                  timestamp are ignored). Exit status 1 when copies are found.""";
+                  timestamp are ignored). Exit status 3 when copies are found, 1 when a file cannot be read.""";
     }
 
     @Override
@@ -44,6 +44,6 @@ public final class DuplicatesCommand implements Command {
             out.println("same values:");
             group.forEach(p -> out.println("  " + folder.relativize(p)));
         }
-        return copies.isEmpty() ? 0 : 1;
+        return copies.isEmpty() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
     }
 }

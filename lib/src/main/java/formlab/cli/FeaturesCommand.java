@@ -46,6 +46,7 @@ public final class FeaturesCommand implements Command {
             target = cache.resolve("exercise-windows-" + new java.math.BigDecimal(length).stripTrailingZeros().toPlainString() + "s.csv");
         }
         out.println(dataset.origin().summary());
+        ImuOptions.warnAboutCopies(dataset, out);
         out.println("pipeline: " + pipeline.describe());
         ExerciseData data = ExerciseData.build(dataset, pipeline, List.of(window), null, formlab.eval.Progress.none());
         Table table = data.table(window);

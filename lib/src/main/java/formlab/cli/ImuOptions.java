@@ -8,8 +8,10 @@ import formlab.imu.ImuDataset;
 import formlab.imu.ImuDatasets;
 import formlab.registry.ModelRegistry;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Options shared by the IMU exercise commands: where the recordings, models and caches are. */
@@ -36,6 +38,15 @@ final class ImuOptions {
             throw new UsageException("--data " + path + ": no such folder; expected a folder of MetaWear CSV exports");
         }
         return ImuDatasets.folder(path);
+    }
+
+    /** Prints a warning naming every group of recordings that are copies of each other; returns how many groups. */
+    static int warnAboutCopies(ImuDataset dataset, PrintStream out) {
+        List<String> copies = dataset.describeCopies();
+        for (String line : copies) {
+            out.println("warning: recordings are copies of each other, so the same set counts twice: " + line);
+        }
+        return copies.size();
     }
 
     /** The search space named by {@code --search}. */

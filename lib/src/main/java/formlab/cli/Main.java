@@ -21,7 +21,23 @@ public final class Main {
         System.exit(run(Arrays.asList(argv), System.out, System.err));
     }
 
-    /** Runs one command line and returns its exit status (0 ok, 1 failure, 2 usage error). */
+    /** Exit status: the command did what was asked. */
+    public static final int EXIT_OK = 0;
+    /** Exit status: the command failed; the reason is on standard error. */
+    public static final int EXIT_FAILURE = 1;
+    /** Exit status: the arguments were wrong; the reason and the usage are on standard error. */
+    public static final int EXIT_USAGE = 2;
+    /**
+     * Exit status: the command ran but its check found something (copies found by {@code duplicates},
+     * a version not promoted by {@code models --promote}); the findings are on standard output.
+     */
+    public static final int EXIT_FINDINGS = 3;
+
+    /**
+     * Runs one command line and returns its exit status: {@value #EXIT_OK} ok, {@value #EXIT_FAILURE}
+     * failure, {@value #EXIT_USAGE} usage error, {@value #EXIT_FINDINGS} a check found something.
+     * {@code --help} or {@code -h} after a command prints its usage and exits {@value #EXIT_OK}.
+     */
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
@@ -38,13 +54,17 @@ public final class Main {
                 return 2;
             }
             printCommands(commands, out);
-            return argv.isEmpty() ? 2 : 0;
+            return argv.isEmpty() ? EXIT_USAGE : EXIT_OK;
         }
         Optional<Command> command = find(commands, argv.get(0));
         if (command.isEmpty()) {
             err.println("formlab: unknown command '" + argv.get(0) + "'");
             printCommands(commands, err);
             return 2;
+        }
+        if (asksForHelp(argv.subList(1, argv.size()))) {
+            out.println(command.get().usage());
+            return EXIT_OK;
         }
         try {
             return command.get().run(Args.parse(argv.subList(1, argv.size())), out);
@@ -67,6 +87,19 @@ public final class Main {
                 .sorted(Comparator.comparing(Command::name)).toList();
     }
 
+    /** True when {@code --help} or {@code -h} comes before any {@code --} that ends the options. */
+    private static boolean asksForHelp(List<String> arguments) {
+        for (String token : arguments) {
+            if (token.equals("--")) {
+                return false;
+            }
+            if (token.equals("--help") || token.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Optional<Command> find(List<Command> commands, String name) {
         return commands.stream().filter(command -> command.name().equals(name)).findFirst();
     }
@@ -77,5 +110,9 @@ public final class Main {
         for (Command command : commands) {
             out.printf("  %-18s %s%n", command.name(), command.summary());
         }
+        out.println();
+        out.println("Every command answers --help and -h with its usage. Exit status: " + EXIT_OK + " ok, " + EXIT_FAILURE
+                + " failure (reason on standard error), " + EXIT_USAGE + " usage error, " + EXIT_FINDINGS
+                + " a check found something (duplicates: copies found; models --promote: not promoted).");
     }
 }

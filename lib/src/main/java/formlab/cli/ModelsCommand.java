@@ -23,7 +23,7 @@ public final class ModelsCommand implements Command {
                                       [--metric balanced_accuracy]] [--registry FOLDER]
                   Without NAME: the model names. With NAME: its versions and stages.
                   --card prints the JSON card; --promote checks the gates and promotes when all pass
-                  (exit status 1 when not promoted). The registry is the project's models/ unless --registry.""";
+                  (exit status 3 when not promoted, 1 when the version does not load). The registry is the project's models/ unless --registry.""";
     }
 
     @Override
@@ -45,13 +45,14 @@ public final class ModelsCommand implements Command {
             throw new UsageException("no model '" + name + "' under " + registry.root());
         }
         if (card > 0) {
+            registry.card(name, card); // refuses a missing, malformed or misplaced card
             out.println(Files.readString(registry.versionFolder(name, card).resolve(ModelRegistry.CARD_FILE)));
             return 0;
         }
         if (promote > 0) {
             PromotionReport report = registry.promote(name, promote, PromotionPolicy.standard(minGroup, metric));
             out.print(report);
-            return report.promoted() ? 0 : 1;
+            return report.promoted() ? Main.EXIT_OK : Main.EXIT_FINDINGS;
         }
         out.println(registry.table(name, "accuracy", "balanced_accuracy", "min_group_accuracy", "ece").print());
         return 0;

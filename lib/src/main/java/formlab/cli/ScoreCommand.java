@@ -42,6 +42,7 @@ public final class ScoreCommand implements Command {
         ImuDataset dataset = ImuOptions.dataset(args);
         ExerciseModel model = ImuOptions.model(args, ImuOptions.registry(args));
         args.rejectUnknown();
+        ImuOptions.warnAboutCopies(dataset, out);
         List<ExerciseScoring.SetScore> scores = new ArrayList<>();
         for (ImuRecording recording : dataset.recordings()) {
             scores.add(ExerciseScoring.score(model, recording));

@@ -26,11 +26,12 @@ public final class TrainCommand implements Command {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: formlab train [--data DIR] [--search default|quick] [--name NAME] [--models DIR]",
+                "usage: formlab train [--data DIR] [--search default|quick] [--name NAME] [--models DIR] [--allow-duplicates]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,
                 "  --name NAME      registry name (default imu-exercise; imu-exercise-simulated on the simulated data)",
                 ImuOptions.MODELS_HELP,
+                "  --allow-duplicates  train even when recordings are copies of each other (refused otherwise)",
                 "  Measures the training procedure by nested leave-one-participant-out, then chooses window length,",
                 "  feature set and trees on all participants, trains, registers the model with its card, loads it",
                 "  back and checks that it scores a set exactly as the trained one did.");
@@ -42,8 +43,14 @@ public final class TrainCommand implements Command {
         ExerciseEvaluation.SearchSpace space = ImuOptions.search(args);
         String name = args.option("name").orElse(ExerciseTraining.modelName(dataset));
         ModelRegistry registry = ImuOptions.registry(args);
+        boolean allowCopies = args.flag("allow-duplicates");
         args.rejectUnknown();
         out.println(dataset.origin().summary());
+        if (ImuOptions.warnAboutCopies(dataset, out) > 0 && !allowCopies) {
+            throw new IllegalArgumentException("refusing to train on recordings that are copies of each other (a copied set"
+                    + " can leak across participants and inflate the held-out metrics): remove the copies, or give"
+                    + " --allow-duplicates to train anyway");
+        }
         ExerciseData data = ExerciseData.build(dataset, ExercisePipeline.defaults(), space.windows(), ImuOptions.cache(),
                 Progress.printing(out));
         ExerciseEvaluation evaluation = ExerciseEvaluation.leaveOneParticipantOut(data, space, Progress.printing(out));

@@ -105,6 +105,38 @@ public final class AtomicFiles {
         void write(Path folder) throws IOException;
     }
 
+    /**
+     * How old a temporary file or folder must be before {@link #deleteStale} takes it for the leftover
+     * of a killed process: far longer than any write or registration takes, so a write in progress in
+     * another process is never touched.
+     */
+    public static final java.time.Duration STALE_AFTER = java.time.Duration.ofHours(1);
+
+    /**
+     * Deletes, directly inside {@code folder}, the temporary files and folders a killed process left
+     * behind: hidden names ending in {@code .tmp} or containing {@code .tmp} (from {@link #write} and
+     * {@link #replaceDirectory}) or starting with {@code .staging-} (a model registry's staging folder),
+     * last modified more than {@link #STALE_AFTER} before {@code now}. Returns what was deleted.
+     */
+    public static java.util.List<Path> deleteStale(Path folder, java.time.Instant now) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return java.util.List.of();
+        }
+        java.util.List<Path> deleted = new java.util.ArrayList<>();
+        try (var entries = Files.list(folder)) {
+            for (Path entry : entries.toList()) {
+                String name = entry.getFileName().toString();
+                boolean temporary = name.startsWith(".") && (name.contains(".tmp") || name.startsWith(".staging-"));
+                if (temporary && Files.getLastModifiedTime(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS).toInstant()
+                        .isBefore(now.minus(STALE_AFTER))) {
+                    deleteRecursively(entry);
+                    deleted.add(entry);
+                }
+            }
+        }
+        return deleted;
+    }
+
     /** Deletes a file or a folder with everything in it; nothing happens when it does not exist. */
     public static void deleteRecursively(Path path) throws IOException {
         if (!Files.exists(path)) {

@@ -44,6 +44,11 @@ public final class ConsoleListener implements TrackerListener {
 
     @Override
     public void setEnded(SetRecord record) {
+        if (WindowResult.TOO_SHORT.equals(record.exercise())) {
+            out.printf(Locale.ROOT, "set %d ended: too short to classify (%.1f s, %d samples, less than one window);"
+                    + " no exercise, no repetitions, no raw files%n", record.set(), record.seconds(), record.samples());
+            return;
+        }
         out.printf(Locale.ROOT, "set %d ended: %s, %d reps (confidence %.2f), %.1f s, %d samples, raw %s%n", record.set(),
                 record.exercise(), record.reps(), record.confidence(), record.seconds(), record.samples(), record.rawFiles());
     }

@@ -41,6 +41,7 @@ public final class LiveClassifier implements SampleSink {
     private final List<double[]> accValues = new ArrayList<>();
     private double[] probabilitySum;
     private int exerciseWindows;
+    private int windows;
     private int internalSet;
     private int carriedReps;
     private int lastReps;
@@ -77,6 +78,7 @@ public final class LiveClassifier implements SampleSink {
         accValues.clear();
         probabilitySum = new double[model.classes().size()];
         exerciseWindows = 0;
+        windows = 0;
         internalSet = 1;
         carriedReps = 0;
         lastReps = 0;
@@ -111,6 +113,7 @@ public final class LiveClassifier implements SampleSink {
             internalSet = update.setNumber();
         }
         lastReps = update.reps();
+        windows++;
         if (!update.gate().rest()) {
             double[] p = update.probabilities();
             for (int c = 0; c < p.length; c++) {
@@ -123,6 +126,9 @@ public final class LiveClassifier implements SampleSink {
 
     @Override
     public WindowResult finishSet() {
+        if (windows == 0) {
+            return new WindowResult(lastMillis, WindowResult.TOO_SHORT, 0.0, 0);
+        }
         if (exerciseWindows == 0) {
             return new WindowResult(lastMillis, "rest", 1.0, carriedReps + tracker.repCount());
         }

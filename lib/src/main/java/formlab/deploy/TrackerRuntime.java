@@ -266,6 +266,9 @@ public final class TrackerRuntime {
                 }
                 last = segment.lastMillis();
             }
+            if (label.tooShort()) {
+                continue; // a file name must carry an exercise, and this set has none: the record says why
+            }
             try {
                 for (Path file : raw.write(segment, setNumber, label.label(), accelerometerHz, gyroscopeHz)) {
                     files.add(log.folder().relativize(file.toAbsolutePath()).toString());
@@ -273,6 +276,10 @@ public final class TrackerRuntime {
             } catch (UncheckedIOException e) {
                 LOG.error("set {}: could not write raw samples: {}", setNumber, e.getMessage());
             }
+        }
+        if (label.tooShort()) {
+            LOG.warn("set {}: ended before one window was complete ({} samples); not classified, no raw files written",
+                    setNumber, samples);
         }
         Map<String, Integer> droppedByReason = new LinkedHashMap<>();
         dropped.forEach((verdict, count) -> droppedByReason.put(verdict.name().toLowerCase(java.util.Locale.ROOT), count));

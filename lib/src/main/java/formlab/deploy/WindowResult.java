@@ -9,4 +9,15 @@ package formlab.deploy;
  * @param reps        repetitions counted in the set (segment) so far
  */
 public record WindowResult(long epochMillis, String label, double confidence, int reps) {
+
+    /**
+     * Label of a set that ended before one window was complete: nothing was classified, so it is
+     * neither rest nor an exercise (confidence 0, no repetitions).
+     */
+    public static final String TOO_SHORT = "too-short";
+
+    /** True when the set was too short to classify ({@link #TOO_SHORT}). */
+    public boolean tooShort() {
+        return TOO_SHORT.equals(label);
+    }
 }

@@ -30,7 +30,7 @@ import tech.tablesaw.io.csv.CsvWriteOptions;
  * evaluation read. Every normal set is included (the five lifts and rest; bad-form sets are not
  * a class and stay out). Tables can be cached as CSV under a folder (normally
  * {@code data/processed}); the file name carries a hash of the pipeline settings and of the
- * recordings' ids and sample counts, so a change of either builds a new table.
+ * recordings' ids and content (every timestamp and value), so a change of either builds a new table.
  *
  * @param dataset  the recordings
  * @param pipeline the base pipeline (its window settings are replaced by each entry of {@code tables})
@@ -56,6 +56,13 @@ public record ExerciseData(ImuDataset dataset, ExercisePipeline pipeline, Map<Wi
     public static ExerciseData build(ImuDataset dataset, ExercisePipeline pipeline, List<WindowSettings> windows,
                                      Path cache, Progress progress) {
         Map<WindowSettings, Table> tables = new LinkedHashMap<>();
+        if (cache != null) {
+            try {
+                AtomicFiles.deleteStale(cache, java.time.Instant.now()); // half-written tables of a killed run
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot clean temporary files in " + cache, e);
+            }
+        }
         int done = 0;
         for (WindowSettings window : windows) {
             ExercisePipeline p = pipeline.withWindow(window);
@@ -121,12 +128,33 @@ public record ExerciseData(ImuDataset dataset, ExercisePipeline pipeline, Map<Wi
         return files;
     }
 
+    /**
+     * SHA-256 of a recording's content: every timestamp and axis value of both sensors. A cached
+     * table is reused only for the very same values, so an edited recording never meets a stale table.
+     */
+    static String contentHash(ImuRecording recording) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(32);
+            for (formlab.imu.SensorSeries series : List.of(recording.accelerometer(), recording.gyroscope())) {
+                for (int i = 0; i < series.size(); i++) {
+                    buffer.clear();
+                    buffer.putLong(series.epochMillis(i)).putDouble(series.value(0, i)).putDouble(series.value(1, i))
+                            .putDouble(series.value(2, i));
+                    digest.update(buffer.array(), 0, buffer.position());
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** Cache file name: {@code exercise-windows-<length>s-<hash>.csv}. */
     static String cacheName(ImuDataset dataset, ExercisePipeline pipeline) {
         Map<String, Object> key = new LinkedHashMap<>(pipeline.toMap());
         key.put("dataset", dataset.origin().dataset());
-        key.put("sets", dataset.normalSets().stream().map(r -> r.info().id() + ":" + r.accelerometer().size() + ":"
-                + r.gyroscope().size() + ":" + r.accelerometer().startMillis()).toList());
+        key.put("sets", dataset.normalSets().stream().map(r -> r.info().id() + ":" + contentHash(r)).toList());
         key.put("featureNames", pipeline.featureNames());
         key.put("featureCode", ImuFeatures.codeFingerprint());
         try {

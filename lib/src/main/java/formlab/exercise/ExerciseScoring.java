@@ -1,11 +1,13 @@
 package formlab.exercise;
 
 import formlab.imu.Exercise;
+import formlab.imu.ImuDataException;
 import formlab.imu.ImuRecording;
 import formlab.imu.reps.RepCount;
 import formlab.imu.reps.RepCounter;
 import formlab.imu.signal.Window;
 import formlab.model.Prediction;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.BooleanColumn;
@@ -67,6 +69,14 @@ public final class ExerciseScoring {
     public static SetScore score(ExerciseModel model, ImuRecording recording) {
         List<List<Window>> segments = model.pipeline().windowsBySegment(recording);
         List<Window> all = segments.stream().flatMap(List::stream).toList();
+        if (all.isEmpty()) {
+            Path file = recording.sources().isEmpty() ? Path.of(recording.info().id())
+                    : recording.sources().getFirst();
+            throw new ImuDataException(ImuDataException.Problem.SET_TOO_SHORT, file, String.format(java.util.Locale.ROOT,
+                    "set %s lasts %.1f s, shorter than one %.1f s window of the model; nothing to score (record at least"
+                            + " one window, or leave the set out)", recording.info().id(), recording.overlapSeconds(),
+                    model.pipeline().window().lengthSeconds()));
+        }
         double[][] features = features(model, all);
         WindowDecisions decisions = model.decisions();
         List<WindowScore> scores = new ArrayList<>();

@@ -30,6 +30,10 @@ public class ImuDataException extends DataFileException {
         NOT_A_NUMBER,
         /** A cell holds NaN or an infinity. */
         NON_FINITE_VALUE,
+        /** The set is shorter than one window, so nothing can be classified. */
+        SET_TOO_SHORT,
+        /** A sensor value beyond what the sensor can measure (its full-scale range). */
+        OUT_OF_RANGE,
         /** A timestamp is not later than the one before it. */
         TIME_NOT_INCREASING,
         /** Two samples are further apart than the reader accepts. */

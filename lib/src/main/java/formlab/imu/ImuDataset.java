@@ -24,6 +24,46 @@ public record ImuDataset(List<ImuRecording> recordings, DataOrigin origin) {
         Objects.requireNonNull(origin, "origin");
     }
 
+    /**
+     * Groups of recordings that are copies of each other by content: the same accelerometer and
+     * gyroscope values, whatever their timestamps or names (a set copied under another participant
+     * would otherwise leak across the participant split). Empty when every recording is distinct.
+     */
+    public List<List<ImuRecording>> copies() {
+        java.util.Map<String, List<ImuRecording>> byValues = new java.util.LinkedHashMap<>();
+        for (ImuRecording recording : recordings) {
+            byValues.computeIfAbsent(valueHash(recording), k -> new java.util.ArrayList<>()).add(recording);
+        }
+        return byValues.values().stream().filter(group -> group.size() > 1).map(List::copyOf).toList();
+    }
+
+    /** One line per group of {@link #copies()}, naming the sets and their files. */
+    public List<String> describeCopies() {
+        return copies().stream().map(group -> "same values: " + String.join(" = ", group.stream()
+                .map(r -> r.info().id() + (r.sources().isEmpty() ? "" : " (" + r.sources().getFirst().getFileName() + ")"))
+                .toList())).toList();
+    }
+
+    private static String valueHash(ImuRecording recording) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(24);
+            for (SensorSeries series : List.of(recording.accelerometer(), recording.gyroscope())) {
+                buffer.clear();
+                buffer.putInt(series.size());
+                digest.update(buffer.array(), 0, 4);
+                for (int i = 0; i < series.size(); i++) {
+                    buffer.clear();
+                    buffer.putDouble(series.value(0, i)).putDouble(series.value(1, i)).putDouble(series.value(2, i));
+                    digest.update(buffer.array());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
     /** Recordings of normal sets: bad-form sets left out, rest included (it is a class). */
     public List<ImuRecording> normalSets() {
         return recordings.stream().filter(r -> !r.info().badForm()).toList();

@@ -36,13 +36,27 @@ public final class LabelStudioImport {
      * @param file        the export read
      * @param fileSha256  its SHA-256
      * @param labels      one label per annotated item, in file order
-     * @param unlabelled  ids of exported items without a completed annotation
+     * @param unlabelled  ids of the round's items without a completed annotation (missing from the
+     *                    export, without annotation, or only cancelled ones), in round order
+     * @param notExported those of {@code unlabelled} that are not in the export at all
      */
-    public record Result(Path file, String fileSha256, List<ItemLabel> labels, List<String> unlabelled) {
+    public record Result(Path file, String fileSha256, List<ItemLabel> labels, List<String> unlabelled, List<String> notExported) {
 
         public Result {
             labels = List.copyOf(labels);
             unlabelled = List.copyOf(unlabelled);
+            notExported = List.copyOf(notExported);
+        }
+
+        /**
+         * What is missing, in words: how many of the round's items have no label, split into items not
+         * in the export and items in it without a completed annotation, with the first few ids.
+         */
+        public String describeMissing(int roundItems) {
+            int unannotated = unlabelled.size() - notExported.size();
+            return unlabelled.size() + " of the round's " + roundItems + " items have no label: " + notExported.size()
+                    + " not in the export, " + unannotated + " without a completed annotation (none, or cancelled)"
+                    + (unlabelled.isEmpty() ? "" : "; first: " + String.join(", ", unlabelled.subList(0, Math.min(5, unlabelled.size()))));
         }
     }
 
@@ -128,7 +142,8 @@ public final class LabelStudioImport {
         }
         List<String> unlabelled = round.items().stream().map(ExportedRound.Item::itemId)
                 .filter(id -> labels.stream().noneMatch(l -> l.itemId().equals(id))).toList();
-        return new Result(exportFile, DataFile.sha256(exportFile), labels, unlabelled);
+        List<String> notExported = unlabelled.stream().filter(id -> !seen.containsKey(id)).toList();
+        return new Result(exportFile, DataFile.sha256(exportFile), labels, unlabelled, notExported);
     }
 
     private static ItemLabel label(JsonNode annotation, String at, String name, ExportedRound.Item item, ExportedRound round,

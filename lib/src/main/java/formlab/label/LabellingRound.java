@@ -41,19 +41,55 @@ public final class LabellingRound {
     }
 
     /**
-     * Imports a Label Studio export of an exported round as the next version of the round's dataset.
-     * The round must be the one the dataset expects next (exported against its latest version).
+     * Imports a complete Label Studio export of an exported round as the next version of the round's
+     * dataset; an export that leaves any item of the round without a label is refused, saying what
+     * is missing ({@link #importRound(LabelDatasets, Path, Path, boolean)} accepts a partial one).
      */
     public static DatasetVersion importRound(LabelDatasets datasets, Path roundFolder, Path exportFile) throws IOException {
+        return importRound(datasets, roundFolder, exportFile, false);
+    }
+
+    /**
+     * Imports a Label Studio export of an exported round as the next version of the round's dataset.
+     * The round must be the one the dataset expects next (exported against its latest version), or
+     * the round the latest version imported only in part: then the items it still lacks are added as
+     * a new version, so an incomplete round can be completed. An export that adds no label is always
+     * refused; one that leaves items of the round unlabelled is refused unless {@code allowPartial}.
+     * Either refusal says what is missing and writes nothing.
+     */
+    public static DatasetVersion importRound(LabelDatasets datasets, Path roundFolder, Path exportFile, boolean allowPartial)
+            throws IOException {
         ExportedRound round = ExportedRound.read(roundFolder);
-        int next = datasets.latest(round.dataset()).map(DatasetVersion::version).orElse(0) + 1;
-        if (round.round() != next) {
+        Optional<DatasetVersion> latest = datasets.latest(round.dataset());
+        int next = latest.map(DatasetVersion::version).orElse(0) + 1;
+        java.util.Set<String> done = new java.util.HashSet<>();
+        latest.ifPresent(v -> v.labels().stream().filter(l -> l.round() == round.round()).forEach(l -> done.add(l.itemId())));
+        boolean completing = latest.isPresent() && round.round() == latest.get().version() && !done.isEmpty()
+                && done.size() < round.items().size();
+        if (round.round() != next && !completing) {
             throw new IllegalArgumentException("Round " + round.round() + " of " + round.dataset() + " cannot become version " + next
                     + ": it was exported against version " + (round.round() - 1) + "; export a new round from the latest version");
         }
         LabelStudioImport.Result result = LabelStudioImport.read(exportFile, round);
-        return datasets.write(round.dataset(), result.labels(), List.of(
-                new DatasetManifest.Input(exportFile.toAbsolutePath().toString(), result.fileSha256(), "Label Studio export of round " + round.round()),
+        List<ItemLabel> fresh = result.labels().stream().filter(l -> !done.contains(l.itemId())).toList();
+        List<String> stillMissing = result.unlabelled().stream().filter(id -> !done.contains(id)).toList();
+        LabelStudioImport.Result missing = new LabelStudioImport.Result(result.file(), result.fileSha256(), fresh, stillMissing,
+                result.notExported().stream().filter(id -> !done.contains(id)).toList());
+        if (fresh.isEmpty()) {
+            throw new LabelStudioImportException(exportFile, List.of(new LabelStudioImportException.Problem("file", "(root)",
+                    "no new labels for round " + round.round() + " of " + round.dataset() + ": " + missing.describeMissing(round.items().size())
+                            + "; nothing was written and the round can still be imported")));
+        }
+        if (!stillMissing.isEmpty() && !allowPartial) {
+            throw new LabelStudioImportException(exportFile, List.of(new LabelStudioImportException.Problem("file", "(root)",
+                    "incomplete export of round " + round.round() + ": " + missing.describeMissing(round.items().size())
+                            + "; export again once every task is labelled, or import it in part (al-import --partial)"
+                            + " and complete the round later with a fuller export")));
+        }
+        return datasets.write(round.dataset(), fresh, List.of(
+                new DatasetManifest.Input(exportFile.toAbsolutePath().toString(), result.fileSha256(), "Label Studio export of round "
+                        + round.round() + (completing ? " (completing it)" : "") + (stillMissing.isEmpty() ? "" : " (partial: "
+                        + stillMissing.size() + " items unlabelled)")),
                 new DatasetManifest.Input(roundFolder.resolve(ExportedRound.TASKS).toAbsolutePath().toString(), round.tasksSha256(),
                         "tasks of round " + round.round() + " (" + round.strategy() + ", scored by " + round.modelVersion() + ")")));
     }

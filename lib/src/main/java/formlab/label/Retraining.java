@@ -82,6 +82,10 @@ public final class Retraining {
         if (!evaluation.features().equals(pool.featureNames())) {
             throw new IllegalArgumentException("Evaluation features " + evaluation.features() + " differ from the pool's " + pool.featureNames());
         }
+        if (version.labels().isEmpty()) {
+            throw new IllegalArgumentException(version.id() + " holds no labelled items (" + version.manifestFile()
+                    + "): nothing to train on; import a labelled round (formlab al-import) and retrain on that version");
+        }
         Map<String, PoolItem> byId = pool.byId();
         List<double[]> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();

@@ -74,8 +74,12 @@ public final class ModelFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Allow-list for Smile payloads (see the class comment); the final {@code !*} rejects everything else. */
+    private static final long MAX_DEPTH = 400;
+    private static final long MAX_REFS = 20_000_000;
+    private static final long MAX_ARRAY = 200_000_000;
+    private static final long MAX_BYTES = 2_000_000_000;
     static final ObjectInputFilter SMILE_FILTER = ObjectInputFilter.Config.createFilter(String.join(";",
-            "maxdepth=400", "maxrefs=20000000", "maxarray=200000000", "maxbytes=2000000000",
+            "maxdepth=" + MAX_DEPTH, "maxrefs=" + MAX_REFS, "maxarray=" + MAX_ARRAY, "maxbytes=" + MAX_BYTES,
             "smile.classification.GradientTreeBoost", "smile.classification.RandomForest",
             "smile.classification.RandomForest$Model", "smile.classification.DecisionTree",
             "smile.classification.AbstractClassifier", "smile.regression.RegressionTree", "smile.base.cart.*",
@@ -242,18 +246,48 @@ public final class ModelFiles {
     }
 
     private static DataFrameClassifier readSmile(Path file, byte[] payload) throws ModelFileException {
+        String[] refusal = new String[1];
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(payload))) {
-            in.setObjectInputFilter(SMILE_FILTER);
+            in.setObjectInputFilter(info -> {
+                ObjectInputFilter.Status status = SMILE_FILTER.checkInput(info);
+                if (status == ObjectInputFilter.Status.REJECTED && refusal[0] == null) {
+                    refusal[0] = refusalReason(info);
+                }
+                return status;
+            });
             Object model = in.readObject();
             if (model instanceof DataFrameClassifier classifier) {
                 return classifier;
             }
             throw new ModelFileException(file, "payload holds a " + model.getClass().getName() + ", expected a Smile DataFrameClassifier");
         } catch (InvalidClassException e) {
-            throw new ModelFileException(file, "payload holds a class outside the Smile allow-list (" + e.getMessage() + ")", e);
+            String reason = refusal[0] != null ? refusal[0] : "a class outside the Smile allow-list (" + e.getMessage() + ")";
+            throw new ModelFileException(file, "the deserialization filter refused the payload: " + reason, e);
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
             throw new ModelFileException(file, "cannot decode the Smile payload: " + e, e);
         }
+    }
+
+    /** Why {@link #SMILE_FILTER} rejected {@code info}: a limit it exceeds, else the class it does not allow. */
+    private static String refusalReason(ObjectInputFilter.FilterInfo info) {
+        if (info.depth() > MAX_DEPTH) {
+            return "nesting depth " + info.depth() + " exceeds the limit of " + MAX_DEPTH;
+        }
+        if (info.references() > MAX_REFS) {
+            return info.references() + " object references exceed the limit of " + MAX_REFS;
+        }
+        if (info.arrayLength() > MAX_ARRAY) {
+            return "an array of " + info.arrayLength() + " elements exceeds the limit of " + MAX_ARRAY;
+        }
+        if (info.streamBytes() > MAX_BYTES) {
+            return info.streamBytes() + " bytes exceed the limit of " + MAX_BYTES;
+        }
+        Class<?> type = info.serialClass();
+        while (type != null && type.isArray()) {
+            type = type.getComponentType();
+        }
+        return type == null ? "an object the filter does not allow"
+                : "class " + type.getName() + " is outside the Smile allow-list";
     }
 
     @SuppressWarnings("unchecked")

@@ -111,6 +111,7 @@ public final class ModelRegistry {
         requireName(name);
         Path modelFolder = root.resolve(name);
         Files.createDirectories(modelFolder);
+        AtomicFiles.deleteStale(modelFolder, Instant.now()); // leftovers of a registration that was killed
         List<DataFile> data = new ArrayList<>();
         for (Path file : dataFiles) {
             data.add(DataFile.of(file, projectRoot));
@@ -188,17 +189,46 @@ public final class ModelRegistry {
         return versions.isEmpty() ? Optional.empty() : Optional.of(versions.getLast());
     }
 
-    /** The card of one version. */
+    /**
+     * The card of one version, checked: valid JSON, every required field present, and the name and
+     * version it states match the folder it lies in.
+     */
     public ModelCard card(String name, int version) throws IOException {
         Path file = versionFolder(name, version).resolve(CARD_FILE);
         if (!Files.isRegularFile(file)) {
+            if (!Files.isDirectory(file.getParent())) {
+                throw new IOException("Model '" + name + "' has no version " + version + " (its versions: " + versions(name)
+                        + ", under " + root.resolve(name) + ")");
+            }
             throw new IOException("No model card " + file + " (versions of " + name + ": " + versions(name) + ")");
         }
+        ModelCard card;
         try {
-            return JSON.readValue(file.toFile(), ModelCard.class);
+            card = JSON.readValue(file.toFile(), ModelCard.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a valid model card: " + e.getOriginalMessage(), e);
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IOException(file + ": not a valid model card" + where + ": " + e.getOriginalMessage(), e);
         }
+        List<String> missing = new ArrayList<>();
+        Map<String, Object> required = new java.util.LinkedHashMap<>();
+        required.put("name", card.name());
+        required.put("stage (one of candidate, production, archived)", card.stage());
+        required.put("recipe", card.recipe());
+        required.put("modelFile", card.modelFile());
+        required.put("modelSha256", card.modelSha256());
+        required.forEach((field, value) -> {
+            if (value == null) {
+                missing.add(field);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new IOException(file + ": not a valid model card: missing " + String.join(", ", missing));
+        }
+        if (!card.name().equals(name) || card.version() != version) {
+            throw new IOException(file + ": the card says " + card.name() + " v" + card.version() + " but lies in the folder of "
+                    + name + " v" + version + "; a card must match its folder");
+        }
+        return card;
     }
 
     /** Every card of {@code name}, oldest first. */
@@ -272,6 +302,7 @@ public final class ModelRegistry {
      */
     public PromotionReport promote(String name, int version, PromotionPolicy policy) throws IOException {
         ModelCard candidate = card(name, version);
+        requireLoadable(candidate);
         Optional<ModelCard> current = production(name).filter(c -> c.version() != version);
         PromotionReport report = policy.evaluate(candidate, current);
         if (report.promoted()) {
@@ -281,6 +312,23 @@ public final class ModelRegistry {
             }
         }
         return report;
+    }
+
+    /**
+     * Throws unless the parameters of {@code card} are present, match its SHA-256 and, in the
+     * {@link ModelFiles} format, load (deserialization filter included): a version that cannot be
+     * loaded is never promoted.
+     */
+    private void requireLoadable(ModelCard card) throws IOException {
+        try {
+            if (card.loadableByModelFiles()) {
+                load(card.name(), card.version());
+            } else {
+                payload(card.name(), card.version());
+            }
+        } catch (IOException e) {
+            throw new IOException("Not promoting " + card.id() + ": its model does not load (" + e.getMessage() + ")", e);
+        }
     }
 
     /** One row per version of {@code name}: version, stage, created, trainer, format, split, and the given metrics. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import formlab.faults.BadInputs;
 import formlab.label.BarbellLabelling;
 import formlab.label.SimulatedAnnotator;
 import java.nio.file.Files;
@@ -87,5 +88,43 @@ class LabellingCommandsTest {
         assertEquals(1, run("al-import", "--round", round1.toString(), "--file", export1.toString()));
         assertTrue(output().contains("Round 1 of imu-barbell cannot become version 2"), output());
         assertEquals(2, run("retrain", "--dataset", "imu-barbell-v1"));
+    }
+
+    @Test
+    void incompleteExportsAreRefusedSayingWhatIsMissingAndARoundCanBeCompleted() throws Exception {
+        Map<String, String> oracle = BarbellLabelling.load(true).oracle();
+        Path round = dir.resolve("data/round-1");
+        assertEquals(0, run("al-export", "--batch", "12", "--out", round.toString(), "--document-root", dir.resolve("data").toString()), output());
+        Path full = dir.resolve("full.json");
+        SimulatedAnnotator.annotate(round.resolve("tasks.json"), oracle, 2, Instant.parse("2024-05-01T09:00:00Z"), full);
+
+        Path empty = Files.writeString(dir.resolve("empty.json"), "[]");
+        assertEquals(1, run("al-import", "--round", round.toString(), "--file", empty.toString()));
+        assertTrue(output().contains("no new labels for round 1 of imu-barbell: 12 of the round's 12 items have no label: 12 not in the export"),
+                output());
+        assertTrue(Files.notExists(dir.resolve("labels/imu-barbell/v1")));
+
+        Path part = Files.copy(full, dir.resolve("part.json"));
+        BadInputs.cancelTask(part, 0);
+        BadInputs.unannotateTask(part, 1);
+        BadInputs.dropTask(part, 2);
+        assertEquals(1, run("al-import", "--round", round.toString(), "--file", part.toString()));
+        assertTrue(output().contains("incomplete export of round 1: 3 of the round's 12 items have no label: 1 not in the export,"
+                + " 2 without a completed annotation"), output());
+        assertTrue(Files.notExists(dir.resolve("labels/imu-barbell/v1")));
+
+        assertEquals(0, run("al-import", "--round", round.toString(), "--file", part.toString(), "--partial"), output());
+        assertTrue(output().contains("wrote imu-barbell/v1 (9 labelled items)"), output());
+        assertEquals(0, run("al-import", "--round", round.toString(), "--file", full.toString()), output());
+        assertTrue(output().contains("wrote imu-barbell/v2 (12 labelled items)"), output());
+        assertEquals(1, run("al-import", "--round", round.toString(), "--file", full.toString()));
+        assertTrue(output().contains("Round 1 of imu-barbell cannot become version 3"), output());
+    }
+
+    @Test
+    void retrainingOnAnEmptyLabelVersionSaysSo() throws Exception {
+        new formlab.label.LabelDatasets(dir.resolve("labels")).write("imu-barbell", List.of(), List.of());
+        assertEquals(1, run("retrain", "--dataset", "imu-barbell/v1"));
+        assertTrue(cli.error().contains("imu-barbell/v1 holds no labelled items") && cli.error().contains("nothing to train on"), output());
     }
 }

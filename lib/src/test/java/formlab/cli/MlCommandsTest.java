@@ -42,7 +42,7 @@ class MlCommandsTest {
         Files.write(folder.resolve("a.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.5", "1080,0.08,0.6"));
         Files.write(folder.resolve("b.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "87401000,0.00,0.5", "87401080,0.08,0.6"));
         Files.write(folder.resolve("c.csv"), List.of("epoch (ms),elapsed (s),x-axis (g)", "1000,0.00,0.7", "1080,0.08,0.6"));
-        assertEquals(1, cli.run("duplicates", folder.toString()));
+        assertEquals(3, cli.run("duplicates", folder.toString()));
         assertTrue(cli.output().contains("3 CSV files, 1 groups of copies") && cli.output().contains("b.csv"), cli.output());
         Files.delete(folder.resolve("b.csv"));
         assertEquals(0, cli.run("duplicates", folder.toString()));
@@ -62,7 +62,7 @@ class MlCommandsTest {
         assertTrue(cli.output().contains("candidate"), cli.output());
         assertEquals(0, cli.run("models", "imu-exercise", "--card", "1", "--registry", folder));
         assertTrue(cli.output().contains("\"trainerName\" : \"smile-gbt\""), cli.output());
-        assertEquals(1, cli.run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "1.01", "--registry", folder));
+        assertEquals(3, cli.run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "1.01", "--registry", folder));
         assertTrue(cli.output().contains("NOT promoted"), cli.output());
         assertEquals(0, cli.run("models", "imu-exercise", "--promote", "1", "--min-group-accuracy", "0.5", "--registry", folder));
         assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder));

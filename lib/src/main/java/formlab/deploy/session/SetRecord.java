@@ -11,7 +11,7 @@ import java.util.Map;
  * @param end          ISO-8601 time of its last sample
  * @param startMillis  the same as epoch ms
  * @param endMillis    the same as epoch ms
- * @param exercise     predicted exercise label
+ * @param exercise     predicted exercise label, or {@code too-short} when the set ended before one window was complete
  * @param confidence   the classifier's probability for it
  * @param reps         repetitions counted
  * @param repPulses    rep-LED pulses given live (differs from {@code reps} only if the count was revised down at the end)

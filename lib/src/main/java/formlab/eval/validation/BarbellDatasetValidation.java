@@ -29,9 +29,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
 public final class BarbellDatasetValidation {
 
     /** MetaWear accelerometer full-scale range, g. */
-    public static final double ACCELEROMETER_RANGE_G = 16;
+    public static final double ACCELEROMETER_RANGE_G = formlab.imu.metawear.MetaWearCsvReader.fullScale(SensorKind.ACCELEROMETER);
     /** MetaWear gyroscope full-scale range, deg/s. */
-    public static final double GYROSCOPE_RANGE_DPS = 2000;
+    public static final double GYROSCOPE_RANGE_DPS = formlab.imu.metawear.MetaWearCsvReader.fullScale(SensorKind.GYROSCOPE);
     /** Relative tolerance of the measured sample rate. */
     public static final double RATE_TOLERANCE = 0.1;
 
@@ -134,6 +134,12 @@ public final class BarbellDatasetValidation {
             }
             findings.addAll(TimestampChecks.sampleRate(subject, seconds, parsed.rateHz(), RATE_TOLERANCE));
         }
+        try {
+            formlab.imu.metawear.MetaWearCsvReader.defaults().read(file, parsed.sensor(), parsed.rateHz());
+            findings.add(Finding.pass("loadable", subject, "the MetaWear reader accepts every row"));
+        } catch (ImuDataException e) {
+            findings.add(Finding.fail("loadable", subject, "the loader refuses it: " + e.getMessage()));
+        }
         return findings;
     }
 
@@ -149,6 +155,10 @@ public final class BarbellDatasetValidation {
     }
 
     private static boolean inBadFormFolder(Path root, Path file) {
+        Path rootName = root.toAbsolutePath().normalize().getFileName();
+        if (rootName != null && rootName.toString().equals(MetaWearDatasetLoader.BAD_FORM_FOLDER)) {
+            return true; // the bad-form folder itself was given
+        }
         Path parent = root.relativize(file).getParent();
         if (parent != null) {
             for (Path part : parent) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * (elapsed seconds) must be numeric; columns 4-6 are the axes. Blank lines are skipped.
  *
  * <p>Checks, each reported as an {@link ImuDataException} naming file, line and column: the
- * header, the number of columns, numbers that parse (NaN and infinities rejected), strictly
+ * header, the number of columns, numbers that parse (NaN and infinities rejected), axis values
+ * within the sensor's full-scale range ({@link #fullScale(SensorKind)}), strictly
  * increasing timestamps, and the sample rate (median interval within {@link #rateTolerance()} of
  * the nominal rate).
  *
@@ -58,6 +59,19 @@ public record MetaWearCsvReader(double maxGapSeconds, double rateTolerance) {
     /** A reader with the default gap limit and rate tolerance. */
     public static MetaWearCsvReader defaults() {
         return new MetaWearCsvReader(DEFAULT_MAX_GAP_SECONDS, DEFAULT_RATE_TOLERANCE);
+    }
+
+    /**
+     * The largest magnitude the MetaWear's BMI160 can report for {@code sensor}, in its unit: 16 g for
+     * the accelerometer, 2000 deg/s for the gyroscope (its widest settings). A value beyond it cannot
+     * have been measured, so a file holding one is refused rather than let it change features and
+     * repetition counts. The real recordings stay below 2 g and 400 deg/s.
+     */
+    public static double fullScale(SensorKind sensor) {
+        return switch (sensor) {
+            case ACCELEROMETER -> 16.0;
+            case GYROSCOPE -> 2000.0;
+        };
     }
 
     /** The header a MetaWear export of {@code sensor} starts with. */
@@ -136,6 +150,12 @@ public record MetaWearCsvReader(double maxGapSeconds, double rateTolerance) {
             number(file, cells[2], lineNumber, 3, sensor);
             for (int a = 0; a < 3; a++) {
                 axes[a][n] = number(file, cells[3 + a], lineNumber, 4 + a, sensor);
+                if (Math.abs(axes[a][n]) > fullScale(sensor)) {
+                    throw new ImuDataException(Problem.OUT_OF_RANGE, file, lineNumber, 4 + a, String.format(Locale.ROOT,
+                            "'%s' in column '%s (%s)' is beyond the %s's range of +-%.0f %s; expected a value the sensor can measure",
+                            cells[3 + a].strip(), COLUMN_NAMES[3 + a], sensor.unit().symbol(), sensor.fileToken().toLowerCase(Locale.ROOT),
+                            fullScale(sensor), sensor.unit().symbol()));
+                }
             }
             if (n > 0) {
                 long step = time[n] - time[n - 1];

@@ -116,6 +116,10 @@ public record MetaWearDatasetLoader(MetaWearCsvReader reader) {
     }
 
     private static boolean inBadFormFolder(Path root, Path file) {
+        Path rootName = root.toAbsolutePath().normalize().getFileName();
+        if (rootName != null && rootName.toString().equals(BAD_FORM_FOLDER)) {
+            return true; // the bad-form folder itself was given
+        }
         Path parent = root.relativize(file).getParent();
         if (parent != null) {
             for (Path part : parent) {

@@ -56,7 +56,8 @@ public final class CnnImageClassifier implements AutoCloseable {
     private final List<Predictor<float[], double[]>> predictors = new ArrayList<>();
     private final List<String> classes;
     private final Preprocessing preprocessing;
-    private final ImageDecoder decoder = new ImageDecoder(1, ImageDecoder.DEFAULT_MAX_PIXELS);
+    /** The same minimum side as training and pose estimation: a 1x1 or 3x500 image shows no pose to classify. */
+    private final ImageDecoder decoder = new ImageDecoder();
     private boolean handedOver;
 
     static {

@@ -34,7 +34,9 @@ public class LandmarkFormatException extends DataFileException {
         /** A label cell is empty. */
         MISSING_LABEL,
         /** The label in a row disagrees with the label the file's folder gives. */
-        LABEL_MISMATCH
+        LABEL_MISMATCH,
+        /** A label is not one of the dataset's classes. */
+        UNKNOWN_LABEL
     }
 
     private final Problem problem;

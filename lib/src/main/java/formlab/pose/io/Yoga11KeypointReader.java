@@ -70,16 +70,39 @@ public final class Yoga11KeypointReader {
     /** Columns per row: class, 11 x, 11 y. */
     public static final int COLUMNS = 1 + 2 * Keypoint.values().length;
 
+    /** Resource listing the dataset's classes, one per line ({@code #} starts a comment). */
+    static final String CLASSES_RESOURCE = "pose-yoga-11kp-classes.txt";
+
     private final BadRowPolicy policy;
+    private final java.util.Set<String> classes;
 
     /** A reader that fails on the first bad row. */
     public Yoga11KeypointReader() {
         this(BadRowPolicy.FAIL);
     }
 
-    /** A reader with the given bad-row policy. */
+    /** A reader with the given bad-row policy, accepting the dataset's classes ({@link #datasetClasses()}). */
     public Yoga11KeypointReader(BadRowPolicy policy) {
+        this(policy, datasetClasses());
+    }
+
+    /** A reader with the given bad-row policy that accepts only {@code classes} as labels. */
+    public Yoga11KeypointReader(BadRowPolicy policy, java.util.Collection<String> classes) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.classes = java.util.Set.copyOf(classes);
+    }
+
+    /** The ten classes of the dataset, as its README lists them (read from {@value #CLASSES_RESOURCE}). */
+    public static List<String> datasetClasses() {
+        try (var in = Yoga11KeypointReader.class.getResourceAsStream(CLASSES_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the resource " + CLASSES_RESOURCE + " is missing from the FormLab JAR");
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + CLASSES_RESOURCE, e);
+        }
     }
 
     /** Reads one file ({@code all.csv}, {@code train.csv} or {@code test.csv} of the dataset). */
@@ -91,6 +114,10 @@ public final class Yoga11KeypointReader {
         List<PoseFrame> frames = RowLoop.run(file, rows, policy, report, (line, index) -> {
             CsvText.requireColumns(file, line, COLUMNS, "class, 11 x, 11 y; no header");
             String label = CsvText.label(file, line, 0);
+            if (!classes.contains(label)) {
+                throw new LandmarkFormatException(LandmarkFormatException.Problem.UNKNOWN_LABEL, file, line.number(), 1,
+                        "class '" + label + "' is not one of the dataset's classes " + new java.util.TreeSet<>(classes));
+            }
             Pose.Builder pose = Pose.builder(CoordinateSpace.IMAGE_CENTRED, false);
             int missing = 0;
             for (int k = 0; k < count; k++) {

@@ -140,6 +140,24 @@ class CnnModelStoreTest {
     }
 
     @Test
+    void imagesBelowTheMinimumSideAreRefusedNotClassified() throws IOException {
+        List<String> argv = new java.util.ArrayList<>(List.of("predict-image", "--model", saved.toString()));
+        for (int[] size : new int[][] {{1, 1}, {3, 500}}) {
+            Path tiny = temp.resolve("tiny-" + size[0] + "x" + size[1] + ".png");
+            ImageIO.write(new java.awt.image.BufferedImage(size[0], size[1], java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                    tiny.toFile());
+            argv.add(tiny.toString());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = formlab.cli.Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, text);
+        assertEquals(2, text.lines().filter(l -> l.contains("error: ") && l.contains("shorter side must be at least 16 px")).count(), text);
+        assertFalse(text.matches("(?s).*[01]\\.[0-9]{3}  .*"), text);
+    }
+
+    @Test
     void registeredThroughTheRegistryAndLoadedByName() throws IOException {
         var registry = new formlab.registry.ModelRegistry(temp.resolve("registry"), null);
         ImagePredictions test = run.model().predictPrepared(data.split(Split.TEST));

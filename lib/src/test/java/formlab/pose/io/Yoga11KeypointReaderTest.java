@@ -85,6 +85,19 @@ class Yoga11KeypointReaderTest {
     }
 
     @Test
+    void aClassTheDatasetDoesNotHaveIsRefusedWithItsLine() throws IOException {
+        Path file = dir.resolve("kp.csv");
+        Files.writeString(file, formlab.faults.BadInputs.keypointRow("mountain") + "\n"
+                + formlab.faults.BadInputs.keypointRow("headstand") + "\n");
+        LandmarkFormatException e = assertThrows(LandmarkFormatException.class, () -> new Yoga11KeypointReader().read(file));
+        assertEquals(Problem.UNKNOWN_LABEL, e.problem());
+        assertEquals(2, e.line());
+        assertEquals(1, e.column());
+        assertTrue(e.getMessage().contains("class 'headstand' is not one of the dataset's classes"), e.getMessage());
+        assertEquals(10, Yoga11KeypointReader.datasetClasses().size());
+    }
+
+    @Test
     void realFileHasTenClassesAndStandingPosesUpright() throws IOException {
         Path root = DataSettings.dataset(Yoga11KeypointReader.DATASET).orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-11kp not available");
