@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.label.DatasetVersion;
 import formlab.label.LabelDatasets;

@@ -1,10 +1,12 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.image.ImageDataset;
 import formlab.image.PreparedImages;
-import formlab.model.cnn.CnnBenchmark;
-import formlab.model.cnn.CnnConfig;
+import formlab.cnn.CnnBenchmark;
+import formlab.cnn.CnnConfig;
 import formlab.registry.ImageCnnRegistration;
 import java.io.PrintStream;
 

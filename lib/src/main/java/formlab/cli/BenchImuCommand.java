@@ -1,6 +1,8 @@
 package formlab.cli;
 
-import formlab.exercise.ExerciseBenchmark;
+import formlab.options.Args;
+import formlab.options.UsageException;
+import formlab.stream.ExerciseBenchmark;
 import formlab.exercise.ExerciseModel;
 import formlab.imu.ImuDataset;
 import java.io.PrintStream;

@@ -1,5 +1,6 @@
 package formlab.cli;
 
+import formlab.options.Args;
 import java.io.PrintStream;
 
 /**

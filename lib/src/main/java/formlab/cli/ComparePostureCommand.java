@@ -1,10 +1,11 @@
 package formlab.cli;
 
+import formlab.options.Args;
 import java.io.PrintStream;
 import java.util.Locale;
 
 import formlab.data.Settings;
-import formlab.pose.estimate.ImagePostureComparison;
+import formlab.posture.ImagePostureComparison;
 import formlab.pose.estimate.PoseModels;
 
 /**

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.eval.CrossValidation;
 import formlab.eval.CrossValidationResult;
 import formlab.eval.GroupSplits;

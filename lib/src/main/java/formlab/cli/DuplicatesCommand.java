@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.eval.validation.DuplicateRecordings;
 import java.io.PrintStream;
 import java.nio.file.Files;

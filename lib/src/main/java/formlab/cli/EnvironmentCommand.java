@@ -1,5 +1,6 @@
 package formlab.cli;
 
+import formlab.options.Args;
 import formlab.notebook.EnvironmentCheck;
 import java.io.PrintStream;
 

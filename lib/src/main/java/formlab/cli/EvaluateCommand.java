@@ -1,5 +1,6 @@
 package formlab.cli;
 
+import formlab.options.Args;
 import formlab.eval.Evaluation;
 import formlab.eval.Progress;
 import formlab.exercise.ExerciseData;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.exercise.ExerciseData;
 import formlab.exercise.ExercisePipeline;
 import formlab.imu.ImuDataset;

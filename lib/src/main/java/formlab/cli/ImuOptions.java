@@ -1,11 +1,13 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.exercise.ExerciseEvaluation;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExerciseTraining;
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.registry.ModelRegistry;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.registry.ModelRegistry;
 import formlab.registry.PromotionPolicy;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.deploy.LiveClassifier;
 import formlab.deploy.TrackerMain;
 import java.io.PrintStream;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,7 @@ import formlab.pose.estimate.FrameFolders;
 import formlab.pose.estimate.PoseEstimator;
 import formlab.pose.estimate.PoseModels;
 import formlab.pose.estimate.VideoFrames;
-import formlab.pose.reps.SquatReps;
+import formlab.posture.SquatReps;
 
 /**
  * {@code formlab pose-from-video <video.mp4> --out FILE.csv}: 33 landmarks per frame of an MP4

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.pose.estimate.PoseModels;
 import java.util.Locale;
 

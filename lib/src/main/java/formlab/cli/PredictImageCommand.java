@@ -1,8 +1,10 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.image.ImageDecodeException;
-import formlab.model.cnn.CnnImageClassifier;
+import formlab.cnn.CnnImageClassifier;
 import formlab.registry.ImageCnnRegistration;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.exercise.ExerciseModel;
 import formlab.imu.ImuDataset;
 import formlab.imu.ImuRecording;

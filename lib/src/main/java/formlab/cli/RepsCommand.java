@@ -1,5 +1,6 @@
 package formlab.cli;
 
+import formlab.options.Args;
 import formlab.imu.ImuDataset;
 import formlab.imu.reps.RepCountEvaluation;
 import formlab.imu.reps.RepCountModel;

@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.data.Settings;
 import formlab.eval.Progress;

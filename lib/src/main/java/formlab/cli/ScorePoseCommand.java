@@ -1,8 +1,10 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.model.Classifier;
-import formlab.pose.classify.PoseScoring;
+import formlab.posture.PoseScoring;
 import formlab.registry.ModelRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;

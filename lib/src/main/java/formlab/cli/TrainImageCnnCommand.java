@@ -1,5 +1,7 @@
 package formlab.cli;
 
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.data.DataSettings;
 import formlab.data.KnownDataset;
 import formlab.data.ProjectPaths;
@@ -7,12 +9,12 @@ import formlab.image.ImageDataset;
 import formlab.image.PreparedImages;
 import formlab.image.Split;
 import formlab.image.SplitRatios;
-import formlab.model.cnn.CnnConfig;
-import formlab.model.cnn.CnnModelCard;
-import formlab.model.cnn.CnnTrainer;
-import formlab.model.cnn.CnnTrainingRun;
-import formlab.model.cnn.ImagePredictions;
-import formlab.model.cnn.TrainingProgress;
+import formlab.cnn.CnnConfig;
+import formlab.cnn.CnnModelCard;
+import formlab.cnn.CnnTrainer;
+import formlab.cnn.CnnTrainingRun;
+import formlab.cnn.ImagePredictions;
+import formlab.cnn.TrainingProgress;
 import formlab.registry.ImageCnnRegistration;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;

@@ -1,7 +1,7 @@
 package formlab.data;
 
-import formlab.notebook.Html;
-import formlab.notebook.HtmlRenderable;
+import formlab.display.Html;
+import formlab.display.HtmlRenderable;
 
 /**
  * Which data a notebook, command or model ran on: the real recordings from the dataset root, or

@@ -9,7 +9,7 @@ import formlab.imu.SensorKind;
 import formlab.imu.reps.RepCounter;
 import formlab.imu.reps.StreamingRepCounter;
 import formlab.stream.LiveExerciseTracker;
-import formlab.stream.WindowUpdate;
+import formlab.exercise.WindowUpdate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package formlab.deploy;
 
 import com.pi4j.context.Context;
-import formlab.cli.Args;
-import formlab.cli.UsageException;
+import formlab.options.Args;
+import formlab.options.UsageException;
 import formlab.deploy.config.ConfigException;
 import formlab.deploy.config.TrackerConfig;
 import formlab.deploy.config.TrackerConfigReader;

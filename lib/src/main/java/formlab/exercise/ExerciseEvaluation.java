@@ -338,7 +338,8 @@ public record ExerciseEvaluation(SearchSpace space, List<FoldOutcome> folds) {
         return table.where(table.stringColumn(ExerciseData.GROUP).isIn(participants));
     }
 
-    static LabelledData labelled(Table table, List<String> features) {
+    /** The rows of a window table as labelled data over the given feature columns, grouped by participant. */
+    public static LabelledData labelled(Table table, List<String> features) {
         return new LabelledData(table, features, ExerciseData.LABEL, ExerciseData.GROUP);
     }
 

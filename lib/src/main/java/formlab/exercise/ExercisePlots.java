@@ -3,7 +3,7 @@ package formlab.exercise;
 import formlab.imu.ImuRecording;
 import formlab.imu.signal.Window;
 import formlab.model.SmileClassifier;
-import formlab.stream.WindowUpdate;
+import formlab.exercise.WindowUpdate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

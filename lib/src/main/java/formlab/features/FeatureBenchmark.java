@@ -1,7 +1,7 @@
 package formlab.features;
 
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.signal.SignalSettings;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;

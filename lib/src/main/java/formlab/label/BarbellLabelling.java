@@ -5,7 +5,7 @@ import formlab.data.DataOrigin;
 import formlab.features.FeatureSettings;
 import formlab.features.ImuFeatures;
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.signal.SignalSettings;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;

@@ -1,5 +1,6 @@
 package formlab.notebook;
 
+import formlab.display.Html;
 import formlab.data.DataSettings;
 import formlab.data.KnownDataset;
 import formlab.data.ProjectPaths;

@@ -1,5 +1,6 @@
 package formlab.notebook;
 
+import formlab.display.Html;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;

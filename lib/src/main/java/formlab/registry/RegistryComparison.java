@@ -1,7 +1,7 @@
 package formlab.registry;
 
-import formlab.notebook.Html;
-import formlab.notebook.HtmlRenderable;
+import formlab.display.Html;
+import formlab.display.HtmlRenderable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package formlab.stream;
 
+import formlab.exercise.WindowUpdate;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExercisePipeline;
 import formlab.exercise.RestGate;

@@ -1,5 +1,6 @@
 package formlab.stream;
 
+import formlab.exercise.WindowUpdate;
 import formlab.imu.ImuRecording;
 import formlab.imu.TimeOrderedSamples;
 import java.util.concurrent.locks.LockSupport;

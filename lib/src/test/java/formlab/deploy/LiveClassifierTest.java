@@ -7,7 +7,7 @@ import formlab.data.DataSettings;
 import formlab.deploy.sensor.RecordingSource;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExerciseScoring;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
 import formlab.imu.sim.BarbellSimulator;
 import formlab.imu.sim.SimulationSettings;

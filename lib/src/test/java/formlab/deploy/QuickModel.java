@@ -47,7 +47,7 @@ final class QuickModel {
     /** A model trained (quick search) on the real barbell recordings; only when they are configured. */
     static synchronized ExerciseModel real() {
         if (real == null) {
-            ImuDataset dataset = formlab.imu.ImuDatasets.barbell();
+            ImuDataset dataset = formlab.imu.dataset.ImuDatasets.barbell();
             ExerciseEvaluation.SearchSpace space = ExerciseEvaluation.SearchSpace.quick();
             ExerciseData realData = ExerciseData.build(dataset, ExercisePipeline.defaults(), space.windows(), null, Progress.none());
             real = ExerciseTraining.train(realData, space, Progress.none()).model();

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import formlab.deploy.sensor.RecordingSource;
 import formlab.imu.Exercise;
 import formlab.imu.Intensity;
-import formlab.notebook.Html;
+import formlab.display.Html;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.notebook.Html;
+import formlab.display.Html;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.data.DataSettings;
 import formlab.eval.Progress;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

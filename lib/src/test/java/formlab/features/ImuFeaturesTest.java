@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.signal.SignalSettings;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import formlab.data.DataSettings;
 import formlab.exercise.ExercisePipeline;
 import formlab.imu.Exercise;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;

@@ -13,13 +13,13 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Writes small realistic test images (noise plus coloured rectangles at seeded places) with ImageIO. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A width x height RGB image: seeded noise with three filled rectangles in {@code colour}. */
-    static BufferedImage image(int width, int height, Color colour, long seed) {
+    public static BufferedImage image(int width, int height, Color colour, long seed) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(seed);
         for (int y = 0; y < height; y++) {
@@ -41,7 +41,7 @@ final class TestImages {
     }
 
     /** The image encoded in {@code format} ("jpeg", "png", "bmp"). */
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -54,12 +54,12 @@ final class TestImages {
     }
 
     /** Writes {@code image} as {@code format} to {@code folder/name} (whatever the name's extension says). */
-    static Path write(Path folder, String name, BufferedImage image, String format) {
+    public static Path write(Path folder, String name, BufferedImage image, String format) {
         return writeBytes(folder, name, encode(image, format));
     }
 
     /** Writes raw bytes to {@code folder/name}, creating the folder. */
-    static Path writeBytes(Path folder, String name, byte[] bytes) {
+    public static Path writeBytes(Path folder, String name, byte[] bytes) {
         try {
             Files.createDirectories(folder);
             return Files.write(folder.resolve(name), bytes);
@@ -69,7 +69,7 @@ final class TestImages {
     }
 
     /** A RIFF/WEBP header with a few payload bytes: what a WebP file named .jpg starts with. */
-    static byte[] webp() {
+    public static byte[] webp() {
         byte[] bytes = new byte[64];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 4);
         bytes[4] = 56;
@@ -78,7 +78,7 @@ final class TestImages {
     }
 
     /** Writes {@code count} distinct JPEGs named {@code <prefix>N.jpg} into {@code folder}. */
-    static void fill(Path folder, String prefix, int count, Color colour, long seed) {
+    public static void fill(Path folder, String prefix, int count, Color colour, long seed) {
         for (int i = 0; i < count; i++) {
             write(folder, prefix + i + ".jpg", image(40 + i % 7, 48 + i % 5, colour, seed * 1000 + i), "jpeg");
         }

@@ -1,11 +1,12 @@
 package formlab.imu;
 
+import formlab.imu.dataset.ImuDatasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.imu.plot.ImuPlots;
 import formlab.imu.sim.SimulationSettings;
-import formlab.notebook.Html;
+import formlab.display.Html;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package formlab.stream;
 
+import formlab.exercise.WindowUpdate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

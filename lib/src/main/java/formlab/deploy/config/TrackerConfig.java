@@ -1,5 +1,6 @@
 package formlab.deploy.config;
 
+import formlab.deploy.sensor.SensorConfig;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package formlab.deploy.config;
 
-import formlab.deploy.config.SensorConfig.SourceKind;
+import formlab.deploy.sensor.SensorConfig;
+import formlab.deploy.sensor.SensorConfig.SourceKind;
 import formlab.deploy.sensor.AccelRange;
 import formlab.deploy.sensor.GyroRange;
 import formlab.deploy.sensor.LowPassBandwidth;

@@ -1,6 +1,6 @@
 package formlab.deploy.sensor;
 
-import formlab.deploy.config.SensorConfig;
+import formlab.deploy.sensor.SensorConfig;
 
 /**
  * How the MPU-6050 is configured.

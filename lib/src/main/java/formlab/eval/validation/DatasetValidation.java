@@ -4,7 +4,7 @@ import formlab.data.DataOrigin;
 import formlab.data.DataSettings;
 import formlab.data.KnownDataset;
 import formlab.data.ProjectPaths;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.sim.SimulationSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;

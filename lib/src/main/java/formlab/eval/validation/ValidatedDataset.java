@@ -1,8 +1,8 @@
 package formlab.eval.validation;
 
 import formlab.data.DataOrigin;
-import formlab.notebook.Html;
-import formlab.notebook.HtmlRenderable;
+import formlab.display.Html;
+import formlab.display.HtmlRenderable;
 import java.util.List;
 import java.util.Objects;
 

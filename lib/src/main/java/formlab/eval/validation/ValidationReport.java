@@ -1,7 +1,7 @@
 package formlab.eval.validation;
 
-import formlab.notebook.Html;
-import formlab.notebook.HtmlRenderable;
+import formlab.display.Html;
+import formlab.display.HtmlRenderable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package formlab.imu.reps;
 
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 
 /**
  * Prints the leave-one-participant-out repetition-count evaluation of the barbell dataset (real

@@ -1,5 +1,6 @@
 package formlab.deploy.config;
 
+import formlab.deploy.sensor.SensorConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

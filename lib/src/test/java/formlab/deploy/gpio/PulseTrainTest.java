@@ -1,5 +1,6 @@
 package formlab.deploy.gpio;
 
+import formlab.deploy.Feedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

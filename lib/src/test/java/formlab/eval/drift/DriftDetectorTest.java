@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.model.LabelledData;
 import formlab.model.SyntheticFeatures;
-import formlab.notebook.Html;
+import formlab.display.Html;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.data.DataSettings;
 import formlab.data.ProjectPaths;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.sim.SimulationSettings;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

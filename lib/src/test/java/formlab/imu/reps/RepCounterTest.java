@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.data.DataSettings;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
 import formlab.imu.sim.BarbellSimulator;
 import formlab.imu.sim.SimulatedSet;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.imu.Exercise;
 import formlab.imu.ImuDataset;
-import formlab.imu.ImuDatasets;
+import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
 import formlab.imu.Intensity;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package formlab.pose.estimate;
 
+import formlab.posture.ImagePostureEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

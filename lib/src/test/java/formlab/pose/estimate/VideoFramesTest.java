@@ -22,7 +22,7 @@ import formlab.pose.Joint;
 import formlab.pose.PoseSequence;
 import formlab.pose.io.ExerciseCorrectionReader;
 import formlab.pose.io.LandmarkRead;
-import formlab.pose.reps.SquatReps;
+import formlab.posture.SquatReps;
 
 /**
  * Video -> landmarks -> squat phases and repetitions, end to end, on an MP4 encoded here with
