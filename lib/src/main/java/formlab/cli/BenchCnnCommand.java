@@ -7,7 +7,7 @@ import formlab.image.ImageDataset;
 import formlab.image.PreparedImages;
 import formlab.cnn.CnnBenchmark;
 import formlab.cnn.CnnConfig;
-import formlab.registry.ImageCnnRegistration;
+import formlab.cnn.ImageCnnRegistration;
 import java.io.PrintStream;
 
 /** {@code formlab bench-cnn}: CPU training and inference speed and memory of the image CNN. */

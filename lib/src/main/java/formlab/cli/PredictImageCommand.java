@@ -5,7 +5,7 @@ import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
 import formlab.image.ImageDecodeException;
 import formlab.cnn.CnnImageClassifier;
-import formlab.registry.ImageCnnRegistration;
+import formlab.cnn.ImageCnnRegistration;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Comparator;

@@ -15,7 +15,7 @@ import formlab.cnn.CnnTrainer;
 import formlab.cnn.CnnTrainingRun;
 import formlab.cnn.ImagePredictions;
 import formlab.cnn.TrainingProgress;
-import formlab.registry.ImageCnnRegistration;
+import formlab.cnn.ImageCnnRegistration;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.PrintStream;

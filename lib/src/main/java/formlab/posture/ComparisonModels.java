@@ -18,7 +18,7 @@ import formlab.cnn.TrainingProgress;
 import formlab.posture.PoseClassifier;
 import formlab.posture.YogaPoseModel;
 import formlab.pose.io.PoseData;
-import formlab.registry.ImageCnnRegistration;
+import formlab.cnn.ImageCnnRegistration;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 

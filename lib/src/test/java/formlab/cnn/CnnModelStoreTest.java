@@ -144,13 +144,13 @@ class CnnModelStoreTest {
         var registry = new formlab.registry.ModelRegistry(temp.resolve("registry"), null);
         ImagePredictions test = run.model().predictPrepared(data.split(Split.TEST));
         var manifest = data.manifest();
-        var first = formlab.registry.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
-        var second = formlab.registry.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
+        var first = formlab.cnn.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
+        var second = formlab.cnn.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
         assertEquals(1, first.version());
         assertEquals(2, second.version());
-        assertEquals(formlab.registry.ImageCnnRegistration.FORMAT, first.modelFormat());
+        assertEquals(formlab.cnn.ImageCnnRegistration.FORMAT, first.modelFormat());
         assertEquals(test.evaluation().accuracy(), first.metric("accuracy").orElseThrow().value(), 1e-12);
-        try (CnnImageClassifier loaded = formlab.registry.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
+        try (CnnImageClassifier loaded = formlab.cnn.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
             BufferedImage image = data.split(Split.TEST).get(0).source();
             assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
         }

@@ -29,7 +29,7 @@ import formlab.cnn.CnnTrainer;
 import formlab.cnn.CnnTrainingRun;
 import formlab.cnn.TrainingProgress;
 import formlab.pose.io.PoseDatasets;
-import formlab.registry.ImageCnnRegistration;
+import formlab.cnn.ImageCnnRegistration;
 import formlab.registry.ModelRegistry;
 
 /**

@@ -1,5 +1,11 @@
-package formlab.registry;
+package formlab.cnn;
 
+import formlab.registry.ModelCard;
+import formlab.registry.ModelPayload;
+import formlab.registry.ModelRegistry;
+import formlab.registry.SplitSpec;
+import formlab.registry.TrainingRecipe;
+import formlab.registry.TrainingRun;
 import formlab.image.ImageDataset;
 import formlab.image.ManifestEntry;
 import formlab.image.SplitManifest;
