@@ -86,9 +86,17 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCnnAndPoseEstimationReachDeepLearning() {
-        noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.image..",
-                        "formlab.posture..", "formlab.cli..", "formlab.notebook..")
+        noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.notebook..")
                 .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.bytedeco..", "org.jcodec..")
+                .check(classes);
+    }
+
+    /** The core (and the Pi runtime) never call deep-learning code: only posture comparisons and the top floor do. */
+    @Test
+    void coreNeverReachesTheDeepLearningPackages() {
+        noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.posture..",
+                        "formlab.cli..", "formlab.notebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("formlab.cnn..", "formlab.pose.estimate..")
                 .check(classes);
     }
 
