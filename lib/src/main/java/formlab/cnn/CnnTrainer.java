@@ -17,7 +17,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.training.tracker.WarmUpTracker;
 import ai.djl.translate.TranslateException;
-import formlab.cnn.ImageSplitDataset;
 import formlab.image.PreparedImage;
 import formlab.image.PreparedImages;
 import formlab.image.Split;

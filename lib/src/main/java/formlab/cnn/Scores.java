@@ -3,7 +3,6 @@ package formlab.cnn;
 import ai.djl.training.Trainer;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.TranslateException;
-import formlab.cnn.ImageSplitDataset;
 import java.io.IOException;
 
 /**

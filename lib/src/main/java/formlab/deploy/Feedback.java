@@ -2,7 +2,6 @@ package formlab.deploy;
 
 import formlab.deploy.gpio.OutputPin;
 import formlab.deploy.gpio.PulseTrain;
-import formlab.deploy.TrackerStatus;
 import formlab.deploy.config.FeedbackConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

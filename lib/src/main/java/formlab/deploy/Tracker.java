@@ -6,7 +6,6 @@ import formlab.deploy.config.GpioConfig;
 import formlab.deploy.sensor.SensorConfig;
 import formlab.deploy.config.TrackerConfig;
 import formlab.deploy.gpio.ButtonInput;
-import formlab.deploy.Feedback;
 import formlab.deploy.gpio.Pi4jOutputPin;
 import formlab.deploy.gpio.PinListener;
 import formlab.deploy.sensor.MonotonicClock;

@@ -1,7 +1,6 @@
 package formlab.deploy;
 
 import formlab.deploy.TimestampGuard.Verdict;
-import formlab.deploy.Feedback;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.session.RawSetWriter;
 import formlab.deploy.session.SampleBuffer;

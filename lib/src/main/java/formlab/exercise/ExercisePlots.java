@@ -3,7 +3,6 @@ package formlab.exercise;
 import formlab.imu.ImuRecording;
 import formlab.imu.signal.Window;
 import formlab.model.SmileClassifier;
-import formlab.exercise.WindowUpdate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

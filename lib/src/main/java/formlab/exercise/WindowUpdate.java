@@ -1,6 +1,5 @@
 package formlab.exercise;
 
-import formlab.exercise.RestGate;
 
 /**
  * What a live tracker reports when a window completes.

@@ -1,6 +1,6 @@
 /**
  * Image datasets: folder-per-class reading with decoding by content, skipped-file reports,
- * seeded stratified split manifests, letterboxing, normalisation, train-time augmentation and
- * DJL datasets over the result. The networks themselves live in {@code formlab.model.cnn}.
+ * seeded stratified split manifests, letterboxing, normalisation and
+ * train-time augmentation. DJL datasets over the result and the networks live in {@code formlab.cnn}.
  */
 package formlab.image;

@@ -25,7 +25,6 @@ import formlab.image.Split;
 import formlab.model.Prediction;
 import formlab.cnn.CnnImageClassifier;
 import formlab.cnn.TrainingProgress;
-import formlab.posture.PoseClassifier;
 import formlab.pose.io.PoseData;
 import formlab.pose.io.PoseDatasets;
 import formlab.registry.ModelRegistry;

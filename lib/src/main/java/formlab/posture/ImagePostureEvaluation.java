@@ -19,7 +19,6 @@ import formlab.pose.Pose;
 import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
 import formlab.pose.SequenceInfo;
-import formlab.posture.PoseClassifier;
 
 /**
  * Posture from photos through landmarks: the PosePilot-trained landmark classifier

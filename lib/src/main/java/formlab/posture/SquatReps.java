@@ -14,8 +14,6 @@ import formlab.eval.Evaluation;
 import formlab.model.Prediction;
 import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
-import formlab.posture.ExerciseFormModels;
-import formlab.posture.PoseClassifier;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
 import formlab.pose.io.PoseDatasets;
 import tech.tablesaw.api.DoubleColumn;

@@ -1,6 +1,9 @@
 /**
- * Pose classifiers on top of the shared model interface ({@code formlab.model}): feature tables
- * from pose sequences, per-frame causal prediction, per-sequence majority vote, the yoga-pose and
- * exercise-form models and their evaluations (metrics and splits come from {@code formlab.eval}).
+ * Posture tasks over pose sequences, as {@code formlab.exercise} is for IMU recordings: pose
+ * classifiers on the shared model interface ({@code formlab.model}) with per-frame causal prediction
+ * and per-sequence majority vote, the yoga-pose and exercise-form models and their evaluations,
+ * squat repetition counting ({@link formlab.posture.SquatReps}) and the comparison of postures
+ * estimated from images against the recorded landmarks. It sits above {@code formlab.pose}
+ * (skeleton, readers, geometry, estimation), which never calls it.
  */
 package formlab.posture;

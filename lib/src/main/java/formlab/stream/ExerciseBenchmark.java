@@ -18,7 +18,6 @@ import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;
 import formlab.model.LabelledData;
 import formlab.model.SmileGradientBoostingTrainer;
-import formlab.stream.LiveExerciseTracker;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,7 +11,6 @@ import formlab.image.Split;
 import formlab.image.SplitManifest;
 import formlab.image.SplitRatios;
 import formlab.image.TestImages;
-import formlab.cnn.ImageSplitDataset;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

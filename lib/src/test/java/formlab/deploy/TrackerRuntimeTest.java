@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.deploy.config.FeedbackConfig;
-import formlab.deploy.Feedback;
 import formlab.deploy.gpio.RecordingPin;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.session.RawSetWriter;

@@ -1,6 +1,5 @@
 package formlab.deploy.sensor;
 
-import formlab.deploy.sensor.SensorConfig;
 
 /**
  * How the MPU-6050 is configured.

@@ -1,8 +1,5 @@
 package formlab.deploy.sensor;
 
-import formlab.deploy.sensor.AccelRange;
-import formlab.deploy.sensor.GyroRange;
-import formlab.deploy.sensor.LowPassBandwidth;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -14,7 +14,7 @@ import formlab.pose.io.PosePilotReader;
 /**
  * Video frames to a landmark file: a folder of frame images (sorted by file name, e.g. the output of
  * {@code ffmpeg -i video.mp4 frames/%05d.png}) becomes one PosePilot-layout CSV, so the sequence
- * models of {@link formlab.pose.classify} and the rep counters of {@link formlab.pose.reps} can run
+ * models of {@link formlab.posture} and the rep counters of {@link formlab.pose.reps} can run
  * on it. Frames where no person is found repeat the previous frame's landmarks (with the first
  * found pose used before any was found), because the readers expect every joint in every row;
  * frames that cannot be decoded are skipped and counted.
