@@ -71,7 +71,7 @@ final class ImuOptions {
         String spec = args.option("model", ExerciseTraining.MODEL_NAME);
         int colon = spec.lastIndexOf(':');
         if (colon < 0) {
-            return ExerciseModel.loadLatest(registry, spec);
+            return ExerciseModel.loadPreferred(registry, spec);
         }
         try {
             return ExerciseModel.load(registry, spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)));

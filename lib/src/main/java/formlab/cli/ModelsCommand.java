@@ -12,6 +12,9 @@ import java.nio.file.Files;
 /** {@code formlab models}: list registered models and versions, show a card, promote a version. */
 public final class ModelsCommand implements Command {
 
+    /** Exit status of {@code --copy-preferred} when the model has no version. */
+    static final int NO_MODEL = 3;
+
     @Override
     public String name() { return "models"; }
 
@@ -22,10 +25,12 @@ public final class ModelsCommand implements Command {
     public String usage() {
         return """
                 usage: formlab models [NAME] [--card VERSION] [--promote VERSION [--min-group-accuracy 0.8]
-                                      [--metric balanced_accuracy]] [--registry FOLDER]
+                                      [--metric balanced_accuracy]] [--copy-preferred FOLDER] [--registry FOLDER]
                   Without NAME: the model names. With NAME: its versions and stages.
                   --card prints the JSON card; --promote checks the gates and promotes when all pass
-                  (exit status 1 when not promoted). The registry is the project's models/ unless --registry.""";
+                  (exit status 1 when not promoted); --copy-preferred empties FOLDER and copies the preferred
+                  version (production, else newest) into it, card and hash-checked parameters (exit status 3
+                  when NAME has no version). The registry is the project's models/ unless --registry.""";
     }
 
     @Override
@@ -35,6 +40,7 @@ public final class ModelsCommand implements Command {
         int promote = args.integer("promote", 0);
         double minGroup = args.number("min-group-accuracy", 0.8);
         String metric = args.option("metric", "balanced_accuracy");
+        var copyTo = args.option("copy-preferred");
         args.rejectUnknown();
         ModelRegistry registry = folder.map(f -> new ModelRegistry(java.nio.file.Path.of(f), null))
                 .orElseGet(() -> ModelRegistry.of(ProjectPaths.locate()));
@@ -43,6 +49,18 @@ public final class ModelsCommand implements Command {
             return 0;
         }
         String name = args.positionals().getFirst();
+        if (copyTo.isPresent()) {
+            var preferred = registry.preferred(name);
+            if (preferred.isEmpty()) {
+                out.println("no model '" + name + "' under " + registry.root());
+                return NO_MODEL;
+            }
+            int version = preferred.get().version();
+            registry.copyVersion(name, version, java.nio.file.Path.of(copyTo.get()));
+            out.println("copied " + preferred.get().id() + " (" + preferred.get().stage().toString().toLowerCase(java.util.Locale.ROOT)
+                    + ") from " + registry.versionFolder(name, version) + " to " + copyTo.get());
+            return 0;
+        }
         if (registry.versions(name).isEmpty()) {
             throw new UsageException("no model '" + name + "' under " + registry.root());
         }

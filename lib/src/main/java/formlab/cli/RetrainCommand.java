@@ -62,7 +62,7 @@ public final class RetrainCommand implements Command {
         BarbellLabelling labelling = BarbellLabelling.load(Settings.smoke());
         PromotionPolicy policy = PromotionPolicy.standard(minGroup, metric);
         Optional<ModelCard> previous = registry.names().contains(model)
-                ? registry.production(model).or(() -> latest(registry, model)) : Optional.empty();
+                ? registry.preferred(model) : Optional.empty();
         Retraining.Result result = previous.isPresent()
                 ? Retraining.retrain(registry, previous.get(), version, labelling.pool(), labelling.evaluation(), policy, Progress.printing(out))
                 : Retraining.train(registry, model, "exercise from wrist IMU windows", Trainers.create(trainer, Map.of()), version,
@@ -71,14 +71,5 @@ public final class RetrainCommand implements Command {
                 + previous.map(c -> "recipe of " + c.id()).orElse("first model, " + trainer) + ")");
         out.print(result.report());
         return result.report().promoted() ? 0 : 1;
-    }
-
-    private static Optional<ModelCard> latest(ModelRegistry registry, String model) {
-        try {
-            var cards = registry.cards(model);
-            return cards.isEmpty() ? Optional.empty() : Optional.of(cards.getLast());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

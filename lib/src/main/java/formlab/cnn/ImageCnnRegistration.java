@@ -9,11 +9,6 @@ import formlab.registry.TrainingRun;
 import formlab.image.ImageDataset;
 import formlab.image.ManifestEntry;
 import formlab.image.SplitManifest;
-import formlab.cnn.CnnConfig;
-import formlab.cnn.CnnImageClassifier;
-import formlab.cnn.CnnModelCard;
-import formlab.cnn.CnnModelStore;
-import formlab.cnn.ImagePredictions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Registers image CNNs ({@code formlab.model.cnn}) in the {@link ModelRegistry}, so they get
+ * Registers image CNNs ({@code formlab.cnn}) in the {@link ModelRegistry}, so they get
  * versions, stages and promotion like the Smile and Tribuo models. The payload is the CNN's own
  * folder ({@link CnnModelStore}: DJL parameters and the CNN card with input size and
  * normalisation), stored as {@value #PAYLOAD} inside the version folder in format
@@ -99,11 +94,6 @@ public final class ImageCnnRegistration {
         return CnnModelStore.load(registry.payload(name, version));
     }
 
-    /** The production version of {@code name} if there is one, else its latest version. */
-    public static Optional<Integer> preferredVersion(ModelRegistry registry, String name) throws IOException {
-        Optional<ModelCard> production = registry.production(name);
-        return production.isPresent() ? Optional.of(production.get().version()) : registry.latestVersion(name);
-    }
 
     /**
      * Loads a CNN from {@code location}; see {@link #resolveFolder(Path)} for what it may be.
@@ -126,7 +116,7 @@ public final class ImageCnnRegistration {
         if (parent != null && Files.isDirectory(location) && !Files.exists(location.resolve(CnnModelStore.CARD_FILE))) {
             ModelRegistry registry = new ModelRegistry(parent, null);
             String name = location.getFileName().toString();
-            Optional<Integer> version = preferredVersion(registry, name);
+            Optional<Integer> version = registry.preferred(name).map(ModelCard::version);
             if (version.isPresent()) {
                 ModelCard card = registry.card(name, version.get());
                 if (!FORMAT.equals(card.modelFormat())) {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * Finds the tracker's {@link ExerciseModel}: a model-registry version folder
  * ({@code <registry>/<name>/v<N>/} with {@code card.json} and the model file) named by
  * {@code model.path}, or the copy of such a folder bundled in the JAR under {@value #RESOURCE}
- * ({@code make pi-bundle} puts the production, else the latest, {@code imu-exercise} version
- * there), or, outside a bundle in a project checkout, the newest version in the project's registry. Either way the model file is checked against the SHA-256 in its card before it is read.
+ * ({@code make pi-bundle} puts the registry's preferred {@code imu-exercise} version there), or, outside
+ * a bundle in a project checkout, the preferred version (production, else newest) in the project's registry. Either way the model file is checked against the SHA-256 in its card before it is read.
  */
 public final class TrackerModel {
 
@@ -33,8 +33,9 @@ public final class TrackerModel {
 
     /**
      * The model in {@code versionFolder}; when empty, the bundled one, or (running from a project
-     * checkout, e.g. {@code formlab pi-replay}) the newest {@value #BUNDLED_NAME} of its registry (the one
-     * trained on the real data), else the newest {@value #BUNDLED_NAME}{@code -simulated}.
+     * checkout, e.g. {@code formlab pi-replay}) the preferred {@value #BUNDLED_NAME} of its registry (the one
+     * trained on the real data), else the preferred {@value #BUNDLED_NAME}{@code -simulated}; preferred means
+     * production, else newest ({@link formlab.registry.ModelRegistry#preferred}).
      */
     public static ExerciseModel load(Optional<Path> versionFolder) throws IOException {
         if (versionFolder.isPresent()) {
@@ -49,8 +50,8 @@ public final class TrackerModel {
         } catch (IllegalStateException notInAProject) {
             return loadBundled(); // fails naming what is missing
         }
-        String name = registry.latestVersion(BUNDLED_NAME).isPresent() ? BUNDLED_NAME : BUNDLED_NAME + "-simulated";
-        return ExerciseModel.loadLatest(registry, name);
+        String name = registry.preferred(BUNDLED_NAME).isPresent() ? BUNDLED_NAME : BUNDLED_NAME + "-simulated";
+        return ExerciseModel.loadPreferred(registry, name);
     }
 
     /** Loads the version folder {@code folder} ({@code .../<name>/v<N>}). */

@@ -151,10 +151,10 @@ public final class ExerciseModel {
         return of(card.recipe().pipeline(), registry.load(name, version));
     }
 
-    /** Loads the newest version of {@code name}. */
-    public static ExerciseModel loadLatest(ModelRegistry registry, String name) throws IOException {
-        int version = registry.latestVersion(name).orElseThrow(() -> new IOException("no model '" + name + "' in "
-                + registry.root() + "; train one with: formlab train"));
+    /** Loads the registry's preferred version of {@code name}: production, else the newest. */
+    public static ExerciseModel loadPreferred(ModelRegistry registry, String name) throws IOException {
+        int version = registry.preferred(name).orElseThrow(() -> new IOException("no model '" + name + "' in "
+                + registry.root() + "; train one with: formlab train")).version();
         return load(registry, name, version);
     }
 

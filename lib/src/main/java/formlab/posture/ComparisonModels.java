@@ -15,8 +15,6 @@ import formlab.cnn.CnnModelStore;
 import formlab.cnn.CnnTrainer;
 import formlab.cnn.CnnTrainingRun;
 import formlab.cnn.TrainingProgress;
-import formlab.posture.PoseClassifier;
-import formlab.posture.YogaPoseModel;
 import formlab.pose.io.PoseData;
 import formlab.cnn.ImageCnnRegistration;
 import formlab.registry.ModelCard;
@@ -85,7 +83,7 @@ public final class ComparisonModels {
         String name = ImageCnnRegistration.yogaModelName(data);
         String manifest = data.manifest().sha256();
         String why;
-        Optional<Integer> version = ImageCnnRegistration.preferredVersion(registry, name);
+        Optional<Integer> version = registry.preferred(name).map(ModelCard::version);
         if (version.isPresent()) {
             ModelCard card = registry.card(name, version.get());
             CnnModelCard cnnCard = CnnModelStore.card(registry.payload(name, version.get()));

@@ -39,12 +39,10 @@ public final class PoseScoring {
     /** The registry's yoga-pose model: production if promoted, else the latest version. */
     public static Classifier yogaModel(ModelRegistry registry) throws IOException {
         String name = YogaPoseModel.REGISTRY_NAME;
-        if (registry.production(name).isPresent()) {
-            return registry.loadProduction(name);
-        }
-        int latest = registry.latestVersion(name).orElseThrow(() -> new IllegalStateException("No '" + name
-                + "' model in " + registry.root() + ": run notebook 3.2 (or YogaPoseModel.trainingRun) to register one"));
-        return registry.load(name, latest);
+        int version = registry.preferred(name).orElseThrow(() -> new IllegalStateException("No '" + name
+                + "' model in " + registry.root() + ": run notebook 3.2 (or YogaPoseModel.trainingRun) to register one"))
+                .version();
+        return registry.load(name, version);
     }
 
     /** One row per file: file, predicted pose, confidence, mean probability, frames. */

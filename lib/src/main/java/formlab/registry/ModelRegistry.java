@@ -216,6 +216,45 @@ public final class ModelRegistry {
     }
 
     /**
+     * The version that runs wherever one model of {@code name} is asked for: the production version,
+     * else the newest. The command line, the notebooks, the Pi bundle and the pose and CNN loaders all
+     * take this one.
+     */
+    public Optional<ModelCard> preferred(String name) throws IOException {
+        Optional<ModelCard> production = production(name);
+        if (production.isPresent()) {
+            return production;
+        }
+        Optional<Integer> latest = latestVersion(name);
+        return latest.isPresent() ? Optional.of(card(name, latest.get())) : Optional.empty();
+    }
+
+    /**
+     * Copies one version's card and its hash-checked parameters (file or folder) into {@code folder},
+     * which is emptied first: how the Pi bundle takes its model.
+     *
+     * @return the copied card
+     */
+    public ModelCard copyVersion(String name, int version, Path folder) throws IOException {
+        ModelCard card = card(name, version);
+        Path payload = payload(name, version);
+        deleteRecursively(folder);
+        Files.createDirectories(folder);
+        Files.copy(versionFolder(name, version).resolve(CARD_FILE), folder.resolve(CARD_FILE));
+        try (var entries = Files.walk(payload)) {
+            for (Path source : (Iterable<Path>) entries::iterator) {
+                Path target = folder.resolve(payload.getFileName().toString()).resolve(payload.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return card;
+    }
+
+    /**
      * Loads the parameters of one version after checking them against the card's SHA-256; only for
      * the {@link ModelFiles} format (use {@link #payload} for other formats).
      */

@@ -73,6 +73,36 @@ class ModelRegistryTest {
     }
 
     @Test
+    void preferredIsTheProductionVersionElseTheNewest() throws Exception {
+        ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
+        assertTrue(registry.preferred("imu-exercise").isEmpty());
+        register(registry, GOOD, SplitSpec.leaveOneGroupOut(), List.of());
+        register(registry, WEAK, SplitSpec.leaveOneGroupOut(), List.of());
+        assertEquals(2, registry.preferred("imu-exercise").orElseThrow().version(), "no production: the newest");
+        registry.setStage("imu-exercise", 1, Stage.PRODUCTION, "chosen by hand");
+        assertEquals(1, registry.preferred("imu-exercise").orElseThrow().version(), "production beats newer candidates");
+    }
+
+    @Test
+    void copyingAVersionTakesItsCardAndCheckedParameters() throws Exception {
+        ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
+        ModelCard card = register(registry, GOOD, SplitSpec.leaveOneGroupOut(), List.of());
+        Path staging = dir.resolve("staging");
+        Files.createDirectories(staging);
+        Files.writeString(staging.resolve("stale.txt"), "left from an earlier copy");
+
+        registry.copyVersion("imu-exercise", 1, staging);
+        assertFalse(Files.exists(staging.resolve("stale.txt")), "the folder is emptied first");
+        assertArrayEquals(Files.readAllBytes(registry.versionFolder("imu-exercise", 1).resolve(ModelRegistry.CARD_FILE)),
+                Files.readAllBytes(staging.resolve(ModelRegistry.CARD_FILE)));
+        assertArrayEquals(Files.readAllBytes(registry.payload("imu-exercise", 1)),
+                Files.readAllBytes(staging.resolve(card.modelFile())));
+
+        Files.write(registry.payload("imu-exercise", 1), new byte[] {1, 2, 3});
+        assertThrows(ModelFileException.class, () -> registry.copyVersion("imu-exercise", 1, dir.resolve("other")));
+    }
+
+    @Test
     void promotionFollowsTheGatesAndExplainsItself() throws Exception {
         ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
         register(registry, GOOD, SplitSpec.leaveOneGroupOut(), List.of());
