@@ -68,4 +68,26 @@ class MlCommandsTest {
         assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder));
         assertTrue(cli.output().contains("production"), cli.output());
     }
+
+    @Test
+    void copyPreferredStagesTheProductionVersionElseTheNewest() throws Exception {
+        LabelledData data = SyntheticFeatures.table(4, 2, 5, 0.1, 4);
+        ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
+        TrainingRecipe recipe = TrainingRecipe.of("exercise", data, new SmileGradientBoostingTrainer(20, 3, 4, 3, 0.1, 0.8, 1),
+                SplitSpec.leaveOneGroupOut());
+        String folder = dir.resolve("models").toString();
+        Path staging = dir.resolve("staging");
+        assertEquals(3, cli.run("models", "imu-exercise", "--registry", folder, "--copy-preferred", staging.toString()));
+        registry.register("imu-exercise", TrainingRun.execute(recipe, data, Progress.none()), List.of());
+        registry.register("imu-exercise", TrainingRun.execute(recipe, data, Progress.none()), List.of());
+
+        assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder, "--copy-preferred", staging.toString()), cli.error());
+        assertTrue(cli.output().contains("copied imu-exercise v2 (candidate)"), cli.output());
+        assertTrue(Files.readString(staging.resolve(ModelRegistry.CARD_FILE)).contains("\"version\" : 2"));
+
+        registry.setStage("imu-exercise", 1, formlab.registry.Stage.PRODUCTION, "chosen for the Pi");
+        assertEquals(0, cli.run("models", "imu-exercise", "--registry", folder, "--copy-preferred", staging.toString()), cli.error());
+        assertTrue(cli.output().contains("copied imu-exercise v1 (production)"), cli.output());
+        assertTrue(Files.exists(staging.resolve(registry.card("imu-exercise", 1).modelFile())));
+    }
 }
