@@ -1,12 +1,13 @@
 package formlab.stream;
 
-import formlab.exercise.WindowUpdate;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExercisePipeline;
 import formlab.exercise.RestGate;
 import formlab.exercise.WindowDecisions;
+import formlab.exercise.WindowUpdate;
 import formlab.imu.Exercise;
 import formlab.imu.SensorKind;
+import formlab.imu.metawear.MetaWearRates;
 import formlab.imu.reps.RepCounter;
 import formlab.imu.reps.StreamingRepCounter;
 import formlab.imu.signal.AlignedSignal;
@@ -72,9 +73,9 @@ public final class LiveExerciseTracker {
     private long lastAccelerometerMillis;
 
     /** Nominal accelerometer rate of the MetaWear recordings the models are trained on. */
-    public static final double ACCELEROMETER_RATE_HZ = 12.5;
+    public static final double ACCELEROMETER_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
     /** Nominal gyroscope rate of those recordings. */
-    public static final double GYROSCOPE_RATE_HZ = 25.0;
+    public static final double GYROSCOPE_RATE_HZ = MetaWearRates.GYROSCOPE_HZ;
 
     /** A tracker running {@code model} on sensors at the MetaWear rates (12.5 Hz and 25 Hz). */
     public LiveExerciseTracker(ExerciseModel model) {

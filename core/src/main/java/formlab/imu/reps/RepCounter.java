@@ -2,6 +2,7 @@ package formlab.imu.reps;
 
 import formlab.imu.ImuRecording;
 import formlab.imu.SensorSeries;
+import formlab.imu.metawear.MetaWearRates;
 import formlab.imu.signal.Autocorrelation;
 import formlab.imu.signal.Butterworth;
 import formlab.imu.signal.Channels;
@@ -33,7 +34,7 @@ public final class RepCounter {
      * Rate at which recorded sets are counted: the accelerometer's own rate, so a live stream needs
      * no upsampling (counting on the set upsampled to 25 Hz was tried and did worse: LOPO MAE 0.56).
      */
-    public static final double COUNT_RATE_HZ = 12.5;
+    public static final double COUNT_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
 
     /** Counts the reps of a recorded set from its accelerometer, put on a uniform grid at {@link #COUNT_RATE_HZ}. */
     public static RepCount count(ImuRecording recording, RepCountParameters parameters) {

@@ -1,5 +1,6 @@
 package formlab.imu.signal;
 
+import formlab.imu.metawear.MetaWearRates;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -32,11 +33,12 @@ public record SignalSettings(double rateHz, double lowPassHz, int filterOrder, d
     }
 
     /**
-     * 12.5 Hz (the accelerometer's own rate: nothing invented, gyroscope anti-aliased), no extra
+     * 12.5 Hz ({@link MetaWearRates#ACCELEROMETER_HZ}, the accelerometer's own rate: nothing invented,
+     * gyroscope anti-aliased), no extra
      * low-pass, order 4, gravity below 0.3 Hz, channels: axes, magnitudes and gravity frame.
      */
     public static SignalSettings defaults() {
-        return new SignalSettings(12.5, 0, 4, 0.3, EnumSet.of(ChannelGroup.AXES, ChannelGroup.MAGNITUDES, ChannelGroup.GRAVITY_FRAME));
+        return new SignalSettings(MetaWearRates.ACCELEROMETER_HZ, 0, 4, 0.3, EnumSet.of(ChannelGroup.AXES, ChannelGroup.MAGNITUDES, ChannelGroup.GRAVITY_FRAME));
     }
 
     /** The same settings at another rate. */

@@ -8,6 +8,7 @@ import formlab.imu.SensorSeries;
 import formlab.imu.SetInfo;
 import formlab.imu.metawear.MetaWearCsvWriter;
 import formlab.imu.metawear.MetaWearFileName;
+import formlab.imu.metawear.MetaWearRates;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -59,9 +60,9 @@ public final class BarbellSimulator {
     /** Firmware version written into file names, as in the real exports. */
     public static final String FIRMWARE = "1.4.4";
     /** Accelerometer rate, Hz. */
-    public static final double ACC_RATE_HZ = 12.5;
+    public static final double ACC_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
     /** Gyroscope rate, Hz. */
-    public static final double GYR_RATE_HZ = 25.0;
+    public static final double GYR_RATE_HZ = MetaWearRates.GYROSCOPE_HZ;
 
     private static final double[] SITTING_UP = ExerciseMotion.of(Exercise.REST).up();
     private static final Exercise[] LIFTS = {Exercise.BENCH, Exercise.DEAD, Exercise.OHP, Exercise.ROW, Exercise.SQUAT};
