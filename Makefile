@@ -10,7 +10,8 @@ MVN := mvn -B --no-transfer-progress
 JDK = $(shell scripts/find-jdk.sh)
 WITH_JDK = export JAVA_HOME="$(JDK)" PATH="$(JDK)/bin:$$PATH"; test -n "$(JDK)" || exit 1;
 BUILD_STAMP := build/.library-built
-SOURCES := $(shell find lib/src kernel/src pi/src -type f 2>/dev/null) pom.xml lib/pom.xml kernel/pom.xml pi/pom.xml kernel/init.jsh
+MODULES := core dl deploy app kernel pi
+SOURCES := $(shell find $(addsuffix /src,$(MODULES)) -type f 2>/dev/null) pom.xml $(addsuffix /pom.xml,$(MODULES)) kernel/init.jsh
 
 .PHONY: help all setup build kernel reports test unit-test test-notebooks test-runner notebook pi-bundle pose-models clean
 
@@ -24,7 +25,7 @@ setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3
 	@if command -v npm >/dev/null 2>&1; then scripts/fetch-pose-models.sh || echo "setup: pose models not fetched; image pose estimation is skipped until 'make pose-models' succeeds" >&2; \
 	else echo "setup: npm not found; image pose estimation is skipped until 'make pose-models' succeeds" >&2; fi
 
-build: $(BUILD_STAMP) ## Build the library JAR and the kernel (only when sources changed)
+build: $(BUILD_STAMP) ## Build the modules (core, dl, deploy, app), the kernel and the Pi bundle (only when sources changed)
 
 $(BUILD_STAMP): $(SOURCES)
 	@$(WITH_JDK) $(MVN) -q package -DskipTests

@@ -3,13 +3,13 @@
 #
 # The kernel is rapaio-jupyter-kernel from Maven Central with FormLab's start-up fix placed first
 # on its classpath (kernel/ module). Its notebooks see the FormLab library and all of its
-# dependencies (lib/target) through RJK_CLASSPATH, so they need no %maven magic and no network.
+# dependencies (app/target: the application JAR, with core, dl and deploy in its dependency/) through RJK_CLASSPATH, so they need no %maven magic and no network.
 # Installing twice is harmless: an unchanged kernel is left as it is.
 #
 # Two copies are written: one inside the checkout (build/jupyter/kernels), which the notebook
 # runner uses so that several checkouts never disturb each other, and one for the current user
 # (JUPYTER_DATA_DIR, default ~/.local/share/jupyter) so that `jupyter notebook` offers it.
-# Pass --local-only to skip the user copy. Needs the kernel and lib modules packaged (make build).
+# Pass --local-only to skip the user copy. Needs the kernel and app modules packaged (make build).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KERNEL_NAME=formlab-java
@@ -17,10 +17,10 @@ JDK=$("$ROOT/scripts/find-jdk.sh")
 
 upstream="$ROOT/kernel/target/kernel/rapaio-jupyter-kernel.jar"
 fix=$(ls "$ROOT"/kernel/target/formlab-kernel-*.jar 2>/dev/null | head -n 1 || true)
-lib=$(ls "$ROOT"/lib/target/formlab-*.jar 2>/dev/null | grep -v -E 'sources|javadoc' | head -n 1 || true)
+lib=$(ls "$ROOT"/app/target/formlab-app-*.jar 2>/dev/null | grep -v -E 'sources|javadoc' | head -n 1 || true)
 for f in "$upstream" "$fix" "$lib"; do
     if [ -z "$f" ] || [ ! -f "$f" ]; then
-        echo "install-kernel: missing build output ${f:-(kernel/target/formlab-kernel-*.jar or lib/target/formlab-*.jar)}; run 'make build' first" >&2
+        echo "install-kernel: missing build output ${f:-(kernel/target/formlab-kernel-*.jar or app/target/formlab-app-*.jar)}; run 'make build' first" >&2
         exit 1
     fi
 done
@@ -53,7 +53,7 @@ spec = {
     "language": "java",
     "interrupt_mode": "message",
     "env": {
-        "RJK_CLASSPATH": f"{lib};{root}/lib/target/dependency/*.jar",
+        "RJK_CLASSPATH": f"{lib};{root}/app/target/dependency/*.jar",
         "RJK_INIT_SCRIPT": f"{target}/init.jsh",
         "RJK_TIMEOUT_MILLIS": "-1",
         "OPT_OUT_TRACKING": "true"

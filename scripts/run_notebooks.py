@@ -62,7 +62,7 @@ def discover(targets):
 def library_fingerprint():
     """Changes whenever the library or its dependencies are rebuilt."""
     digest = hashlib.sha256()
-    jars = sorted((ROOT / "lib" / "target").glob("formlab-*.jar")) + sorted((ROOT / "lib" / "target" / "dependency").glob("*.jar"))
+    jars = sorted((ROOT / "app" / "target").glob("formlab-app-*.jar")) + sorted((ROOT / "app" / "target" / "dependency").glob("*.jar"))
     for jar in jars:
         stat = jar.stat()
         digest.update(f"{jar.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())

@@ -1,0 +1,120 @@
+package formlab.architecture;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library's package structure as rules: packages form no cycle, each layer calls only the layers
+ * below it, and the core never reaches deep-learning or Raspberry Pi classes. docs/architecture.md draws
+ * the same picture.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importLibrary() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar")) // other modules' test helpers
+                .importPackages("formlab");
+    }
+
+    /** The rules see every module (core, dl, deploy, app), whether as class folders or JARs. */
+    @Test
+    void everyModuleIsImported() {
+        for (String name : List.of("formlab.data.ProjectPaths", "formlab.cnn.CnnTrainer", "formlab.pose.estimate.PoseEstimator",
+                "formlab.deploy.TrackerMain", "formlab.cli.Main", "formlab.notebook.Notebook")) {
+            assertTrue(classes.contain(name), name + " was not imported");
+        }
+    }
+
+    @Test
+    void topLevelPackagesFormNoCycle() {
+        slices().matching("formlab.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void subPackagesFormNoCycle() {
+        slices().matching("formlab.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Bottom to top: data and display values; the modalities (imu, image, pose); features; the model
+     * contract with Smile and Tribuo; evaluation; the registry; the CNN; the tasks (exercise, posture);
+     * live streaming and labelling; the Pi runtime; the command line and notebook helpers.
+     */
+    @Test
+    void layersCallOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("ground").definedBy("formlab", "formlab.data..", "formlab.display..", "formlab.options..")
+                .layer("imu").definedBy("formlab.imu..")
+                .layer("image").definedBy("formlab.image..")
+                .layer("pose").definedBy("formlab.pose..")
+                .layer("features").definedBy("formlab.features..")
+                .layer("model").definedBy("formlab.model..")
+                .layer("eval").definedBy("formlab.eval..")
+                .layer("registry").definedBy("formlab.registry..")
+                .layer("cnn").definedBy("formlab.cnn..")
+                .layer("exercise").definedBy("formlab.exercise..")
+                .layer("posture").definedBy("formlab.posture..")
+                .layer("stream").definedBy("formlab.stream..")
+                .layer("label").definedBy("formlab.label..")
+                .layer("deploy").definedBy("formlab.deploy..")
+                .layer("top").definedBy("formlab.cli..", "formlab.notebook..")
+                .whereLayer("top").mayNotBeAccessedByAnyLayer()
+                .whereLayer("deploy").mayOnlyBeAccessedByLayers("top")
+                .whereLayer("label").mayOnlyBeAccessedByLayers("top")
+                .whereLayer("stream").mayOnlyBeAccessedByLayers("deploy", "label", "top")
+                .whereLayer("posture").mayOnlyBeAccessedByLayers("label", "top")
+                .whereLayer("exercise").mayOnlyBeAccessedByLayers("stream", "deploy", "label", "top")
+                .whereLayer("cnn").mayOnlyBeAccessedByLayers("posture", "label", "top")
+                .whereLayer("registry").mayOnlyBeAccessedByLayers("cnn", "exercise", "posture", "stream", "label",
+                        "deploy", "top")
+                .whereLayer("eval").mayOnlyBeAccessedByLayers("registry", "cnn", "exercise", "posture", "stream",
+                        "label", "deploy", "top")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("eval", "registry", "cnn", "exercise", "posture",
+                        "stream", "label", "deploy", "top")
+                .whereLayer("features").mayOnlyBeAccessedByLayers("model", "eval", "registry", "cnn", "exercise",
+                        "posture", "stream", "label", "deploy", "top")
+                .whereLayer("pose").mayOnlyBeAccessedByLayers("features", "model", "eval", "registry", "cnn",
+                        "exercise", "posture", "stream", "label", "deploy", "top")
+                .whereLayer("image").mayOnlyBeAccessedByLayers("pose", "features", "model", "eval", "registry",
+                        "cnn", "exercise", "posture", "stream", "label", "deploy", "top")
+                .whereLayer("imu").mayOnlyBeAccessedByLayers("features", "model", "eval", "registry", "cnn",
+                        "exercise", "posture", "stream", "label", "deploy", "top")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCnnAndPoseEstimationReachDeepLearning() {
+        noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.notebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.bytedeco..", "org.jcodec..")
+                .check(classes);
+    }
+
+    /** The core (and the Pi runtime) never call deep-learning code: only posture comparisons and the top floor do. */
+    @Test
+    void coreNeverReachesTheDeepLearningPackages() {
+        noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.posture..",
+                        "formlab.cli..", "formlab.notebook..")
+                .should().dependOnClassesThat().resideInAnyPackage("formlab.cnn..", "formlab.pose.estimate..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheDeployRuntimeReachesPi4j() {
+        noClasses().that().resideOutsideOfPackage("formlab.deploy..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.pi4j..")
+                .check(classes);
+    }
+}

@@ -1,0 +1,196 @@
+package formlab.cnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import formlab.image.PreparedImage;
+import formlab.image.PreparedImages;
+import formlab.image.Split;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CnnModelStoreTest {
+
+    @TempDir
+    static Path temp;
+
+    static PreparedImages data;
+    static CnnTrainingRun run;
+    static Path saved;
+    static CnnModelCard card;
+
+    @BeforeAll
+    static void trainAndSave() throws Exception {
+        data = TinyModels.figures(temp.resolve("figures"));
+        run = CnnTrainer.train(data, TinyModels.config(2), TrainingProgress.silent());
+        saved = temp.resolve("models/poses");
+        card = CnnModelStore.save(run.model(), CnnModelCard.describe("poses", List.of(run), "figures (synthetic)", "abc123",
+                Map.of("train", 60, "validation", 20, "test", 20), Map.of("test_accuracy", 0.5)), saved);
+    }
+
+    @AfterAll
+    static void close() {
+        run.model().close();
+    }
+
+    @Test
+    void savedModelPredictsTheSameAfterLoading() {
+        List<BufferedImage> images = data.split(Split.TEST).stream().map(PreparedImage::source).toList();
+        List<double[]> before = run.model().probabilities(images);
+        try (CnnImageClassifier loaded = CnnModelStore.load(saved)) {
+            List<double[]> after = loaded.probabilities(images);
+            for (int i = 0; i < images.size(); i++) {
+                assertArrayEquals(before.get(i), after.get(i), 1e-6);
+            }
+            assertEquals(run.model().classes(), loaded.classes());
+            assertEquals(run.model().preprocessing(), loaded.preprocessing());
+            assertArrayEquals(before.get(0), loaded.probabilities(images.get(0)), 1e-6, "single and batch agree");
+        }
+    }
+
+    @Test
+    void cardRecordsWhatLoadingAndProvenanceNeed() throws IOException {
+        CnnModelCard read = CnnModelStore.card(saved);
+        assertEquals(card, read);
+        assertEquals(32, read.inputSize());
+        assertEquals("abc123", read.splitManifestSha256());
+        assertEquals(0.5, read.metrics().get("test_accuracy"));
+        assertEquals(1, read.members().size());
+        assertEquals(run.bestValidationAccuracy(), read.members().get(0).validationAccuracy());
+        assertEquals(run.config(), read.members().get(0).config());
+        assertEquals("0.36.0", read.libraries().get("djl"));
+        assertTrue(Files.exists(saved.resolve(read.members().get(0).parametersFile())));
+        try (Stream<Path> siblings = Files.list(saved.getParent())) {
+            assertEquals(List.of(saved), siblings.toList(), "no temporary folders left beside the model");
+        }
+    }
+
+    @Test
+    void damagedParametersAreRefusedByTheirHash() throws IOException {
+        Path copy = temp.resolve("damaged");
+        CnnModelStore.save(run.model(), card, copy);
+        Path parameters = copy.resolve(CnnModelStore.card(copy).members().get(0).parametersFile());
+        byte[] bytes = Files.readAllBytes(parameters);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(parameters, bytes);
+        CnnModelException e = assertThrows(CnnModelException.class, () -> CnnModelStore.load(copy));
+        assertTrue(e.getMessage().contains("does not match the card"), e.getMessage());
+    }
+
+    @Test
+    void aFolderWithoutCardSaysWhatIsMissing() throws IOException {
+        Path empty = Files.createDirectories(temp.resolve("empty"));
+        CnnModelException e = assertThrows(CnnModelException.class, () -> CnnModelStore.load(empty));
+        assertTrue(e.getMessage().contains("no card.json"), e.getMessage());
+        Files.writeString(empty.resolve("card.json"), "{\n \"format\": \"formlab-cnn-card/1\",\n \"name\": }");
+        CnnModelException bad = assertThrows(CnnModelException.class, () -> CnnModelStore.load(empty));
+        assertTrue(bad.getMessage().contains("line 3"), bad.getMessage());
+    }
+
+    @Test
+    void failedSaveLeavesThePreviousModelInPlace() throws IOException {
+        Path target = temp.resolve("kept");
+        CnnModelStore.save(run.model(), card, target);
+        String before = Files.readString(target.resolve("card.json"));
+        assertThrows(IOException.class, () -> formlab.data.AtomicFiles.replaceDirectory(target, dir -> {
+            Files.writeString(dir.resolve("card.json"), "half");
+            throw new IOException("disk full");
+        }));
+        assertEquals(before, Files.readString(target.resolve("card.json")));
+    }
+
+    @Test
+    void predictImageCommandPrintsProbabilitiesPerFileAndReportsBadFiles() throws IOException {
+        Path png = temp.resolve("figure.jpg"); // a PNG named .jpg
+        ImageIO.write(formlab.image.SyntheticPoses.render(4, 60, new java.util.Random(1)), "png", png.toFile());
+        Path webp = temp.resolve("photo.jpg");
+        byte[] header = new byte[32];
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, header, 0, 4);
+        System.arraycopy("WEBP".getBytes(StandardCharsets.US_ASCII), 0, header, 8, 4);
+        Files.write(webp, header);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = formlab.cli.Main.run(List.of("predict-image", "--model", saved.toString(), "--top", "2", png.toString(),
+                webp.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, text + err);
+        String[] lines = text.split("\n");
+        assertEquals(png.toString(), lines[0]);
+        assertTrue(lines[1].matches(" +[01]\\.[0-9]{3}  .+ \\(synthetic\\)"), lines[1]);
+        assertTrue(lines[2].matches(" +[01]\\.[0-9]{3}  .+"), lines[2]);
+        assertEquals(webp.toString(), lines[3]);
+        assertTrue(lines[4].contains("WEBP content"), lines[4]);
+        assertFalse(text.contains("Exception"));
+    }
+
+    @Test
+    void imagesBelowTheMinimumSideAreRefusedNotClassified() throws IOException {
+        List<String> argv = new java.util.ArrayList<>(List.of("predict-image", "--model", saved.toString()));
+        for (int[] size : new int[][] {{1, 1}, {3, 500}}) {
+            Path tiny = temp.resolve("tiny-" + size[0] + "x" + size[1] + ".png");
+            ImageIO.write(new java.awt.image.BufferedImage(size[0], size[1], java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                    tiny.toFile());
+            argv.add(tiny.toString());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = formlab.cli.Main.run(argv, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(1, status, text);
+        assertEquals(2, text.lines().filter(l -> l.contains("error: ") && l.contains("shorter side must be at least 16 px")).count(), text);
+        assertFalse(text.matches("(?s).*[01]\\.[0-9]{3}  .*"), text);
+    }
+
+    @Test
+    void registeredThroughTheRegistryAndLoadedByName() throws IOException {
+        var registry = new formlab.registry.ModelRegistry(temp.resolve("registry"), null);
+        ImagePredictions test = run.model().predictPrepared(data.split(Split.TEST));
+        var manifest = data.manifest();
+        var first = formlab.cnn.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
+        var second = formlab.cnn.ImageCnnRegistration.register(registry, "poses", run.model(), card, manifest, test, "pose");
+        assertEquals(1, first.version());
+        assertEquals(2, second.version());
+        assertEquals(formlab.cnn.ImageCnnRegistration.FORMAT, first.modelFormat());
+        assertEquals(test.evaluation().accuracy(), first.metric("accuracy").orElseThrow().value(), 1e-12);
+        try (CnnImageClassifier loaded = formlab.cnn.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
+            BufferedImage image = data.split(Split.TEST).get(0).source();
+            assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
+        }
+    }
+
+    @Test
+    void anEnsembleIsSavedAsOneFilePerNetworkAndLoadsBack() throws IOException {
+        CnnTrainingRun a = CnnTrainer.train(data, TinyModels.config(1).withSeed(1), TrainingProgress.silent());
+        CnnTrainingRun b = CnnTrainer.train(data, TinyModels.config(1).withSeed(2).withWidth(4), TrainingProgress.silent());
+        CnnModelCard described = CnnModelCard.describe("pair", List.of(a, b), "figures", "x", Map.of(), Map.of());
+        try (CnnImageClassifier pair = CnnImageClassifier.ensemble(List.of(a.model(), b.model()))) {
+            Path folder = temp.resolve("pair");
+            CnnModelCard written = CnnModelStore.save(pair, described, folder);
+            assertEquals(List.of("member-0-0000.params", "member-1-0000.params"),
+                    written.members().stream().map(CnnModelCard.Member::parametersFile).toList());
+            assertTrue(written.prediction().contains("mean softmax of 2 networks"));
+            BufferedImage image = data.split(Split.TEST).get(1).source();
+            try (CnnImageClassifier loaded = CnnModelStore.load(folder)) {
+                assertEquals(2, loaded.members().size());
+                assertEquals(4, loaded.members().get(1).config().width());
+                assertArrayEquals(pair.probabilities(image), loaded.probabilities(image), 1e-6);
+            }
+        }
+    }
+}

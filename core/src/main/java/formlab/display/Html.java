@@ -1,0 +1,146 @@
+package formlab.display;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.components.Figure;
+
+/**
+ * Renders the things a notebook shows (tables, plots, images, notes) as self-contained HTML.
+ *
+ * <p>Plots use plotly.js from the {@code plotly.js-dist} webjar on the classpath, never a CDN:
+ * the first plot rendered in a JVM carries the library inline, later plots reuse it. A notebook
+ * runs in one kernel JVM, so an exported report holds plotly.js exactly once and renders
+ * offline. {@link #resetPlotlyForNewDocument()} starts over for a new document.
+ */
+public final class Html {
+
+    static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js";
+
+    /** Rows shown before a table is cut, with a note saying how many were left out. */
+    public static final int DEFAULT_MAX_ROWS = 40;
+
+    private static final AtomicBoolean PLOTLY_EMITTED = new AtomicBoolean();
+    private static final AtomicInteger PLOT_COUNTER = new AtomicInteger();
+
+    private Html() {
+    }
+
+    /** Renders any supported object: Table, Figure, BufferedImage, or anything else as escaped text. */
+    public static String of(Object value) {
+        if (value instanceof Table table) {
+            return table(table, DEFAULT_MAX_ROWS);
+        }
+        if (value instanceof Figure figure) {
+            return figure(figure);
+        }
+        if (value instanceof BufferedImage image) {
+            return image(image);
+        }
+        if (value instanceof HtmlRenderable renderable) {
+            return renderable.toHtml();
+        }
+        return "<pre>" + escape(String.valueOf(value)) + "</pre>";
+    }
+
+    /** A table as an HTML table with its name as caption; rows past {@code maxRows} are summarised. */
+    public static String table(Table table, int maxRows) {
+        StringBuilder html = new StringBuilder(256);
+        html.append("<table class=\"formlab-table\" style=\"border-collapse:collapse;font-size:12px\">");
+        String name = table.name() == null ? "" : table.name();
+        html.append("<caption style=\"text-align:left;font-weight:bold\">").append(escape(name))
+                .append(" <span style=\"font-weight:normal;color:#666\">(")
+                .append(table.rowCount()).append(" rows x ").append(table.columnCount()).append(" columns)</span></caption>");
+        html.append("<thead><tr>");
+        String[] align = new String[table.columnCount()];
+        for (int col = 0; col < table.columnCount(); col++) {
+            align[col] = table.column(col) instanceof tech.tablesaw.api.NumericColumn<?> ? "right" : "left";
+            html.append("<th style=\"border-bottom:1px solid #999;padding:2px 8px;text-align:").append(align[col]).append("\">")
+                    .append(escape(table.column(col).name())).append("</th>");
+        }
+        html.append("</tr></thead><tbody>");
+        int shown = Math.min(maxRows, table.rowCount());
+        for (int row = 0; row < shown; row++) {
+            html.append("<tr>");
+            for (int col = 0; col < table.columnCount(); col++) {
+                html.append("<td style=\"padding:2px 8px;text-align:").append(align[col]).append("\">")
+                        .append(escape(table.column(col).getString(row))).append("</td>");
+            }
+            html.append("</tr>");
+        }
+        html.append("</tbody></table>");
+        if (shown < table.rowCount()) {
+            html.append("<p style=\"color:#666;font-size:12px\">").append(table.rowCount() - shown)
+                    .append(" more rows not shown.</p>");
+        }
+        return html.toString();
+    }
+
+    /** A plotly figure as a div and the script that draws it; plotly.js itself is inlined once. */
+    public static String figure(Figure figure) {
+        String divName = "formlab_plot_" + PLOT_COUNTER.incrementAndGet();
+        StringBuilder html = new StringBuilder();
+        if (PLOTLY_EMITTED.compareAndSet(false, true)) {
+            html.append("<script type=\"text/javascript\">").append(plotlyJs()).append("</script>\n");
+        }
+        html.append("<div id=\"").append(divName).append("\"></div>\n");
+        html.append(figure.asJavascript(divName));
+        return html.toString();
+    }
+
+    /** An image as an inline PNG. */
+    public static String image(BufferedImage image) {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode image as PNG", e);
+        }
+        return "<img alt=\"image\" src=\"data:image/png;base64,"
+                + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"/>";
+    }
+
+    /** Escapes text for use inside HTML elements and attributes. */
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Makes the next rendered figure inline plotly.js again (for a new, separate HTML document). */
+    public static void resetPlotlyForNewDocument() {
+        PLOTLY_EMITTED.set(false);
+    }
+
+    /** The plotly.js source from the webjar. */
+    public static String plotlyJs() {
+        try (InputStream in = Html.class.getClassLoader().getResourceAsStream(PLOTLY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("plotly.js is not on the classpath (" + PLOTLY_RESOURCE
+                        + "): the org.webjars.npm:plotly.js-dist jar is missing");
+            }
+            // A literal "</script>" inside the library would end the inline script early.
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script>", "<\\/script>");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + PLOTLY_RESOURCE, e);
+        }
+    }
+}

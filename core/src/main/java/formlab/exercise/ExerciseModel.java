@@ -1,0 +1,167 @@
+package formlab.exercise;
+
+import formlab.imu.reps.RepCountModel;
+import formlab.imu.signal.Window;
+import formlab.model.Classifier;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything a tracker needs to recognise exercises and count repetitions: the window pipeline,
+ * the classifier (over a subset of the pipeline's features, by name), the rest gate, the causal
+ * smoothing and set rules, and the repetition-counting rules per exercise. Stored in the model
+ * registry as one version: the classifier as the model file, the rest as the recipe's
+ * {@code pipeline} map in the card, so the card alone says how windows and features were made.
+ */
+public final class ExerciseModel {
+
+    /** The recipe task text of exercise models. */
+    public static final String TASK = "exercise (bench, dead, ohp, row, squat) from wrist IMU windows, with rest gate and repetition counting";
+
+    private final ExercisePipeline pipeline;
+    private final Classifier classifier;
+    private final RestGate gate;
+    private final int smoothingWindows;
+    private final int restWindowsToEndSet;
+    private final RepCountModel repRules;
+    private final List<String> pipelineFeatures;
+    private final int[] modelIndex;
+    private final int[] gateIndex;
+
+    /**
+     * @param pipeline            how windows and features are made
+     * @param classifier          trained on (a subset of) the pipeline's features
+     * @param gate                rest gate
+     * @param smoothingWindows    exercise windows averaged by the causal smoother
+     * @param restWindowsToEndSet rest windows in a row that end a set
+     * @param repRules            repetition-counting rule per exercise
+     */
+    public ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
+                         int restWindowsToEndSet, RepCountModel repRules) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.repRules = Objects.requireNonNull(repRules, "repRules");
+        if (smoothingWindows < 1 || restWindowsToEndSet < 1) {
+            throw new IllegalArgumentException("smoothingWindows and restWindowsToEndSet must be at least 1");
+        }
+        this.smoothingWindows = smoothingWindows;
+        this.restWindowsToEndSet = restWindowsToEndSet;
+        this.pipelineFeatures = pipeline.featureNames();
+        this.modelIndex = classifier.featureNames().stream().mapToInt(name -> {
+            int at = pipelineFeatures.indexOf(name);
+            if (at < 0) {
+                throw new IllegalArgumentException("the classifier needs feature '" + name + "', which the pipeline does not compute");
+            }
+            return at;
+        }).toArray();
+        this.gateIndex = RestGate.indices(pipelineFeatures);
+    }
+
+    /** Window pipeline. */
+    public ExercisePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The classifier. */
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    /** The rest gate. */
+    public RestGate gate() {
+        return gate;
+    }
+
+    /** Exercise windows averaged by the smoother. */
+    public int smoothingWindows() {
+        return smoothingWindows;
+    }
+
+    /** Rest windows in a row that end a set. */
+    public int restWindowsToEndSet() {
+        return restWindowsToEndSet;
+    }
+
+    /** Repetition-counting rules. */
+    public RepCountModel repRules() {
+        return repRules;
+    }
+
+    /** Class order of the probabilities. */
+    public List<String> classes() {
+        return classifier.classes();
+    }
+
+    /** All pipeline features of one window (the streaming path). */
+    public double[] features(Window window) {
+        return pipeline.features(window);
+    }
+
+    /** Class probabilities from a window's pipeline features. */
+    public double[] probabilities(double[] pipelineFeatures) {
+        double[] input = new double[modelIndex.length];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = pipelineFeatures[modelIndex[i]];
+        }
+        return classifier.probabilities(input);
+    }
+
+    /** The rest gate's verdict on a window's pipeline features. */
+    public RestGate.Decision gate(double[] pipelineFeatures) {
+        return gate.decide(pipelineFeatures, gateIndex);
+    }
+
+    /** A fresh decision state for one stream or recording. */
+    public WindowDecisions decisions() {
+        return new WindowDecisions(classes(), smoothingWindows, restWindowsToEndSet);
+    }
+
+    /** Everything but the classifier, as plain JSON values (the recipe's {@code pipeline} map). */
+    public Map<String, Object> settings() {
+        Map<String, Object> map = new LinkedHashMap<>(pipeline.toMap());
+        map.put("restGate", gate.toMap());
+        map.put("smoothingWindows", smoothingWindows);
+        map.put("restWindowsToEndSet", restWindowsToEndSet);
+        map.put("repRules", RepRules.toMap(repRules));
+        return map;
+    }
+
+    /** The model made of {@code classifier} and the settings of {@link #settings()}. */
+    @SuppressWarnings("unchecked")
+    public static ExerciseModel of(Map<String, Object> settings, Classifier classifier) {
+        if (!settings.containsKey("restGate") || !settings.containsKey("repRules")) {
+            throw new IllegalArgumentException("the model's pipeline settings lack the rest gate or repetition rules;"
+                    + " was it registered as an exercise model? keys: " + settings.keySet());
+        }
+        return new ExerciseModel(ExercisePipeline.fromMap(settings), classifier,
+                RestGate.fromMap((Map<String, Object>) settings.get("restGate")),
+                ((Number) settings.get("smoothingWindows")).intValue(), ((Number) settings.get("restWindowsToEndSet")).intValue(),
+                RepRules.fromMap((Map<String, Object>) settings.get("repRules")));
+    }
+
+    /** Loads version {@code version} of {@code name} (its model file checked against the card's SHA-256). */
+    public static ExerciseModel load(ModelRegistry registry, String name, int version) throws IOException {
+        ModelCard card = registry.card(name, version);
+        return of(card.recipe().pipeline(), registry.load(name, version));
+    }
+
+    /** Loads the registry's preferred version of {@code name}: production, else the newest. */
+    public static ExerciseModel loadPreferred(ModelRegistry registry, String name) throws IOException {
+        int version = registry.preferred(name).orElseThrow(() -> new IOException("no model '" + name + "' in "
+                + registry.root() + "; train one with: formlab train")).version();
+        return load(registry, name, version);
+    }
+
+    @Override
+    public String toString() {
+        return classifier + "\n  pipeline: " + pipeline.describe() + "\n  rest gate: " + gate
+                + "\n  smoothing: mean of the last " + smoothingWindows + " exercise windows; a set ends after "
+                + restWindowsToEndSet + " rest windows";
+    }
+}

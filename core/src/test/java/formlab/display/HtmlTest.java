@@ -1,0 +1,54 @@
+package formlab.display;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.plotly.api.LinePlot;
+
+class HtmlTest {
+
+    @Test
+    void tableCellsAreEscapedAndLongTablesAreCut() {
+        Table table = Table.create("<b>sets</b>",
+                StringColumn.create("file", "a<script>", "b", "c"),
+                DoubleColumn.create("seconds", 1.5, 2.5, 3.5));
+        String html = Html.table(table, 2);
+        assertTrue(html.contains("&lt;b&gt;sets&lt;/b&gt;"));
+        assertTrue(html.contains("a&lt;script&gt;"));
+        assertFalse(html.contains("<script>"));
+        assertTrue(html.contains("2.5"));
+        assertFalse(html.contains("3.5"), "rows past the limit are not shown");
+        assertTrue(html.contains("1 more rows not shown"));
+    }
+
+    @Test
+    void plotlyIsInlinedOnlyInTheFirstFigureOfADocument() {
+        Html.resetPlotlyForNewDocument();
+        Table table = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 2, 1));
+        String first = Html.figure(LinePlot.create("one", table, "x", "y"));
+        String second = Html.figure(LinePlot.create("two", table, "x", "y"));
+        assertTrue(first.contains("plotly.js v2.35.3"));
+        assertFalse(second.contains("plotly.js v2.35.3"));
+        assertTrue(second.contains("Plotly.newPlot"));
+        Pattern remote = Pattern.compile("<script[^>]+src\\s*=", Pattern.CASE_INSENSITIVE);
+        assertFalse(remote.matcher(first + second).find(), "figures must not load scripts from elsewhere");
+    }
+
+    @Test
+    void imagesAreInlinedAsPng() {
+        String html = Html.image(new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB));
+        assertTrue(html.startsWith("<img alt=\"image\" src=\"data:image/png;base64,iVBOR"), html);
+    }
+
+    @Test
+    void escapeHandlesEverySpecialCharacter() {
+        assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
+    }
+}

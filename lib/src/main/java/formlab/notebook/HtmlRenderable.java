@@ -1,8 +1,0 @@
-package formlab.notebook;
-
-/** Something that knows how to show itself in a notebook or report as HTML. */
-public interface HtmlRenderable {
-
-    /** A self-contained HTML fragment (no external scripts or styles). */
-    String toHtml();
-}
