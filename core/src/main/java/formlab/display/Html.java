@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,17 +17,31 @@ import tech.tablesaw.plotly.components.Figure;
 /**
  * Renders the things a notebook shows (tables, plots, images, notes) as self-contained HTML.
  *
- * <p>Plots use plotly.js from the {@code plotly.js-dist} webjar on the classpath, never a CDN:
- * the first plot rendered in a JVM carries the library inline, later plots reuse it. A notebook
- * runs in one kernel JVM, so an exported report holds plotly.js exactly once and renders
- * offline. {@link #resetPlotlyForNewDocument()} starts over for a new document.
+ * <p>Plots use plotly.js from the classpath, never a CDN: the minified bundle that {@code make setup}
+ * fetches ({@value #MINIFIED_PLOTLY_RESOURCE}, 1.3 MB), else the full bundle of the
+ * {@code plotly.js-dist} webjar (about 11 MB). The first plot rendered in a JVM carries the library
+ * inline, later plots reuse it: a notebook runs in one kernel JVM, so an exported report holds
+ * plotly.js once and renders offline. {@link #resetPlotlyForNewDocument()} starts over for a new
+ * document.
+ *
+ * <p>The inlined library hides the page's AMD loader while it runs. The live Jupyter Notebook page
+ * loads RequireJS, and plotly.js would otherwise register itself as an anonymous AMD module and never
+ * set {@code window.Plotly}, so no figure would draw. Plot element ids carry a random prefix per JVM,
+ * so that after a kernel restart a new figure never draws into an old output's element.
  */
 public final class Html {
 
-    static final String PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js";
+    /** The minified bundle fetched by {@code scripts/fetch-plotly.sh}, packaged into the core JAR. */
+    public static final String MINIFIED_PLOTLY_RESOURCE = "formlab/display/plotly-cartesian.min.js";
+
+    /** The full bundle of the webjar, used when the minified one was not fetched. */
+    static final String WEBJAR_PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js";
+
+    /** Prefix of the element id of every plot rendered by this JVM. */
+    static final String PLOT_ID_PREFIX = "formlab_plot_" + Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "_";
 
     /** Rows shown before a table is cut, with a note saying how many were left out. */
-    public static final int DEFAULT_MAX_ROWS = 40;
+    public static final int DEFAULT_MAX_ROWS = 15;
 
     private static final AtomicBoolean PLOTLY_EMITTED = new AtomicBoolean();
     private static final AtomicInteger PLOT_COUNTER = new AtomicInteger();
@@ -86,10 +101,13 @@ public final class Html {
 
     /** A plotly figure as a div and the script that draws it; plotly.js itself is inlined once. */
     public static String figure(Figure figure) {
-        String divName = "formlab_plot_" + PLOT_COUNTER.incrementAndGet();
+        String divName = PLOT_ID_PREFIX + PLOT_COUNTER.incrementAndGet();
         StringBuilder html = new StringBuilder();
         if (PLOTLY_EMITTED.compareAndSet(false, true)) {
-            html.append("<script type=\"text/javascript\">").append(plotlyJs()).append("</script>\n");
+            html.append("<script type=\"text/javascript\">")
+                    .append("(function () { var amdDefine = window.define; window.define = undefined; try {\n")
+                    .append(plotlyJs())
+                    .append("\n} finally { window.define = amdDefine; } })();</script>\n");
         }
         html.append("<div id=\"").append(divName).append("\"></div>\n");
         html.append(figure.asJavascript(divName));
@@ -130,17 +148,24 @@ public final class Html {
         PLOTLY_EMITTED.set(false);
     }
 
-    /** The plotly.js source from the webjar. */
+    /** The plotly.js source: the minified bundle when it was fetched, else the webjar's full bundle. */
     public static String plotlyJs() {
-        try (InputStream in = Html.class.getClassLoader().getResourceAsStream(PLOTLY_RESOURCE)) {
+        String resource = plotlyResource();
+        try (InputStream in = Html.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("plotly.js is not on the classpath (" + PLOTLY_RESOURCE
+                throw new IllegalStateException("plotly.js is not on the classpath (" + resource
                         + "): the org.webjars.npm:plotly.js-dist jar is missing");
             }
             // A literal "</script>" inside the library would end the inline script early.
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("</script>", "<\\/script>");
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + PLOTLY_RESOURCE, e);
+            throw new UncheckedIOException("Cannot read " + resource, e);
         }
+    }
+
+    /** Which plotly.js bundle the plots inline: the classpath resource name. */
+    public static String plotlyResource() {
+        return Html.class.getClassLoader().getResource(MINIFIED_PLOTLY_RESOURCE) != null
+                ? MINIFIED_PLOTLY_RESOURCE : WEBJAR_PLOTLY_RESOURCE;
     }
 }

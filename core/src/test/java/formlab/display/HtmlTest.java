@@ -34,11 +34,31 @@ class HtmlTest {
         Table table = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 2, 1));
         String first = Html.figure(LinePlot.create("one", table, "x", "y"));
         String second = Html.figure(LinePlot.create("two", table, "x", "y"));
-        assertTrue(first.contains("plotly.js v2.35.3"));
-        assertFalse(second.contains("plotly.js v2.35.3"));
+        Pattern library = Pattern.compile("plotly\\.js[^\n]*v2\\.35\\.3");
+        assertTrue(library.matcher(first).find());
+        assertFalse(library.matcher(second).find());
         assertTrue(second.contains("Plotly.newPlot"));
         Pattern remote = Pattern.compile("<script[^>]+src\\s*=", Pattern.CASE_INSENSITIVE);
         assertFalse(remote.matcher(first + second).find(), "figures must not load scripts from elsewhere");
+    }
+
+    @Test
+    void theLibraryHidesTheAmdLoaderSoThatTheLiveNotebookGetsWindowPlotly() {
+        Html.resetPlotlyForNewDocument();
+        Table table = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 2, 1));
+        String first = Html.figure(LinePlot.create("one", table, "x", "y"));
+        int hide = first.indexOf("window.define = undefined");
+        int library = first.indexOf("v2.35.3");
+        int restore = first.indexOf("window.define = amdDefine");
+        assertTrue(hide >= 0 && hide < library && library < restore, "define hidden around the library only");
+    }
+
+    @Test
+    void plotElementIdsAreUniqueAcrossKernelRestarts() {
+        Table table = Table.create("t", DoubleColumn.create("x", 1, 2), DoubleColumn.create("y", 2, 1));
+        String html = Html.figure(LinePlot.create("one", table, "x", "y"));
+        assertTrue(html.contains("<div id=\"" + Html.PLOT_ID_PREFIX), html.substring(0, 200));
+        assertTrue(Html.PLOT_ID_PREFIX.matches("formlab_plot_[0-9a-z]+_"), Html.PLOT_ID_PREFIX);
     }
 
     @Test
