@@ -52,6 +52,19 @@ class ImageDecoderTest {
     }
 
     @Test
+    void cmykJpegKeepsItsColours() {
+        DecodedImage image = decoder.decode(TestImages.fixture("quadrants-cmyk.jpg"), Path.of("quadrants-cmyk.jpg"));
+
+        assertEquals(ImageFormat.JPEG, image.format());
+        assertFalse(image.damaged());
+        // The JDK's own reader gives #EF6161 for this red: CMYK read as if it were RGB-ish.
+        assertClose(new Color(0xDC1E1E), image.image().getRGB(36, 8));
+        assertClose(new Color(0x1EB41E), image.image().getRGB(12, 24));
+        assertClose(new Color(0x1E1EDC), image.image().getRGB(36, 24));
+        assertClose(Color.WHITE, image.image().getRGB(12, 8));
+    }
+
+    @Test
     void truncatedJpegKeepsItsTopAndWarnsNamingTheFile() {
         BufferedImage source = TestImages.image(160, 120, Color.ORANGE, 11);
         byte[] jpeg = TestImages.encode(source, "jpeg");
