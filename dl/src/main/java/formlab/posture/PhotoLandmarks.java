@@ -1,6 +1,8 @@
 package formlab.posture;
 
 import formlab.data.AtomicFiles;
+import formlab.data.ProjectPaths;
+import formlab.image.ImageDataset;
 import formlab.image.DecodedImage;
 import formlab.image.ImageDecoder;
 import formlab.pose.CoordinateSpace;
@@ -126,6 +128,15 @@ public final class PhotoLandmarks {
         bySha.put(sha, landmarks);
         estimated++;
         return landmarks;
+    }
+
+    /**
+     * Where the landmarks of {@code dataset}'s photos by {@code model} are kept by default:
+     * {@code data/interim/<dataset folder>/photo-landmarks-<model>.csv}, beside its split manifest.
+     */
+    public static Path defaultFile(ImageDataset dataset, String model) {
+        return ProjectPaths.locate().interim().resolve(dataset.scan().root().getFileName().toString())
+                .resolve("photo-landmarks-" + model + ".csv");
     }
 
     /** Photos estimated (not found in the cache) since it was opened. */
