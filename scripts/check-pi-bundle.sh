@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Checks the Raspberry Pi tracker bundle: no deep-learning (DJL, PyTorch, TensorFlow Lite), JCodec, Tribuo
-# or command-line classes inside, the sample configuration and the model bundled, and the JAR starts. Usage: scripts/check-pi-bundle.sh JDK_HOME DIST_DIR
+# Checks the Raspberry Pi tracker bundle: no deep-learning (DJL, PyTorch, TensorFlow Lite), JCodec, Tribuo,
+# photo decoder (TwelveMonkeys ImageIO) or command-line classes inside, the sample configuration and the model bundled, and the JAR starts. Usage: scripts/check-pi-bundle.sh JDK_HOME DIST_DIR
 set -euo pipefail
 JDK=$1
 DIST=$2
@@ -9,9 +9,9 @@ JAR="$DIST/formlab-tracker.jar"
 entries=$(mktemp)
 trap 'rm -f "$entries"' EXIT
 unzip -Z1 "$JAR" > "$entries"
-banned='^(ai/djl/|org/tribuo/|org/pytorch/|pytorch/|native/lib/.*torch|org/bytedeco/|org/jcodec/|formlab/cnn/|formlab/pose/estimate/|formlab/cli/)'
+banned='^(ai/djl/|org/tribuo/|org/pytorch/|pytorch/|native/lib/.*torch|org/bytedeco/|org/jcodec/|com/twelvemonkeys/|formlab/cnn/|formlab/pose/estimate/|formlab/cli/)'
 if grep -E "$banned" "$entries" | head -n 5 | grep -q .; then
-    echo "check-pi-bundle: $JAR contains DJL/PyTorch/TensorFlow Lite/JCodec/Tribuo classes:" >&2
+    echo "check-pi-bundle: $JAR contains DJL/PyTorch/TensorFlow Lite/JCodec/Tribuo/TwelveMonkeys classes:" >&2
     grep -E "$banned" "$entries" | head -n 5 >&2
     exit 1
 fi

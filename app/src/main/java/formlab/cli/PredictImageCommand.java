@@ -3,7 +3,9 @@ package formlab.cli;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.data.ProjectPaths;
+import formlab.image.DecodedImage;
 import formlab.image.ImageDecodeException;
+import formlab.image.ImageDecoder;
 import formlab.cnn.CnnImageClassifier;
 import formlab.cnn.ImageCnnRegistration;
 import java.io.PrintStream;
@@ -36,8 +38,10 @@ public final class PredictImageCommand implements Command {
                   --model DIR  a registered model (models/NAME: production version, else the latest),
                                a version folder (models/NAME/vN) or a saved CNN folder; default models/%s
                   --top K      print only the K most probable classes (default: all)
-                Files are decoded by content (a PNG named .jpg is fine; WebP is not supported).
-                Exit status 1 when any file could not be read.""".formatted(DEFAULT_MODEL);
+                Files are decoded by content: JPEG, PNG, WebP, GIF, BMP, TIFF, whatever the extension says.
+                A damaged file (a truncated JPEG) is classified on what it holds, with a warning line.
+                Images whose shorter side is under %d px are refused, as in training.
+                Exit status 1 when any file could not be read.""".formatted(DEFAULT_MODEL, ImageDecoder.DEFAULT_MIN_SIDE);
     }
 
     @Override
@@ -53,12 +57,18 @@ public final class PredictImageCommand implements Command {
             throw new UsageException("--top must be at least 1, got " + top);
         }
         int failures = 0;
+        ImageDecoder decoder = new ImageDecoder();
         try (CnnImageClassifier classifier = ImageCnnRegistration.loadFrom(model)) {
             List<String> classes = classifier.classes();
             for (String file : files) {
                 try {
-                    double[] p = classifier.probabilities(Path.of(file));
+                    DecodedImage image = decoder.decode(Path.of(file));
+                    double[] p = classifier.probabilities(image.image());
                     out.println(file);
+                    if (image.damaged()) {
+                        out.println("  warning: damaged " + image.format() + " data, classified on what the file holds ("
+                                + String.join("; ", image.damage()) + ")");
+                    }
                     IntStream.range(0, classes.size()).boxed().sorted(Comparator.comparingDouble(i -> -p[i])).limit(top)
                             .forEach(i -> out.printf(Locale.ROOT, "  %6.3f  %s%n", p[i], classes.get(i)));
                 } catch (ImageDecodeException e) {

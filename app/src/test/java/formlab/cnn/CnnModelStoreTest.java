@@ -119,23 +119,30 @@ class CnnModelStoreTest {
     void predictImageCommandPrintsProbabilitiesPerFileAndReportsBadFiles() throws IOException {
         Path png = temp.resolve("figure.jpg"); // a PNG named .jpg
         ImageIO.write(formlab.image.SyntheticPoses.render(4, 60, new java.util.Random(1)), "png", png.toFile());
-        Path webp = temp.resolve("photo.jpg");
-        byte[] header = new byte[32];
-        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, header, 0, 4);
-        System.arraycopy("WEBP".getBytes(StandardCharsets.US_ASCII), 0, header, 8, 4);
-        Files.write(webp, header);
+        Path webp = formlab.image.TestImages.writeBytes(temp, "web-photo.jpg", formlab.image.TestImages.fixture("quadrants-webp-named.jpg"));
+        byte[] jpeg = formlab.image.TestImages.encode(formlab.image.TestImages.image(120, 96, java.awt.Color.ORANGE, 3), "jpeg");
+        Path cut = formlab.image.TestImages.writeBytes(temp, "cut.jpg", java.util.Arrays.copyOf(jpeg, jpeg.length * 6 / 10));
+        Path broken = formlab.image.TestImages.writeBytes(temp, "photo.jpg", formlab.image.TestImages.webp());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = formlab.cli.Main.run(List.of("predict-image", "--model", saved.toString(), "--top", "2", png.toString(),
-                webp.toString()), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+                webp.toString(), cut.toString(), broken.toString()), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals(1, status, text + err);
         String[] lines = text.split("\n");
         assertEquals(png.toString(), lines[0]);
         assertTrue(lines[1].matches(" +[01]\\.[0-9]{3}  .+ \\(synthetic\\)"), lines[1]);
         assertTrue(lines[2].matches(" +[01]\\.[0-9]{3}  .+"), lines[2]);
-        assertEquals(webp.toString(), lines[3]);
-        assertTrue(lines[4].contains("WEBP content"), lines[4]);
+        assertEquals(webp.toString(), lines[3], "a WebP named .jpg is classified");
+        assertTrue(lines[4].matches(" +[01]\\.[0-9]{3}  .+"), lines[4]);
+        assertEquals(cut.toString(), lines[6]);
+        assertTrue(lines[7].startsWith("  warning: damaged JPEG data") && lines[7].toLowerCase(java.util.Locale.ROOT).contains("premature end"),
+                lines[7]);
+        assertTrue(lines[8].matches(" +[01]\\.[0-9]{3}  .+"), lines[8]);
+        assertEquals(broken.toString(), lines[10]);
+        assertTrue(lines[11].contains("error: corrupt WEBP data"), lines[11]);
+        assertEquals(12, lines.length, text);
         assertFalse(text.contains("Exception"));
     }
 
@@ -155,6 +162,14 @@ class CnnModelStoreTest {
         assertEquals(1, status, text);
         assertEquals(2, text.lines().filter(l -> l.contains("error: ") && l.contains("shorter side must be at least 16 px")).count(), text);
         assertFalse(text.matches("(?s).*[01]\\.[0-9]{3}  .*"), text);
+        for (BufferedImage tiny : List.of(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB),
+                new BufferedImage(500, 3, BufferedImage.TYPE_INT_RGB))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> run.model().probabilities(tiny));
+            assertTrue(e.getMessage().contains(tiny.getWidth() + "x" + tiny.getHeight() + " px")
+                    && e.getMessage().contains("at least " + formlab.image.ImageDecoder.DEFAULT_MIN_SIDE + " px"), e.getMessage());
+        }
+        BufferedImage ok = new BufferedImage(formlab.image.ImageDecoder.DEFAULT_MIN_SIDE, 40, BufferedImage.TYPE_INT_RGB);
+        assertEquals(run.model().classes().size(), run.model().probabilities(ok).length, "the minimum itself is accepted");
     }
 
     @Test

@@ -12,9 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An image dataset ready for modelling: which data it is ({@link DataOrigin}), what the folder
@@ -119,6 +121,9 @@ public record ImageDataset(DataOrigin origin, ImageFolderScan scan, SplitManifes
             entries.stream().sorted(Comparator.comparing(ImageEntry::sha256)).limit(maxPerClass).forEach(kept::add);
         }
         kept.sort(Comparator.comparing(ImageEntry::label).thenComparing(ImageEntry::path));
-        return new ImageFolderScan(scan.root(), scan.classes(), kept, scan.skipped(), scan.emptyClasses());
+        Set<String> keptPaths = new HashSet<>();
+        kept.forEach(entry -> keptPaths.add(entry.path()));
+        return new ImageFolderScan(scan.root(), scan.classes(), kept, scan.skipped(), scan.emptyClasses(),
+                scan.damaged().stream().filter(d -> keptPaths.contains(d.path())).toList());
     }
 }

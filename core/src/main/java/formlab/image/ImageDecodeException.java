@@ -17,9 +17,9 @@ public class ImageDecodeException extends RuntimeException {
         UNREADABLE,
         /** The content is not an image (no known magic bytes): text, HTML, an empty file... */
         NOT_AN_IMAGE,
-        /** An image format this JVM cannot decode (WebP with the plain JDK). */
+        /** An image format no reader on the class path decodes (WebP without the TwelveMonkeys plugin). */
         UNSUPPORTED_FORMAT,
-        /** The header says image but decoding failed (truncated or damaged data). */
+        /** The header says image but the reader could not get through the data (cut inside the header, garbage). */
         CORRUPT,
         /** Decoded, but smaller than the minimum side (e.g. a 1x1 tracking pixel). */
         TOO_SMALL,

@@ -10,30 +10,46 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decodes image files by their content: the format comes from the magic bytes
  * ({@link ImageFormat#detect}), the matching ImageIO reader decodes the bytes, and the result is
- * RGB. Anything that is not a usable image raises an {@link ImageDecodeException} naming the file
- * and the reason, so callers can skip it.
+ * RGB. JPEG, PNG, GIF, BMP and TIFF come with the JDK; WebP and the more forgiving JPEG reader
+ * (damaged markers, broken colour profiles, CMYK) come from the TwelveMonkeys ImageIO plugins on
+ * the class path. Anything that is not a usable image raises an {@link ImageDecodeException}
+ * naming the file and the reason, so callers can skip it.
  *
- * <p>Images whose shorter side is below the minimum (default {@value #DEFAULT_MIN_SIDE} px) are
- * refused ({@link ImageDecodeException.Problem#TOO_SMALL}) rather than letterboxed: a 1x1
- * "tracking pixel" scaled up is a flat colour square that carries no pose and would only add
- * label noise. A truncated JPEG (ImageIO warns "premature end" and fills the rest with grey) counts
- * as corrupt.
+ * <p>Images whose shorter side is below the minimum (default {@value #DEFAULT_MIN_SIDE} px, the
+ * minimum of training and prediction alike) are refused ({@link ImageDecodeException.Problem#TOO_SMALL})
+ * rather than letterboxed: a 1x1 "tracking pixel" scaled up is a flat colour square that carries no
+ * pose and would only add label noise.
+ *
+ * <p>Damaged data that the reader gets through (a truncated JPEG: its reader warns "premature end"
+ * and fills the missing rows with grey) is decoded: the image holds what the file holds, and the
+ * reader's warnings are kept in {@link DecodedImage#damage()} and logged (WARN) with the file's
+ * name. Warnings about quirks that lose no pixels are logged at DEBUG only. Data the reader cannot
+ * get through (cut inside the header) is {@link ImageDecodeException.Problem#CORRUPT}.
  */
 public final class ImageDecoder {
 
-    /** Default smallest accepted shorter side, in pixels. */
+    private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
+
+    /**
+     * Smallest accepted shorter side, in pixels, for training images (the folder scan) and for
+     * prediction (CNN, pose estimation): {@link #tooSmall} applies it to files and images alike.
+     */
     public static final int DEFAULT_MIN_SIDE = 16;
 
     /** Default largest accepted image, in pixels (guards memory against decompression bombs). */
@@ -84,27 +100,65 @@ public final class ImageDecoder {
         if (format == ImageFormat.UNKNOWN) {
             throw new ImageDecodeException(ImageDecodeException.Problem.NOT_AN_IMAGE, source,
                     "not an image: content starts with " + ImageFormat.describeHead(bytes)
-                            + ", expected JPEG, PNG, GIF, BMP or TIFF magic bytes");
+                            + ", expected JPEG, PNG, GIF, BMP, TIFF or WebP magic bytes");
         }
         if (!format.decodable()) {
             throw new ImageDecodeException(ImageDecodeException.Problem.UNSUPPORTED_FORMAT, source,
                     format + " content" + (extension.isEmpty() ? "" : " (file named ." + extension + ")")
-                            + " cannot be decoded: no ImageIO reader for " + format + "; convert it to PNG or JPEG");
+                            + " cannot be decoded: no ImageIO reader for " + format
+                            + " on the class path (WebP needs the TwelveMonkeys imageio-webp plugin); convert it to PNG or JPEG");
         }
-        BufferedImage decoded = read(bytes, format, source);
-        int side = Math.min(decoded.getWidth(), decoded.getHeight());
-        if (side < minSide) {
-            throw new ImageDecodeException(ImageDecodeException.Problem.TOO_SMALL, source,
-                    "image is " + decoded.getWidth() + "x" + decoded.getHeight() + " px, shorter side must be at least "
-                            + minSide + " px to show a pose");
+        Set<String> warnings = new LinkedHashSet<>();
+        BufferedImage decoded = read(bytes, format, source, warnings);
+        tooSmall(decoded.getWidth(), decoded.getHeight(), minSide).ifPresent(problem -> {
+            throw new ImageDecodeException(ImageDecodeException.Problem.TOO_SMALL, source, problem);
+        });
+        List<String> damage = List.of();
+        if (warnings.stream().anyMatch(ImageDecoder::missingData)) {
+            damage = List.copyOf(warnings);
+            LOG.warn("{}: damaged {} data, decoded what the file holds (the reader fills the missing part with grey): {}",
+                    source, format, String.join("; ", damage));
+        } else if (!warnings.isEmpty()) {
+            LOG.debug("{}: the {} reader warned but decoded every pixel: {}", source, format, String.join("; ", warnings));
         }
-        return new DecodedImage(toRgb(decoded), format, sha256(bytes), bytes.length);
+        return new DecodedImage(toRgb(decoded), format, sha256(bytes), bytes.length, damage);
     }
 
-    private BufferedImage read(byte[] bytes, ImageFormat format, Path source) {
+    /**
+     * True for a reader warning that says image data is missing (libjpeg's "premature end of data
+     * segment", given for truncated JPEGs). Other warnings (extraneous bytes before a marker, 16-bit
+     * quantisation tables) are quirks the reader decodes through without losing pixels.
+     */
+    static boolean missingData(String warning) {
+        return warning.toLowerCase(Locale.ROOT).contains("premature end");
+    }
+
+    /**
+     * The one minimum-size rule: why a {@code width x height} image is too small to classify, or
+     * empty when its shorter side is at least {@code minSide} px.
+     */
+    public static Optional<String> tooSmall(int width, int height, int minSide) {
+        if (Math.min(width, height) >= minSide) {
+            return Optional.empty();
+        }
+        return Optional.of("image is " + width + "x" + height + " px, shorter side must be at least " + minSide
+                + " px to show a pose (the minimum of training and prediction)");
+    }
+
+    /**
+     * Refuses an in-memory image below the minimum side of training ({@value #DEFAULT_MIN_SIDE} px).
+     *
+     * @throws IllegalArgumentException naming the size and the minimum
+     */
+    public static void requireMinSide(BufferedImage image) {
+        tooSmall(image.getWidth(), image.getHeight(), DEFAULT_MIN_SIDE).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    private BufferedImage read(byte[] bytes, ImageFormat format, Path source, Set<String> warnings) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
         ImageReader reader = readers.next();
-        List<String> warnings = new ArrayList<>();
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(input, true, true);
             reader.addIIOReadWarningListener((r, warning) -> warnings.add(warning));
@@ -113,19 +167,13 @@ public final class ImageDecoder {
                 throw new ImageDecodeException(ImageDecodeException.Problem.TOO_LARGE, source,
                         reader.getWidth(0) + "x" + reader.getHeight(0) + " px is over the limit of " + maxPixels + " pixels");
             }
-            BufferedImage image = reader.read(0);
-            for (String warning : warnings) {
-                if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
-                    throw new ImageDecodeException(ImageDecodeException.Problem.CORRUPT, source,
-                            "truncated " + format + " data (" + warning + ")");
-                }
-            }
-            return image;
+            return reader.read(0);
         } catch (ImageDecodeException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImageDecodeException(ImageDecodeException.Problem.CORRUPT, source,
-                    "corrupt " + format + " data: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+                    "corrupt " + format + " data: " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                            + (warnings.isEmpty() ? "" : " (" + String.join("; ", warnings) + ")"), e);
         } finally {
             reader.dispose();
         }

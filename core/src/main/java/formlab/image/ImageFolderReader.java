@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>Rules, in order:
  * <ul>
  *   <li>Files directly in the root (README, licenses) and hidden files ({@code .DS_Store}) are ignored.</li>
- *   <li>Undecodable files (not an image, WebP, corrupt, smaller than the decoder's minimum side) are skipped.</li>
+ *   <li>Undecodable files (not an image, data the reader cannot get through, smaller than the decoder's
+ *       minimum side) are skipped. WebP is read like any other format (a WebP named {@code .jpg} too).</li>
+ *   <li>Damaged files the reader gets through (a truncated JPEG) are kept, with what the file holds,
+ *       and listed in {@link ImageFolderScan#damaged()} with the reader's warnings.</li>
  *   <li>Byte-identical copies inside one class are kept once (copies would repeat an image in
  *       training and could leak it into the test split).</li>
  *   <li>Bytes found under two or more classes are dropped everywhere: their label is unknown.</li>
@@ -73,14 +76,25 @@ public final class ImageFolderReader {
 
         List<ImageEntry> decoded = new ArrayList<>();
         List<SkippedFile> skipped = new ArrayList<>();
+        Map<String, String> damageByPath = new LinkedHashMap<>();
         for (Object outcome : outcomes) {
-            if (outcome instanceof ImageEntry entry) {
-                decoded.add(entry);
+            if (outcome instanceof Verified verified) {
+                decoded.add(verified.entry());
+                if (!verified.damage().isEmpty()) {
+                    damageByPath.put(verified.entry().path(), String.join("; ", verified.damage()));
+                }
             } else {
                 skipped.add((SkippedFile) outcome);
             }
         }
         List<ImageEntry> kept = dropDuplicates(decoded, skipped);
+        List<DamagedImage> damaged = kept.stream().filter(entry -> damageByPath.containsKey(entry.path()))
+                .map(entry -> new DamagedImage(entry.path(), entry.label(), damageByPath.get(entry.path())))
+                .sorted(Comparator.comparing(DamagedImage::path)).toList();
+        if (!damaged.isEmpty()) {
+            LOG.warn("Kept {} damaged image(s) in {} with what their files hold (listed in the scan's damaged images): {}",
+                    damaged.size(), root, damaged.stream().map(DamagedImage::path).collect(Collectors.joining(", ")));
+        }
         Set<String> classesWithImages = new TreeSet<>();
         kept.forEach(entry -> classesWithImages.add(entry.label()));
         List<String> emptyClasses = filesByClass.keySet().stream().filter(name -> !classesWithImages.contains(name)).toList();
@@ -105,15 +119,15 @@ public final class ImageFolderReader {
                             + "; a classifier needs at least 2 classes, one sub-folder of images per class");
         }
         skipped.sort(Comparator.comparing(SkippedFile::path));
-        return new ImageFolderScan(root, List.copyOf(classesWithImages), kept, skipped, emptyClasses);
+        return new ImageFolderScan(root, List.copyOf(classesWithImages), kept, skipped, emptyClasses, damaged);
     }
 
     private Object verify(Path root, Candidate candidate) {
         String relative = relative(root, candidate.file());
         try {
             DecodedImage image = decoder.decode(candidate.file());
-            return new ImageEntry(relative, candidate.label(), image.format(), image.sha256(), image.width(), image.height(),
-                    image.bytes(), ImageFingerprint.of(image.image()));
+            return new Verified(new ImageEntry(relative, candidate.label(), image.format(), image.sha256(), image.width(),
+                    image.height(), image.bytes(), ImageFingerprint.of(image.image())), image.damage());
         } catch (ImageDecodeException e) {
             return new SkippedFile(relative, candidate.label(), SkipReason.of(e.problem()), e.detail());
         } catch (OutOfMemoryError e) {
@@ -175,5 +189,8 @@ public final class ImageFolderReader {
     }
 
     private record Candidate(String label, Path file) {
+    }
+
+    private record Verified(ImageEntry entry, List<String> damage) {
     }
 }

@@ -18,15 +18,23 @@ import tech.tablesaw.api.Table;
  * @param images       usable images, sorted by class then path
  * @param skipped      files left out, sorted by path
  * @param emptyClasses class folders without a usable image (not classes)
+ * @param damaged      images kept although the reader warned about damaged data (e.g. truncated JPEGs), sorted by path
  */
 public record ImageFolderScan(Path root, List<String> classes, List<ImageEntry> images, List<SkippedFile> skipped,
-                              List<String> emptyClasses) {
+                              List<String> emptyClasses, List<DamagedImage> damaged) {
 
     public ImageFolderScan {
         classes = List.copyOf(classes);
         images = List.copyOf(images);
         skipped = List.copyOf(skipped);
         emptyClasses = List.copyOf(emptyClasses);
+        damaged = List.copyOf(damaged);
+    }
+
+    /** A scan in which no kept image is damaged. */
+    public ImageFolderScan(Path root, List<String> classes, List<ImageEntry> images, List<SkippedFile> skipped,
+                           List<String> emptyClasses) {
+        this(root, classes, images, skipped, emptyClasses, List.of());
     }
 
     /** The file of {@code entry} on disk. */
@@ -50,7 +58,8 @@ public record ImageFolderScan(Path root, List<String> classes, List<ImageEntry> 
     /** One line: images kept, classes, files skipped. */
     public String summary() {
         return images.size() + " images in " + classes.size() + " classes " + countsByClass() + "; " + skipped.size()
-                + " files skipped" + (emptyClasses.isEmpty() ? "" : "; class folders without images: " + emptyClasses);
+                + " files skipped" + (damaged.isEmpty() ? "" : "; " + damaged.size() + " damaged images kept (decoded what they hold)")
+                + (emptyClasses.isEmpty() ? "" : "; class folders without images: " + emptyClasses);
     }
 
     /** The usable images as a table: path, class, format, extension mismatch, width, height, bytes, sha256. */
@@ -85,6 +94,14 @@ public record ImageFolderScan(Path root, List<String> classes, List<ImageEntry> 
             table.stringColumn("detail").append(file.detail());
         }
         return table;
+    }
+
+    /** The damaged images kept as a table: path, class, detail. */
+    public Table damagedTable() {
+        return Table.create("Damaged images kept in " + root.getFileName(),
+                StringColumn.create("path", damaged.stream().map(DamagedImage::path).toList()),
+                StringColumn.create("class", damaged.stream().map(DamagedImage::label).toList()),
+                StringColumn.create("detail", damaged.stream().map(DamagedImage::detail).toList()));
     }
 
     /** Class counts as a table: class, images, skipped files. */

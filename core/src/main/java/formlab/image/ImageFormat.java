@@ -17,7 +17,7 @@ public enum ImageFormat {
     GIF("gif"),
     /** Windows bitmap: starts with {@code 'BM'}. */
     BMP("bmp"),
-    /** WebP: {@code 'RIFF' <size> 'WEBP'}. The JDK's ImageIO has no WebP reader. */
+    /** WebP: {@code 'RIFF' <size> 'WEBP'}. Read by the TwelveMonkeys plugin (the JDK alone has no WebP reader). */
     WEBP("webp"),
     /** TIFF, little or big endian. */
     TIFF("tiff"),
@@ -40,7 +40,7 @@ public enum ImageFormat {
         return imageIoName;
     }
 
-    /** True when an ImageIO reader for this format is on the class path (WebP: not with the plain JDK). */
+    /** True when an ImageIO reader for this format is on the class path (WebP: only with the TwelveMonkeys plugin). */
     public boolean decodable() {
         return this != UNKNOWN && ImageIO.getImageReadersByFormatName(imageIoName).hasNext();
     }

@@ -6,9 +6,9 @@ public enum SkipReason {
     UNREADABLE,
     /** The content is not an image. */
     NOT_AN_IMAGE,
-    /** An image format this JVM cannot decode (WebP). */
+    /** An image format no reader on the class path decodes. */
     UNSUPPORTED_FORMAT,
-    /** Damaged or truncated image data. */
+    /** Image data the reader could not get through. */
     CORRUPT,
     /** Shorter side below the decoder's minimum. */
     TOO_SMALL,

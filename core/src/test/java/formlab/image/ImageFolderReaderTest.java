@@ -58,29 +58,53 @@ class ImageFolderReaderTest {
         Path a = root.resolve("a");
         TestImages.fill(a, "ok", 2, Color.GREEN, 1);
         TestImages.fill(root.resolve("b"), "ok", 2, Color.RED, 2);
-        TestImages.writeBytes(a, "webp-named.jpg", TestImages.webp());
+        TestImages.writeBytes(a, "webp-header-only.jpg", TestImages.webp());
         TestImages.writeBytes(a, "notes.jpg", "<html>404 Not Found</html>".getBytes(StandardCharsets.UTF_8));
         TestImages.writeBytes(a, "empty.png", new byte[0]);
         byte[] png = TestImages.encode(TestImages.image(30, 30, Color.RED, 5), "png");
         byte[] brokenPng = Arrays.copyOf(png, 40);
         TestImages.writeBytes(a, "broken.png", brokenPng);
         byte[] jpeg = TestImages.encode(TestImages.image(64, 64, Color.RED, 6), "jpeg");
-        TestImages.writeBytes(a, "truncated.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
+        TestImages.writeBytes(a, "jpeg-header-only.jpg", Arrays.copyOf(jpeg, 120));
         TestImages.write(a, "pixel.png", TestImages.image(1, 1, Color.RED, 7), "png");
 
         ImageFolderScan scan = ImageFolderReader.read(root);
 
         assertEquals(4, scan.images().size());
-        assertEquals(SkipReason.UNSUPPORTED_FORMAT, skipped(scan, "a/webp-named.jpg").reason());
-        assertTrue(skipped(scan, "a/webp-named.jpg").detail().contains("WEBP content (file named .jpg)"));
+        assertEquals(SkipReason.CORRUPT, skipped(scan, "a/webp-header-only.jpg").reason());
+        assertTrue(skipped(scan, "a/webp-header-only.jpg").detail().contains("corrupt WEBP data"),
+                skipped(scan, "a/webp-header-only.jpg").detail());
         assertEquals(SkipReason.NOT_AN_IMAGE, skipped(scan, "a/notes.jpg").reason());
         assertTrue(skipped(scan, "a/notes.jpg").detail().contains("3c 68 74 6d"), skipped(scan, "a/notes.jpg").detail());
         assertEquals(SkipReason.NOT_AN_IMAGE, skipped(scan, "a/empty.png").reason());
         assertEquals(SkipReason.CORRUPT, skipped(scan, "a/broken.png").reason());
-        assertEquals(SkipReason.CORRUPT, skipped(scan, "a/truncated.jpg").reason());
+        assertEquals(SkipReason.CORRUPT, skipped(scan, "a/jpeg-header-only.jpg").reason());
         assertEquals(SkipReason.TOO_SMALL, skipped(scan, "a/pixel.png").reason());
         assertTrue(skipped(scan, "a/pixel.png").detail().contains("1x1 px"));
         assertEquals(6, scan.skippedTable().rowCount());
+        assertTrue(scan.damaged().isEmpty(), scan.damaged().toString());
+    }
+
+    @Test
+    void readsWebpAndKeepsTruncatedJpegsListedAsDamaged() {
+        TestImages.fill(root.resolve("a"), "ok", 2, Color.GREEN, 1);
+        TestImages.fill(root.resolve("b"), "ok", 2, Color.RED, 2);
+        TestImages.writeBytes(root.resolve("a"), "webp-named.jpg", TestImages.fixture("quadrants-webp-named.jpg"));
+        byte[] jpeg = TestImages.encode(TestImages.image(96, 80, Color.BLUE, 6), "jpeg");
+        TestImages.writeBytes(root.resolve("b"), "truncated.jpg", Arrays.copyOf(jpeg, jpeg.length / 2));
+
+        ImageFolderScan scan = ImageFolderReader.read(root);
+
+        assertEquals(Map.of("a", 3, "b", 3), scan.countsByClass());
+        assertTrue(scan.skipped().isEmpty(), scan.skipped().toString());
+        ImageEntry webp = scan.images().stream().filter(e -> e.path().equals("a/webp-named.jpg")).findFirst().orElseThrow();
+        assertEquals(ImageFormat.WEBP, webp.format());
+        assertTrue(webp.extensionMismatch());
+        assertEquals(List.of("b/truncated.jpg"), scan.damaged().stream().map(DamagedImage::path).toList());
+        assertTrue(scan.damaged().getFirst().detail().toLowerCase(java.util.Locale.ROOT).contains("premature end"),
+                scan.damaged().getFirst().detail());
+        assertTrue(scan.summary().contains("1 damaged images kept"), scan.summary());
+        assertEquals(1, scan.damagedTable().rowCount());
     }
 
     @Test
@@ -168,5 +192,7 @@ class ImageFolderReaderTest {
         assertTrue(scan.skipped().stream().anyMatch(s -> s.reason() == SkipReason.DUPLICATE));
         assertEquals(scan.images().size(), scan.images().stream().map(ImageEntry::sha256).distinct().count());
         assertTrue(scan.images().size() > 700, scan.summary());
+        // JPEGs whose reader warns about quirks (16-bit quantisation tables, stray bytes) lose no pixels: not damaged.
+        assertTrue(scan.damaged().size() < 5, scan.damaged().toString());
     }
 }

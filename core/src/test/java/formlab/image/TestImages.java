@@ -77,6 +77,21 @@ public final class TestImages {
         return bytes;
     }
 
+    /**
+     * The bytes of a test fixture under {@code src/test/resources/formlab/image/} (see the README there
+     * for how each was made).
+     */
+    public static byte[] fixture(String name) {
+        try (var in = TestImages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test fixture formlab/image/" + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code count} distinct JPEGs named {@code <prefix>N.jpg} into {@code folder}. */
     public static void fill(Path folder, String prefix, int count, Color colour, long seed) {
         for (int i = 0; i < count; i++) {

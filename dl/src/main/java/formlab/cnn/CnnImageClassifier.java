@@ -56,7 +56,7 @@ public final class CnnImageClassifier implements AutoCloseable {
     private final List<Predictor<float[], double[]>> predictors = new ArrayList<>();
     private final List<String> classes;
     private final Preprocessing preprocessing;
-    /** The same minimum side as training and pose estimation: a 1x1 or 3x500 image shows no pose to classify. */
+    /** The minimum side of training ({@link ImageDecoder#DEFAULT_MIN_SIDE}): a 1x1 or 3x500 image shows no pose to classify. */
     private final ImageDecoder decoder = new ImageDecoder();
     private boolean handedOver;
 
@@ -141,18 +141,38 @@ public final class CnnImageClassifier implements AutoCloseable {
     }
 
     /**
-     * Class probabilities for one image of any size (letterboxed like the training images): the
-     * mean of every network's probabilities for the image and its mirror image. Training mirrors
-     * images at random, so both are equally valid views; averaging them gained 1-2 points of test
-     * accuracy in our runs, for one extra image in the same forward pass.
+     * Class probabilities for one image (letterboxed like the training images): the mean of every
+     * network's probabilities for the image and its mirror image. Training mirrors images at random,
+     * so both are equally valid views; averaging them gained 1-2 points of test accuracy in our runs,
+     * for one extra image in the same forward pass.
+     *
+     * @throws IllegalArgumentException when the image's shorter side is below the minimum of training
+     *                                  ({@value ImageDecoder#DEFAULT_MIN_SIDE} px)
      */
     public synchronized double[] probabilities(BufferedImage image) {
         return probabilities(List.of(image)).get(0);
     }
 
-    /** Class probabilities for many images (see {@link #probabilities(BufferedImage)}), in batches of {@value #BATCH_SIZE}. */
+    /**
+     * Class probabilities for many images (see {@link #probabilities(BufferedImage)}), in batches of
+     * {@value #BATCH_SIZE}. Prepared source squares ({@link Preprocessing#source}) are taken as they
+     * are: their files passed the minimum side when they were decoded.
+     *
+     * @throws IllegalArgumentException naming the first image below the minimum side of training
+     */
     public synchronized List<double[]> probabilities(List<BufferedImage> images) {
         requireOpen();
+        int sourceSize = preprocessing.sourceSize();
+        for (int i = 0; i < images.size(); i++) {
+            BufferedImage image = images.get(i);
+            if (image.getWidth() != sourceSize || image.getHeight() != sourceSize) {
+                int index = i;
+                ImageDecoder.tooSmall(image.getWidth(), image.getHeight(), ImageDecoder.DEFAULT_MIN_SIDE).ifPresent(problem -> {
+                    throw new IllegalArgumentException((images.size() == 1 ? "" : "image " + (index + 1) + " of " + images.size()
+                            + ": ") + problem);
+                });
+            }
+        }
         List<double[]> out = new ArrayList<>(images.size());
         try {
             for (int start = 0; start < images.size(); start += BATCH_SIZE / 2) {

@@ -18,9 +18,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Checks a folder-per-class image dataset through {@link ImageFolderReader} (every file decoded by
- * its content): images per class, files left out (unreadable, WebP, corrupt, conflicting labels),
- * extensions that lie about the format, small images, and near-identical copies that a split must
- * keep together.
+ * its content): images per class, files left out (unreadable, corrupt, conflicting labels), damaged
+ * images kept (truncated JPEGs), extensions that lie about the format, small images, and
+ * near-identical copies that a split must keep together.
  */
 public final class ImageDatasetValidation {
 
@@ -54,6 +54,11 @@ public final class ImageDatasetValidation {
         }
         if (byReason.keySet().stream().allMatch(r -> r == SkipReason.DUPLICATE || r == SkipReason.CONFLICTING_LABELS)) {
             files.add(Finding.pass("unreadable files", scan.images().size() + " images", "every file decodes"));
+        }
+        if (!scan.damaged().isEmpty()) {
+            files.add(Finding.warn("damaged images", scan.damaged().size() + " images", "kept with what their files hold"
+                    + " (the reader fills the rest): " + scan.damaged().stream().limit(3).map(d -> d.path() + " (" + d.detail() + ")")
+                    .collect(Collectors.joining("; ")) + (scan.damaged().size() > 3 ? "; ..." : "")));
         }
         for (String empty : scan.emptyClasses()) {
             files.add(Finding.fail("label distribution", empty, "class folder without a usable image"));

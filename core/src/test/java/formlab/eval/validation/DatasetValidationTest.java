@@ -9,6 +9,7 @@ import formlab.data.ProjectPaths;
 import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.sim.SimulationSettings;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,10 +129,21 @@ class DatasetValidationTest {
             }
         }
         Files.writeString(root.resolve("WARRIOR/notes.jpg"), "not an image at all");
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        BufferedImage photo = new BufferedImage(120, 90, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(3);
+        for (int x = 0; x < photo.getWidth(); x++) {
+            for (int y = 0; y < photo.getHeight(); y++) {
+                photo.setRGB(x, y, noise.nextInt(0x1000000));
+            }
+        }
+        ImageIO.write(photo, "jpeg", jpeg);
+        Files.write(root.resolve("Tree Pose/cut.jpg"), java.util.Arrays.copyOf(jpeg.toByteArray(), jpeg.size() / 2));
         ValidationReport report = ImageDatasetValidation.validate("images", root);
+        assertTrue(of(report, "damaged images", Severity.WARN).getFirst().message().contains("Tree Pose/cut.jpg"), report.toString());
         assertTrue(of(report, "unreadable files", Severity.WARN).getFirst().message().contains("WARRIOR/notes.jpg"), report.toString());
         assertTrue(of(report, "file extensions", Severity.WARN).getFirst().subject().startsWith("2 images"), report.toString());
-        assertTrue(report.findings().stream().anyMatch(f -> f.subject().equals("Tree Pose") && f.message().startsWith("4 rows")),
+        assertTrue(report.findings().stream().anyMatch(f -> f.subject().equals("Tree Pose") && f.message().startsWith("5 rows")),
                 report.toString());
     }
 

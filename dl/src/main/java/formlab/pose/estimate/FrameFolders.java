@@ -39,7 +39,7 @@ public final class FrameFolders {
     public static List<Path> frames(Path folder) {
         try (var stream = Files.list(folder)) {
             return stream.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif)"))
+                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g|bmp|gif|webp)"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(folder + ": cannot list the frame folder", e);

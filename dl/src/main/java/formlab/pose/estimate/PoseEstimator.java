@@ -41,13 +41,18 @@ public final class PoseEstimator implements AutoCloseable {
         return new PoseEstimator(PoseModels.locate(), PoseModels.Variant.FULL, 1);
     }
 
-    /** Landmarks of the image file (decoded by content, whatever its extension). */
+    /** Landmarks of the image file (decoded by content, whatever its extension; WebP and truncated JPEGs included). */
     public LandmarkEstimate estimate(Path file) {
         return estimate(decoder.decode(file).image());
     }
 
-    /** Landmarks of the most prominent person in {@code image}. */
+    /**
+     * Landmarks of the most prominent person in {@code image}.
+     *
+     * @throws IllegalArgumentException when the image's shorter side is below {@value ImageDecoder#DEFAULT_MIN_SIDE} px
+     */
     public LandmarkEstimate estimate(BufferedImage image) {
+        ImageDecoder.requireMinSide(image);
         int w = image.getWidth();
         int h = image.getHeight();
         Optional<PersonDetector.Detection> detection = detector.detect(image);

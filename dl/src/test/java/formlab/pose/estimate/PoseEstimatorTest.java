@@ -81,6 +81,14 @@ class PoseEstimatorTest {
     }
 
     @Test
+    void imagesBelowTheMinimumSideOfTrainingAreRefused() {
+        assumeTrue(estimator != null, "MediaPipe Pose models not provisioned (make pose-models)");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> estimator.estimate(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB)));
+        assertTrue(e.getMessage().contains("1x1 px") && e.getMessage().contains("at least 16 px"), e.getMessage());
+    }
+
+    @Test
     void downwardDogIsRotatedAndLandmarksStayInTheImage() {
         for (Path file : photos("Adho Mukha Svanasana", 3)) {
             LandmarkEstimate e = estimator.estimate(file);

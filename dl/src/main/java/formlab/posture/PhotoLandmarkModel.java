@@ -1,0 +1,120 @@
+package formlab.posture;
+
+import formlab.eval.Evaluation;
+import formlab.eval.Progress;
+import formlab.features.pose.PoseFeatureExtractor;
+import formlab.image.ImageFolderScan;
+import formlab.image.ManifestEntry;
+import formlab.image.Split;
+import formlab.image.SplitManifest;
+import formlab.model.Classifier;
+import formlab.model.LabelledData;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A landmark classifier trained on the photos themselves: the landmarks of every photo of a split
+ * manifest (cached by content, {@link PhotoLandmarks}), turned into per-frame pose features
+ * (angles, distances, normalised positions: {@link PoseFeatureExtractor#perFrame()}), and a seeded
+ * random forest ({@link YogaPoseModel#trainer}) fitted on the training split's photos in which a
+ * person was found. The split is the CNN's own manifest, so the two routes see the same photos.
+ *
+ * <p>Validation and test photos are all classified (a photo without a person still gets the
+ * forest's guess from whatever landmarks came back); the evaluations' groups say which photos
+ * showed a person ({@value #PERSON} / {@value #NO_PERSON}), for a combination that falls back to
+ * the CNN there.
+ */
+public final class PhotoLandmarkModel {
+
+    /** Group of a photo in which a person was found. */
+    public static final String PERSON = "person found";
+    /** Group of a photo in which no person was found. */
+    public static final String NO_PERSON = "no person";
+
+    private PhotoLandmarkModel() {
+    }
+
+    /**
+     * What training and evaluation gave.
+     *
+     * @param classifier   the forest with its feature extractor
+     * @param trainPhotos  training photos used (person found)
+     * @param trainSkipped training photos left out (no person found)
+     * @param evaluations  validation and test evaluation, groups {@value #PERSON} / {@value #NO_PERSON}
+     */
+    public record Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations) {
+
+        /** One line per evaluated split: accuracy, balanced accuracy, share with a person, accuracy there. */
+        public String summary() {
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "landmark forest on %d training photos (%d without a person left out)%n",
+                    trainPhotos, trainSkipped));
+            evaluations.forEach((split, e) -> {
+                long person = java.util.Arrays.stream(e.groups().orElseThrow()).filter(PERSON::equals).count();
+                b.append(String.format(Locale.ROOT, "  %-10s %3d photos: accuracy %.3f, balanced %.3f; person found in %d, accuracy there %.3f%n",
+                        split.key(), e.size(), e.accuracy(), e.balancedAccuracy(), person,
+                        e.groupAccuracies().getOrDefault(PERSON, Double.NaN)));
+            });
+            return b.toString();
+        }
+    }
+
+    /**
+     * Estimates (or reads from {@code landmarks}) every photo of {@code manifest} under
+     * {@code scan}'s root, trains on the training split and evaluates validation and test. Saves
+     * the cache when a photo was estimated.
+     *
+     * @param estimator may be null when every photo is cached
+     */
+    public static Result trainAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PhotoLandmarks landmarks,
+                                          PhotoLandmarks.Estimator estimator, int trees, long seed, Progress progress) {
+        PoseFeatureExtractor extractor = PoseFeatureExtractor.perFrame();
+        Map<Split, List<Row>> rows = new EnumMap<>(Split.class);
+        int done = 0;
+        try {
+            for (ManifestEntry entry : manifest.entries()) {
+                PhotoLandmarks.Landmarks lm = landmarks.get(scan.resolve(entry.path()), estimator);
+                if (!lm.sha256().equals(entry.sha256())) {
+                    throw new IllegalStateException(entry.path() + " has changed since the split manifest was made (sha256 differs)");
+                }
+                rows.computeIfAbsent(entry.split(), s -> new ArrayList<>()).add(new Row(entry, lm, extractor.frame(lm.pose())));
+                progress.step("photo landmarks", ++done, manifest.entries().size(), entry.path());
+            }
+        } finally {
+            if (landmarks.estimated() > 0) {
+                landmarks.save();
+            }
+        }
+        List<Row> train = rows.getOrDefault(Split.TRAIN, List.of()).stream().filter(r -> r.landmarks().personFound()).toList();
+        int skipped = rows.getOrDefault(Split.TRAIN, List.of()).size() - train.size();
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training photo shows a person: nothing to train the landmark forest on");
+        }
+        LabelledData data = LabelledData.of("photo landmarks (train)", extractor.names(),
+                train.stream().map(Row::features).toArray(double[][]::new),
+                train.stream().map(r -> r.entry().label()).toArray(String[]::new),
+                train.stream().map(r -> r.entry().group()).toArray(String[]::new));
+        Classifier forest = YogaPoseModel.trainer(trees, seed).fit(data);
+        Map<Split, Evaluation> evaluations = new EnumMap<>(Split.class);
+        for (Split split : List.of(Split.VALIDATION, Split.TEST)) {
+            List<Row> photos = rows.getOrDefault(split, List.of());
+            if (photos.isEmpty()) {
+                continue;
+            }
+            String[] truth = photos.stream().map(r -> r.entry().label()).toArray(String[]::new);
+            double[][] probabilities = photos.stream().map(r -> forest.probabilities(r.features())).toArray(double[][]::new);
+            String[] predicted = new String[photos.size()];
+            for (int i = 0; i < predicted.length; i++) {
+                predicted[i] = forest.predict(photos.get(i).features()).label();
+            }
+            String[] groups = photos.stream().map(r -> r.landmarks().personFound() ? PERSON : NO_PERSON).toArray(String[]::new);
+            evaluations.put(split, Evaluation.of(forest.classes(), truth, predicted, probabilities, groups));
+        }
+        return new Result(new PoseClassifier(forest, extractor), train.size(), skipped, evaluations);
+    }
+
+    private record Row(ManifestEntry entry, PhotoLandmarks.Landmarks landmarks, double[] features) {
+    }
+}
