@@ -71,15 +71,15 @@ public final class DatasetCheck {
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         RecordingScanner scanner = new RecordingScanner(description, keys);
-        for (Recording recording : recordings) {
-            for (FoundFile file : recording.files) {
-                try {
-                    recording.summaries.put(file.relative(), scanner.scan(file.path(), file.part()));
-                } catch (RecordingException e) {
-                    errors.add(e.getMessage());
-                } catch (IOException e) {
-                    errors.add(file.path() + ": cannot read: " + e);
-                }
+        List<Map.Entry<Recording, FoundFile>> scans = recordings.stream()
+                .flatMap(r -> r.files.stream().map(f -> Map.entry(r, f))).toList();
+        // files are independent: read them in parallel, then record the results in file order
+        List<Object> results = scans.parallelStream().map(entry -> scan(scanner, entry.getValue())).toList();
+        for (int i = 0; i < scans.size(); i++) {
+            if (results.get(i) instanceof FileSummary summary) {
+                scans.get(i).getKey().summaries.put(scans.get(i).getValue().relative(), summary);
+            } else {
+                errors.add((String) results.get(i));
             }
         }
         counts(recordings);
@@ -99,6 +99,17 @@ public final class DatasetCheck {
         int annotationCount = annotationFiles.values().stream().mapToInt(List::size).sum();
         return new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
                 errors, notes, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The file's summary, or the message saying why it does not fit. */
+    private static Object scan(RecordingScanner scanner, FoundFile file) {
+        try {
+            return scanner.scan(file.path(), file.part());
+        } catch (RecordingException e) {
+            return e.getMessage();
+        } catch (IOException e) {
+            return file.path() + ": cannot read: " + e;
+        }
     }
 
     private static List<String> listFiles(Path folder) {
