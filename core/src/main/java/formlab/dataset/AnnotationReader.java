@@ -66,8 +66,6 @@ final class AnnotationReader {
             }
         }
         PathPattern pattern = PathPattern.compile(annotation.recordingPattern());
-        Map<String, Recording> byId = new LinkedHashMap<>();
-        candidates.forEach(r -> byId.put(r.id, r));
         List<String> unmatched = new ArrayList<>();
         for (int lineIndex = 1; lineIndex < lines.size(); lineIndex++) {
             if (lines.get(lineIndex).isBlank()) {

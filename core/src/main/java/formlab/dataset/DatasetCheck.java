@@ -62,14 +62,22 @@ public final class DatasetCheck {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("dataset folder " + folder + " does not exist");
         }
-        List<String> seen = listFiles(folder);
+        Path descriptionFile = loaded.builtIn() ? null : loaded.file().toAbsolutePath().normalize();
+        List<String> seen = listFiles(folder).stream()
+                .filter(f -> !folder.resolve(f).toAbsolutePath().normalize().equals(descriptionFile)).toList();
         Map<String, List<String>> notTaken = new LinkedHashMap<>();
         List<FoundFile> taken = new ArrayList<>();
         Map<Integer, List<Map.Entry<String, Map<String, String>>>> annotationFiles = new LinkedHashMap<>();
         sort(folder, seen, taken, notTaken, annotationFiles);
         List<Recording> recordings = group(taken);
+        partsExist(taken);
         List<String> errors = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        if (notTaken.containsKey(NO_LABEL)) {
+            notes.add(notTaken.get(NO_LABEL).size() + " included files do not match labels.path and are not taken, e.g. "
+                    + notTaken.get(NO_LABEL).getFirst());
+        }
+        unmatchedConditions(taken, annotationFiles, notes);
         RecordingScanner scanner = new RecordingScanner(description, keys);
         List<Map.Entry<Recording, FoundFile>> scans = recordings.stream()
                 .flatMap(r -> r.files.stream().map(f -> Map.entry(r, f))).toList();
@@ -129,12 +137,8 @@ public final class DatasetCheck {
         PathPattern labels = PathPattern.compile(description.labels().path());
         List<PathPattern> annotationPatterns = description.labels().annotations().stream()
                 .map(a -> PathPattern.compile(a.file())).toList();
-        Path descriptionFile = loaded.builtIn() ? null : loaded.file().toAbsolutePath().normalize();
         for (String relative : seen) {
             Path path = folder.resolve(relative);
-            if (path.toAbsolutePath().normalize().equals(descriptionFile)) {
-                continue;
-            }
             boolean annotation = false;
             for (int i = 0; i < annotationPatterns.size(); i++) {
                 Optional<Map<String, String>> groups = annotationPatterns.get(i).match(relative);
@@ -212,6 +216,42 @@ public final class DatasetCheck {
             byId.computeIfAbsent(id, k -> new Recording(k, identity)).files.add(file);
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /** A part named by a channel or a place that no file has is a typo that would silently skip columns. */
+    private void partsExist(List<FoundFile> taken) {
+        List<String> parts = taken.stream().map(FoundFile::part).filter(p -> p != null).distinct().sorted().toList();
+        for (int i = 0; i < description.channels().size(); i++) {
+            String part = description.channels().get(i).part();
+            if (part != null && !parts.contains(part)) {
+                throw keys.error("channels[" + i + "].part", "no recording file has part '" + part + "'; parts found: "
+                        + String.join(", ", parts));
+            }
+        }
+        for (String part : description.places().keySet()) {
+            if (!parts.contains(part)) {
+                throw keys.error("places." + part, "no recording file has part '" + part + "'; parts found: "
+                        + String.join(", ", parts));
+            }
+        }
+    }
+
+    /** Notes for counts whose condition matches no file, and annotation patterns that match no file. */
+    private void unmatchedConditions(List<FoundFile> taken,
+            Map<Integer, List<Map.Entry<String, Map<String, String>>>> annotationFiles, List<String> notes) {
+        List<Count> counts = description.labels().counts();
+        for (int i = 0; i < counts.size(); i++) {
+            Count count = counts.get(i);
+            if (taken.stream().noneMatch(f -> AnnotationReader.matches(f.groups(), count.where()))) {
+                notes.add("labels.counts[" + i + "] (line " + keys.line("labels.counts[" + i + "]") + ") matches no recording");
+            }
+        }
+        for (int i = 0; i < description.labels().annotations().size(); i++) {
+            if (!annotationFiles.containsKey(i)) {
+                notes.add("labels.annotations[" + i + "].file (line " + keys.line("labels.annotations[" + i + "].file")
+                        + ") matches no file: " + description.labels().annotations().get(i).file());
+            }
+        }
     }
 
     private void counts(List<Recording> recordings) {

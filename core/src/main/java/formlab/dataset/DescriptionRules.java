@@ -122,12 +122,9 @@ final class DescriptionRules {
         boolean annotatedClass = labels.annotations().stream().anyMatch(a -> a.labelColumn() != null);
         int sources = (labels.classGroup() != null ? 1 : 0)
                 + (labels.classColumn() != null || labels.classColumnIndex() != null ? 1 : 0) + (annotatedClass ? 1 : 0);
-        if (sources == 0 && !description.modality().equals("image")) {
+        if (sources == 0) {
             throw keys.error("labels", "no class: give labels.class (a path group), labels.classColumn(Index)"
                     + " or an annotation with labelColumn");
-        }
-        if (sources == 0) {
-            throw keys.error("labels", "no class: give labels.class (a path group)");
         }
         if (sources > 1) {
             throw keys.error("labels", "the class comes from more than one place (class, classColumn, annotation labelColumn): keep one");

@@ -50,6 +50,16 @@ public final class Recording {
         return count;
     }
 
+    /** The execution quality of each annotated repetition, in order; empty when none is annotated. */
+    public List<String> qualities() {
+        return List.copyOf(qualities);
+    }
+
+    /** The relative paths of its files (one per part). */
+    public List<String> files() {
+        return files.stream().map(FoundFile::relative).toList();
+    }
+
     /** The annotated repetitions as [start, end] in rows of the recording. */
     public List<double[]> repetitions() {
         return List.copyOf(repetitions);

@@ -134,7 +134,7 @@ class DatasetCheckTest {
                 () -> DatasetCheck.run(DatasetDescriptions.read(file)));
         assertEquals("recordings.include", e.key());
         assertEquals(DatasetFixtures.lineOf(description, "\"include\""), e.line());
-        assertTrue(e.getMessage().contains("Files seen (6)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Files seen (5)"), e.getMessage());
         assertTrue(e.getMessage().contains("4 matches no include pattern (recordings.include):"), e.getMessage());
         for (String set : DatasetFixtures.SETS) {
             assertTrue(e.getMessage().contains(set), set + " in " + e.getMessage());
@@ -165,6 +165,53 @@ class DatasetCheckTest {
         DatasetReport report = DatasetCheck.run(DatasetDescriptions.read(description));
         assertTrue(report.ok(), report.text());
         assertTrue(report.notes().stream().anyMatch(n -> n.contains("1 rows name no recording found (e.g. p3/squat-1)")),
+                report.notes().toString());
+    }
+
+    /** The documented phone example (docs/examples/phyphox-example), copied so a test can break it. */
+    private Path phyphoxExample() throws Exception {
+        Path source = Path.of("..", "docs", "examples", "phyphox-example");
+        try (var files = Files.walk(source)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = dir.resolve(source.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        return dir.resolve(DatasetDescriptions.FILE_NAME);
+    }
+
+    @Test
+    void thePhoneExampleFindsTwoSensorsPerSet() throws Exception {
+        DatasetReport report = DatasetCheck.run(DatasetDescriptions.read(phyphoxExample()));
+        assertTrue(report.ok(), report.text());
+        assertEquals(2, report.recordings().size());
+        assertTrue(report.recordings().stream().allMatch(r -> r.files().size() == 2), "accelerometer + gyroscope");
+        assertEquals(List.of("Accelerometer", "Gyroscope"), List.copyOf(report.rates().keySet()));
+        report.rates().values().forEach(rate -> assertEquals(50.0, rate, 1e-9));
+        assertEquals(Map.of("rest", 1, "squat", 1), report.classes());
+        assertTrue(report.notes().isEmpty(), report.notes().toString());
+    }
+
+    @Test
+    void aPartNoFileHasIsNamedNotSkipped() throws Exception {
+        Path file = rewrite(phyphoxExample(), "\"unit\": \"rad/s\", \"part\": \"Gyroscope\"}\n",
+                "\"unit\": \"rad/s\", \"part\": \"Gyroskop\"}\n");
+        DescriptionException e = assertThrows(DescriptionException.class,
+                () -> DatasetCheck.run(DatasetDescriptions.read(file)));
+        assertEquals("channels[5].part", e.key());
+        assertEquals(DatasetFixtures.lineOf(description, "Gyroskop"), e.line());
+        assertTrue(e.getMessage().contains("parts found: Accelerometer, Gyroscope"), e.getMessage());
+    }
+
+    @Test
+    void includedFilesTheLabelPatternSkipsAreANote() throws Exception {
+        Path description = fixture();
+        Files.createDirectories(dir.resolve("p3"));
+        Files.write(dir.resolve("p3/squat_2.csv"), DatasetFixtures.recording(3, 2));
+        DatasetReport report = DatasetCheck.run(DatasetDescriptions.read(description));
+        assertEquals(4, report.recordings().size());
+        assertTrue(report.notes().contains("1 included files do not match labels.path and are not taken, e.g. p3/squat_2.csv"),
                 report.notes().toString());
     }
 
