@@ -81,6 +81,18 @@ class DatasetCheckTest {
     }
 
     @Test
+    void numbersAreNotGuessedFromStringsOrFractions() throws Exception {
+        Path file = rewrite(fixture(), "\"header\": true", "\"header\": \"true\"");
+        DescriptionException e = assertThrows(DescriptionException.class, () -> DatasetDescriptions.read(file));
+        assertEquals("recordings.header", e.key());
+        Files.writeString(file, DatasetFixtures.DESCRIPTION.replace("\"time\": {\"column\": \"t_ms\", \"unit\": \"ms\"}",
+                "\"time\": {\"columnIndex\": 0.5, \"unit\": \"ms\"}"));
+        e = assertThrows(DescriptionException.class, () -> DatasetDescriptions.read(file));
+        assertEquals("time.columnIndex", e.key());
+        assertEquals(DatasetFixtures.lineOf(DatasetFixtures.DESCRIPTION, "\"time\""), e.line());
+    }
+
+    @Test
     void aMissingColumnNamesTheRecordingTheDescriptionLineAndTheHeader() throws Exception {
         Path file = rewrite(fixture(), "{\"column\": \"az\"", "{\"column\": \"a_z\"");
         DatasetReport report = DatasetCheck.run(DatasetDescriptions.read(file));
