@@ -171,8 +171,10 @@ public final class DatasetCheck {
             String what = included ? "the label pattern " + description.labels().path() + " matches none of the "
                     + notTaken.get(NO_LABEL).size() + " included files" : "no file in " + folder
                     + " matches the include patterns " + recordings.include();
+            int annotations = annotationFiles.values().stream().mapToInt(List::size).sum();
             throw keys.error(key, what + ". Files seen (" + seen.size() + ") and why each was not taken:"
-                    + listing(notTaken));
+                    + listing(notTaken) + (annotations == 0 ? "" : System.lineSeparator() + "  " + annotations
+                    + " taken as annotation files (labels.annotations)"));
         }
     }
 

@@ -55,7 +55,7 @@ public final class DatasetDescriptions {
             throw new DescriptionException(file, 0, 0, "", "cannot read the description: " + e, e);
         }
         DatasetDescription description = parse(file, text);
-        Path base = file.toAbsolutePath().getParent();
+        Path base = file.toAbsolutePath().normalize().getParent();
         Path folder = description.folder() == null ? base : base.resolve(description.folder()).normalize();
         return new LoadedDescription(description, file, false, folder, keys(file, text));
     }

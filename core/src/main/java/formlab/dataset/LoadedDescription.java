@@ -44,7 +44,7 @@ public final class LoadedDescription {
 
     /** The same description applied to another dataset folder. */
     public LoadedDescription withFolder(Path otherFolder) {
-        return new LoadedDescription(description, file, builtIn, otherFolder, keys);
+        return new LoadedDescription(description, file, builtIn, otherFolder.toAbsolutePath().normalize(), keys);
     }
 
     KeyLocations keys() {

@@ -148,6 +148,7 @@ class DatasetCheckTest {
         assertEquals(DatasetFixtures.lineOf(description, "\"include\""), e.line());
         assertTrue(e.getMessage().contains("Files seen (5)"), e.getMessage());
         assertTrue(e.getMessage().contains("4 matches no include pattern (recordings.include):"), e.getMessage());
+        assertTrue(e.getMessage().contains("1 taken as annotation files (labels.annotations)"), e.getMessage());
         for (String set : DatasetFixtures.SETS) {
             assertTrue(e.getMessage().contains(set), set + " in " + e.getMessage());
         }
