@@ -49,7 +49,7 @@ class ArchitectureTest {
     }
 
     /**
-     * Bottom to top: data and display values; the modalities (imu, image, pose); features; the model
+     * Bottom to top: data and display values; dataset descriptions; the modalities (imu, image, pose); features; the model
      * contract with Smile and Tribuo; evaluation; the registry; the CNN; the tasks (exercise, posture);
      * live streaming and labelling; the Pi runtime; the command line and notebook helpers.
      */
@@ -57,6 +57,7 @@ class ArchitectureTest {
     void layersCallOnlyDownwards() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("ground").definedBy("formlab", "formlab.data..", "formlab.display..", "formlab.options..")
+                .layer("dataset").definedBy("formlab.dataset..")
                 .layer("imu").definedBy("formlab.imu..")
                 .layer("image").definedBy("formlab.image..")
                 .layer("pose").definedBy("formlab.pose..")
@@ -92,6 +93,8 @@ class ArchitectureTest {
                         "cnn", "exercise", "posture", "stream", "label", "deploy", "top")
                 .whereLayer("imu").mayOnlyBeAccessedByLayers("features", "model", "eval", "registry", "cnn",
                         "exercise", "posture", "stream", "label", "deploy", "top")
+                .whereLayer("dataset").mayOnlyBeAccessedByLayers("imu", "image", "pose", "features", "model", "eval",
+                        "registry", "cnn", "exercise", "posture", "stream", "label", "deploy", "top")
                 .check(classes);
     }
 

@@ -109,6 +109,15 @@ public final class BadInputs {
         return Files.write(csv, lines);
     }
 
+    /** Swaps 1-based lines {@code first} and {@code second} of a text file: rows out of time order. */
+    public static Path swapLines(Path file, int first, int second) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(file));
+        String kept = lines.get(first - 1);
+        lines.set(first - 1, lines.get(second - 1));
+        lines.set(second - 1, kept);
+        return Files.write(file, lines);
+    }
+
     /**
      * Cuts a MetaWear CSV export (epoch milliseconds in column 1) to its first {@code seconds}: a set
      * that ended early. The header is kept.
