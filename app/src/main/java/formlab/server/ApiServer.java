@@ -68,7 +68,8 @@ public final class ApiServer implements AutoCloseable {
             });
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getStatus() == 404
+                ? noRoute(ctx) : e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             if (isSizeLimit(e)) {
                 error(ctx, 413, "request body is over the limit of " + settings.maxBodyBytes() + " bytes");
@@ -78,7 +79,7 @@ public final class ApiServer implements AutoCloseable {
         });
         app.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
-                error(ctx, 404, "no route " + ctx.method() + " " + ctx.path() + "; see GET /api/openapi.json");
+                error(ctx, 404, noRoute(ctx));
             }
         });
     }
@@ -128,6 +129,10 @@ public final class ApiServer implements AutoCloseable {
         out.put("status", "ok");
         out.put("models", catalog.registry().names().size());
         ctx.json(out);
+    }
+
+    private static String noRoute(Context ctx) {
+        return "no route " + ctx.method() + " " + ctx.path() + "; GET /api/openapi.json lists the routes";
     }
 
     private static void error(Context ctx, int status, String message) {
