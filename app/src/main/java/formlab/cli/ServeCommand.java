@@ -54,14 +54,26 @@ public final class ServeCommand implements Command {
         ServerSettings settings = new ServerSettings(host, port, registry, (long) bodyMb << 20, imageMp * 1_000_000L);
         ApiServer server = ApiServer.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread hook = new Thread(() -> {
             server.close();
             stopped.countDown();
-        }, "formlab-serve-shutdown"));
+        }, "formlab-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         out.println("FormLab API on " + server.url() + "/api (models: " + registry.root() + "; "
                 + registry.names().size() + " registered). Description: " + server.url() + "/api/openapi.json. Ctrl-C stops.");
         out.flush();
-        stopped.await();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from inside this JVM (a test, a notebook kernel) rather than by a signal
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway; closing twice is harmless
+            }
+            out.println("stopped");
+        }
         return Main.EXIT_OK;
     }
 }
