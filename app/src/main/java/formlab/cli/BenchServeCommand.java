@@ -94,7 +94,7 @@ public final class BenchServeCommand implements Command {
         try (ApiServer server = ApiServer.start(settings)) {
             URI uri = URI.create(server.url() + "/api/predict/image?model=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
             String type = "application/octet-stream";
-            out.println("HTTP POST /api/predict/image, 1 client:  " + LoadBenchmark.run(uri, type, bytes, 20, requests, 1).summary());
+            out.println("HTTP POST /api/predict/image, 1 client: " + LoadBenchmark.run(uri, type, bytes, 20, requests, 1).summary());
             if (clients > 1) {
                 out.println("HTTP POST /api/predict/image, " + clients + " clients: "
                         + LoadBenchmark.run(uri, type, bytes, 20, requests, clients).summary());

@@ -48,7 +48,7 @@ public final class LoadBenchmark {
 
         /** One line: requests/s, p50, p99, max. */
         public String summary() {
-            return String.format(Locale.ROOT, "%d requests, %d clients: %.1f requests/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
+            return String.format(Locale.ROOT, "%d requests, %d client(s): %.1f requests/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms"
                     + " (first request %.0f ms)", requests, clients, requestsPerSecond(), percentile(0.5), percentile(0.99),
                     millis[millis.length - 1], firstMillis);
         }
