@@ -4,6 +4,7 @@ import formlab.model.Classifier;
 import formlab.model.Prediction;
 import formlab.pose.PoseSequence;
 import formlab.pose.io.LandmarkFormatException;
+import formlab.pose.io.LandmarkJsonReader;
 import formlab.pose.io.PosePilotReader;
 import formlab.posture.PoseClassifier;
 import formlab.posture.SequenceScore;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * {@code POST /api/predict/landmarks}: a landmark CSV of the PosePilot layout (header
- * {@code 0,1,...,131,asana}, one frame per row) scored with a registered pose classifier, the
+ * {@code 0,1,...,131,asana}, one frame per row), or the same frames as JSON ({@link LandmarkJsonReader}:
+ * {@code {"frames": [[{x, y, z, visibility} x 33], ...]}}), scored with a registered pose classifier, the
  * scorer behind {@code formlab score-pose} ({@link PoseClassifier}: a causal prediction per frame and
  * the majority vote over the frames). {@code ?reps=squat} also counts squats with the squat-phase
  * classifier of {@code formlab pose-from-video --squat} ({@link SquatReps#standard()}, trained once on
@@ -27,7 +29,9 @@ import java.util.Map;
  */
 final class LandmarkEndpoint {
 
-    private static final List<String> TYPES = List.of("text/csv", "text/plain");
+    private static final String JSON = "application/json";
+    private static final List<String> TYPES = List.of("text/csv", "text/plain", JSON);
+    private static final Path SOURCE = Path.of("request body");
     private static final String BODY_FILE = "landmarks.csv";
 
     private final ModelCatalog catalog;
@@ -41,22 +45,14 @@ final class LandmarkEndpoint {
     }
 
     void handle(Context ctx) throws Exception {
-        RequestBodies.requireType(ctx, TYPES);
+        String type = RequestBodies.requireType(ctx, TYPES);
         boolean countSquats = repetitions(ctx);
         ModelCard card = catalog.requested(ctx, YogaPoseModel.REGISTRY_NAME);
         if (!card.loadableByModelFiles()) {
             throw ApiError.badRequest(card.id() + " is not a landmark classifier (its format is '" + card.modelFormat() + "')");
         }
         byte[] body = RequestBodies.read(ctx, settings.maxBodyBytes());
-        PoseSequence sequence;
-        try (ScratchFolder scratch = new ScratchFolder()) {
-            Path file = scratch.write(BODY_FILE, body);
-            try {
-                sequence = new PosePilotReader().read(file).sequence();
-            } catch (LandmarkFormatException e) {
-                throw ApiError.badRequest(scratch.describe(e.getMessage()).replace(BODY_FILE, "request body"));
-            }
-        }
+        PoseSequence sequence = type.equals(JSON) ? json(body) : csv(body);
         Map<String, Object> answer = cache.with(card, this::load, classifier -> answer(card, classifier, sequence));
         if (countSquats) {
             SquatReps.Count count = squatReps().count(sequence);
@@ -68,6 +64,25 @@ final class LandmarkEndpoint {
             answer.put("repetitions", reps);
         }
         ctx.json(answer);
+    }
+
+    private static PoseSequence json(byte[] body) {
+        try {
+            return new LandmarkJsonReader().read(body, SOURCE);
+        } catch (LandmarkFormatException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+    }
+
+    private static PoseSequence csv(byte[] body) throws java.io.IOException {
+        try (ScratchFolder scratch = new ScratchFolder()) {
+            Path file = scratch.write(BODY_FILE, body);
+            try {
+                return new PosePilotReader().read(file).sequence();
+            } catch (LandmarkFormatException e) {
+                throw ApiError.badRequest(scratch.describe(e.getMessage()).replace(BODY_FILE, SOURCE.toString()));
+            }
+        }
     }
 
     void close() throws Exception {

@@ -222,14 +222,24 @@ class ApiServerTest {
         assertEquals(count.fromPhases().size(), reps.get("fromPhases").asInt());
         assertEquals(count.fromHipHeight().size(), reps.get("fromHipHeight").asInt());
         assertTrue(count.fromPhases().size() >= 2, count.summary());
+
+        // the same frames as JSON, the shape MediaPipe Pose gives a browser, get the same answer
+        HttpResponse<String> fromJson = post("/api/predict/landmarks?model=" + SQUAT_MODEL + "&reps=squat", "application/json",
+                jsonFrames(csv).getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, fromJson.statusCode(), fromJson.body());
+        assertEquals(answer, json(fromJson));
     }
 
     @Test
     void badLandmarkRequestsAreRefusedWithTheirStatus() throws Exception {
         String csv = posePilotCsv(squatTest.head(20));
         String model = "?model=" + SQUAT_MODEL;
-        assertError(post("/api/predict/landmarks" + model, "application/json", csv.getBytes(StandardCharsets.UTF_8)), 415,
+        assertError(post("/api/predict/landmarks" + model, "application/xml", csv.getBytes(StandardCharsets.UTF_8)), 415,
                 "expected text/csv");
+        assertError(post("/api/predict/landmarks" + model, "application/json", csv.getBytes(StandardCharsets.UTF_8)), 400,
+                "request body, line 1, column 2: not valid JSON");
+        assertError(post("/api/predict/landmarks" + model, "application/json", "{\"frames\": [[]]}".getBytes(StandardCharsets.UTF_8)),
+                400, "frame 0 has 0 landmarks");
         List<String> lines = new ArrayList<>(csv.lines().toList());
         String[] cells = lines.get(3).split(",");
         cells[5] = "abc";
@@ -392,6 +402,22 @@ class ApiServerTest {
             csv.append("unlabelled\n");
         }
         return csv.toString();
+    }
+
+    /** The frames of a PosePilot-layout CSV as {@code {"frames": [[{x, y, z, visibility}, ...], ...]}}, numbers as written. */
+    private static String jsonFrames(String csv) {
+        StringBuilder json = new StringBuilder("{\"frames\": [");
+        List<String> rows = csv.lines().skip(1).toList();
+        for (int r = 0; r < rows.size(); r++) {
+            String[] cells = rows.get(r).split(",");
+            json.append(r == 0 ? "[" : ",\n[");
+            for (int j = 0; j < Joint.COUNT; j++) {
+                json.append(j == 0 ? "" : ",").append("{\"x\":").append(cells[4 * j]).append(",\"y\":").append(cells[4 * j + 1])
+                        .append(",\"z\":").append(cells[4 * j + 2]).append(",\"visibility\":").append(cells[4 * j + 3]).append('}');
+            }
+            json.append(']');
+        }
+        return json.append("]}").toString();
     }
 
     private static byte[] png(int width, int height) throws IOException {
