@@ -34,7 +34,7 @@ public final class ServeCommand implements Command {
                         + ServerSettings.DEFAULT_MAX_IMAGE_PIXELS / 1_000_000 + "); larger ones get 413",
                 "Endpoints: GET /api/health, GET /api/models, POST /api/predict/image, POST /api/predict/landmarks,",
                 "POST /api/predict/imu, GET /api/openapi.json (the description of every request and answer).",
-                "Runs until Ctrl-C (or SIGTERM).");
+                "Prints one line per request (method, path, status, milliseconds). Runs until Ctrl-C (or SIGTERM).");
     }
 
     @Override
@@ -52,7 +52,12 @@ public final class ServeCommand implements Command {
             throw new UsageException("--max-body-mb and --max-image-mp must be at least 1");
         }
         ServerSettings settings = new ServerSettings(host, port, registry, (long) bodyMb << 20, imageMp * 1_000_000L);
-        ApiServer server = ApiServer.start(settings);
+        ApiServer server = ApiServer.start(settings, line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             server.close();

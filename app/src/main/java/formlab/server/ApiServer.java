@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The FormLab HTTP API ({@code formlab serve}): JSON over HTTP on an embedded Javalin (Jetty) server.
@@ -44,7 +46,7 @@ public final class ApiServer implements AutoCloseable {
     private final ModelCatalog catalog;
     private final Javalin app;
 
-    private ApiServer(ServerSettings settings) {
+    private ApiServer(ServerSettings settings, Consumer<String> requestLog) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = new ModelCatalog(settings.registry());
         this.images = new ImageEndpoint(catalog, settings);
@@ -58,6 +60,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.requestLogger.http((ctx, millis) -> requestLog.accept(String.format(Locale.ROOT, "%s %s%s -> %d (%.1f ms)",
+                    ctx.method(), ctx.path(), ctx.queryString() == null ? "" : "?" + ctx.queryString(), ctx.statusCode(), millis)));
             config.router.mount(router -> {
                 router.get("/api/health", this::health);
                 router.get("/api/models", ctx -> ctx.json(Map.of("models", catalog.listing())));
@@ -90,7 +94,15 @@ public final class ApiServer implements AutoCloseable {
      * @throws IllegalStateException when the address cannot be bound (port taken, unknown host)
      */
     public static ApiServer start(ServerSettings settings) {
-        ApiServer server = new ApiServer(settings);
+        return start(settings, line -> { });
+    }
+
+    /**
+     * As {@link #start(ServerSettings)}, handing one line per answered request to {@code requestLog}:
+     * method, path and query, status and time taken.
+     */
+    public static ApiServer start(ServerSettings settings, Consumer<String> requestLog) {
+        ApiServer server = new ApiServer(settings, Objects.requireNonNull(requestLog, "requestLog"));
         server.app.start(settings.host(), settings.port());
         return server;
     }

@@ -48,6 +48,7 @@ class ServeCommandTest {
         serving.join(10_000);
         assertEquals(0, status.get(), out.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("stopped"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("GET /api/health -> 200 ("), out.toString(StandardCharsets.UTF_8));
     }
 
     @Test
