@@ -51,6 +51,10 @@ final class ImuEndpoint {
             throw ApiError.tooLarge("request body of " + declared + " bytes is over the limit of " + settings.maxBodyBytes() + " bytes");
         }
         ModelCard card = catalog.requested(ctx, ExerciseTraining.MODEL_NAME);
+        if (!card.loadableByModelFiles()) {
+            throw ApiError.badRequest(card.id() + " is not an exercise model of wrist-IMU windows (its format is '"
+                    + card.modelFormat() + "')");
+        }
         UploadedFile acc = part(ctx, ACCELEROMETER);
         UploadedFile gyr = part(ctx, GYROSCOPE);
         ImuRecording recording;
@@ -79,7 +83,7 @@ final class ImuEndpoint {
     private ExerciseModel load(ModelCard card) throws IOException {
         try {
             return ExerciseModel.load(catalog.registry(), card.name(), card.version());
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException | NullPointerException e) {
+        } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(card.id() + " is not an exercise model of wrist-IMU windows: " + e.getMessage());
         }
     }

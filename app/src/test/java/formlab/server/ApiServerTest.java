@@ -252,6 +252,8 @@ class ApiServerTest {
                 "no model '" + YogaPoseModel.REGISTRY_NAME + "'");
         assertError(post("/api/predict/landmarks?model=" + ImageCnnRegistration.YOGA_CNN, "text/csv",
                 csv.getBytes(StandardCharsets.UTF_8)), 400, "not a landmark classifier");
+        assertError(post("/api/predict/landmarks?model=imu-exercise", "text/csv", csv.getBytes(StandardCharsets.UTF_8)), 400,
+                "imu-exercise v1 does not read pose features");
         assertError(post("/api/predict/landmarks" + model + "&reps=pushup", "text/csv", csv.getBytes(StandardCharsets.UTF_8)),
                 400, "'squat' only");
         byte[] large = new byte[(int) MAX_BODY + 10];
@@ -306,6 +308,8 @@ class ApiServerTest {
         assertError(postMultipart("/api/predict/imu", Map.of("accelerometer", padded, "gyroscope", gyr)), 413, "over the limit");
         assertError(postMultipart("/api/predict/imu?model=" + SQUAT_MODEL, Map.of("accelerometer", acc, "gyroscope", gyr)), 400,
                 "not an exercise model");
+        assertError(postMultipart("/api/predict/imu?model=" + ImageCnnRegistration.YOGA_CNN, Map.of("accelerometer", acc,
+                "gyroscope", gyr)), 400, "not an exercise model");
     }
 
     /**
