@@ -105,8 +105,8 @@ final class ImuEndpoint {
         String sent = part.filename() == null ? "" : part.filename().strip();
         if (sent.isEmpty() || sent.contains("/") || sent.contains("\\") || sent.startsWith(".")) {
             throw ApiError.badRequest("part '" + expected.fileToken().toLowerCase(Locale.ROOT) + "' needs the MetaWear export's file"
-                    + " name (like A-squat-heavy1_MetaWear_2019-01-14T14.22.49.165_C42732BE255C_" + expected.fileToken()
-                    + "_25.000Hz_1.4.4.csv), got '" + sent + "'");
+                    + " name (like A-squat-heavy_MetaWear_2019-01-15T20.04.08.637_C42732BE255C_" + expected.fileToken()
+                    + "_<rate>Hz_<firmware>.csv), got '" + sent + "'");
         }
         MetaWearFileName name = MetaWearFileName.parse(Path.of(sent), false);
         if (name.sensor() != expected) {
