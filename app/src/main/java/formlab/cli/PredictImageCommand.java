@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
 public final class PredictImageCommand implements Command {
 
     /** Model folder used when {@code --model} is not given, under the project's models/. */
-    public static final String DEFAULT_MODEL = "yoga-cnn";
+    public static final String DEFAULT_MODEL = ImageCnnRegistration.YOGA_CNN;
 
     @Override
     public String name() {

@@ -33,7 +33,7 @@ class ArchitectureTest {
     @Test
     void everyModuleIsImported() {
         for (String name : List.of("formlab.data.ProjectPaths", "formlab.cnn.CnnTrainer", "formlab.pose.estimate.PoseEstimator",
-                "formlab.deploy.TrackerMain", "formlab.cli.Main", "formlab.notebook.Notebook")) {
+                "formlab.deploy.TrackerMain", "formlab.cli.Main", "formlab.notebook.Notebook", "formlab.server.ApiServer")) {
             assertTrue(classes.contain(name), name + " was not imported");
         }
     }
@@ -51,7 +51,7 @@ class ArchitectureTest {
     /**
      * Bottom to top: data and display values; dataset descriptions; the modalities (imu, image, pose); features; the model
      * contract with Smile and Tribuo; evaluation; the registry; the CNN; the tasks (exercise, posture);
-     * live streaming and labelling; the Pi runtime; the command line and notebook helpers.
+     * live streaming and labelling; the Pi runtime; the command line, notebook helpers and HTTP server.
      */
     @Test
     void layersCallOnlyDownwards() {
@@ -71,7 +71,7 @@ class ArchitectureTest {
                 .layer("stream").definedBy("formlab.stream..")
                 .layer("label").definedBy("formlab.label..")
                 .layer("deploy").definedBy("formlab.deploy..")
-                .layer("top").definedBy("formlab.cli..", "formlab.notebook..")
+                .layer("top").definedBy("formlab.cli..", "formlab.notebook..", "formlab.server..")
                 .whereLayer("top").mayNotBeAccessedByAnyLayer()
                 .whereLayer("deploy").mayOnlyBeAccessedByLayers("top")
                 .whereLayer("label").mayOnlyBeAccessedByLayers("top")
@@ -109,8 +109,24 @@ class ArchitectureTest {
     @Test
     void coreNeverReachesTheDeepLearningPackages() {
         noClasses().that().resideOutsideOfPackages("formlab.cnn..", "formlab.pose.estimate..", "formlab.posture..",
-                        "formlab.cli..", "formlab.notebook..")
+                        "formlab.cli..", "formlab.notebook..", "formlab.server..")
                 .should().dependOnClassesThat().resideInAnyPackage("formlab.cnn..", "formlab.pose.estimate..")
+                .check(classes);
+    }
+
+    /** The HTTP server library stays on the top floor: only the server (and the command that starts it) touch it. */
+    @Test
+    void onlyTheServerReachesTheHttpLibrary() {
+        noClasses().that().resideOutsideOfPackages("formlab.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .check(classes);
+    }
+
+    /** The server answers with the library, never by running commands of the command line. */
+    @Test
+    void theServerDoesNotCallTheCommandLine() {
+        noClasses().that().resideInAPackage("formlab.server..")
+                .should().dependOnClassesThat().resideInAnyPackage("formlab.cli..", "formlab.notebook..")
                 .check(classes);
     }
 

@@ -38,6 +38,9 @@ public final class ImageCnnRegistration {
     /** Trainer name recorded in the recipe. */
     public static final String TRAINER = "djl-compact-resnet";
 
+    /** Registry name of the yoga CNN trained on the real photos. */
+    public static final String YOGA_CNN = "yoga-cnn";
+
     private ImageCnnRegistration() {
     }
 
@@ -82,7 +85,7 @@ public final class ImageCnnRegistration {
      * drawings is never mistaken for the real one.
      */
     public static String yogaModelName(ImageDataset dataset) {
-        return dataset.origin().real() ? "yoga-cnn" : "yoga-cnn-synthetic";
+        return dataset.origin().real() ? YOGA_CNN : YOGA_CNN + "-synthetic";
     }
 
     /** Loads one registered version (after the registry's hash check); close it when done. */

@@ -36,7 +36,9 @@ public class LandmarkFormatException extends DataFileException {
         /** The label in a row disagrees with the label the file's folder gives. */
         LABEL_MISMATCH,
         /** A label is not one of the dataset's classes. */
-        UNKNOWN_LABEL
+        UNKNOWN_LABEL,
+        /** JSON landmarks that are not valid JSON, or not shaped as the layout needs. */
+        MALFORMED_JSON
     }
 
     private final Problem problem;

@@ -1,0 +1,131 @@
+package formlab.cli;
+
+import formlab.cnn.CnnImageClassifier;
+import formlab.cnn.ImageCnnRegistration;
+import formlab.image.ImageDecoder;
+import formlab.options.Args;
+import formlab.options.UsageException;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import formlab.server.ApiServer;
+import formlab.server.LoadBenchmark;
+import formlab.server.ServerSettings;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code formlab bench-serve}: requests per second and latency of {@code POST /api/predict/image}, with
+ * the same image's in-process inference time and its time through {@code formlab predict-image} in a
+ * new JVM beside it.
+ */
+public final class BenchServeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "bench-serve";
+    }
+
+    @Override
+    public String summary() {
+        return "benchmark POST /api/predict/image (requests/s, p50/p99) beside the single-image command line";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "usage: formlab bench-serve --image FILE [--model NAME] [--models DIR] [--requests N] [--clients N] [--cli-runs N]",
+                "  --image FILE     the photo sent in every request",
+                "  --model NAME     registered image CNN (default " + ImageCnnRegistration.YOGA_CNN + ", preferred version)",
+                ImuOptions.MODELS_HELP,
+                "  --requests N     timed requests per measurement (default 300), after 20 warm-up requests",
+                "  --clients N      concurrent clients of the second measurement (default 2; the first uses 1)",
+                "  --cli-runs N     runs of predict-image in a new JVM, median reported (default 3)",
+                "The server runs in this JVM on 127.0.0.1 (a free port); the clients too, so they share its cores.");
+    }
+
+    @Override
+    public int run(Args args, PrintStream out) throws Exception {
+        Path image = Path.of(args.required("image"));
+        String name = args.option("model", ImageCnnRegistration.YOGA_CNN);
+        int requests = args.integer("requests", 300);
+        int clients = args.integer("clients", 2);
+        int cliRuns = args.integer("cli-runs", 3);
+        ModelRegistry registry = ImuOptions.registry(args);
+        args.rejectUnknown();
+        if (requests < 1 || clients < 1 || cliRuns < 0) {
+            throw new UsageException("--requests and --clients must be at least 1, --cli-runs at least 0");
+        }
+        if (!Files.isRegularFile(image)) {
+            throw new UsageException("--image " + image + ": no such file");
+        }
+        ModelCard card = registry.preferred(name).orElseThrow(() -> new IOException("no model '" + name + "' in " + registry.root()));
+        byte[] bytes = Files.readAllBytes(image);
+        BufferedImage decoded = new ImageDecoder().decode(bytes, image).image();
+        out.printf(Locale.ROOT, "%s (%s), image %s (%dx%d, %d bytes), %d cores%n", card.id(), card.stage(), image.getFileName(),
+                decoded.getWidth(), decoded.getHeight(), bytes.length, Runtime.getRuntime().availableProcessors());
+
+        try (CnnImageClassifier classifier = ImageCnnRegistration.load(registry, name, card.version())) {
+            double[] millis = new double[30];
+            for (int i = -5; i < millis.length; i++) {
+                long t = System.nanoTime();
+                classifier.probabilities(new ImageDecoder().decode(bytes, image).image());
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - t) / 1e6;
+                }
+            }
+            Arrays.sort(millis);
+            out.printf(Locale.ROOT, "in process (decode + CnnImageClassifier.probabilities, warm): median %.1f ms over %d%n",
+                    millis[millis.length / 2], millis.length);
+        }
+
+        ServerSettings settings = new ServerSettings(ServerSettings.DEFAULT_HOST, 0, registry,
+                ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_IMAGE_PIXELS);
+        try (ApiServer server = ApiServer.start(settings)) {
+            URI uri = URI.create(server.url() + "/api/predict/image?model=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+            String type = "application/octet-stream";
+            out.println("HTTP POST /api/predict/image, 1 client: " + LoadBenchmark.run(uri, type, bytes, 20, requests, 1).summary());
+            if (clients > 1) {
+                out.println("HTTP POST /api/predict/image, " + clients + " clients: "
+                        + LoadBenchmark.run(uri, type, bytes, 20, requests, clients).summary());
+            }
+        }
+
+        if (cliRuns > 0) {
+            List<Double> seconds = new ArrayList<>();
+            for (int i = 0; i < cliRuns; i++) {
+                seconds.add(commandLineSeconds(registry.root().resolve(name), image));
+            }
+            seconds.sort(null);
+            out.printf(Locale.ROOT, "command line (predict-image, one image, new JVM): median %.2f s over %d runs (%.2f-%.2f s)%n",
+                    seconds.get(seconds.size() / 2), cliRuns, seconds.getFirst(), seconds.getLast());
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** Wall time of {@code formlab predict-image} on one image in a new JVM with this JVM's class path. */
+    private static double commandLineSeconds(Path model, Path image) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "predict-image", "--model", model.toString(), "--top", "1", image.toString());
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IOException("predict-image failed: " + new String(output, StandardCharsets.UTF_8));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
