@@ -364,7 +364,7 @@ def main(argv=None):
                         print(f"    {problem}", file=sys.stderr, flush=True)
                 else:
                     print(f"    passed in {seconds:.0f} s: {figures['drawn']} of {figures['figures']} figures drawn, screenshot "
-                          f"{(shots / (relative.stem + '.png')).relative_to(ROOT) if shots.is_relative_to(ROOT) else shots}", flush=True)
+                          f"{(shots / (relative.stem + '.png')).relative_to(ROOT) if shots.is_relative_to(ROOT) else shots / (relative.stem + '.png')}", flush=True)
         finally:
             driver.quit()
     print(f"browser: {len(copies) - failed} passed, {failed} failed in {time.monotonic() - total:.0f} s", flush=True)

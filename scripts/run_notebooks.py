@@ -173,7 +173,7 @@ def chapter(notebook, nb=None):
     return {"title": title, "question": plain(" ".join(question.group(1).split())) if question else "", "data": data}
 
 
-def write_index(output_dir, chapters):
+def write_index(output_dir, notebooks):
     """reports/index.html: the chapters in reading order, each with its question, the data it ran on,
     its run time and a link to its report; self-contained like the reports."""
     sections = {}
