@@ -104,8 +104,12 @@ public record MannequinCheck(String source, List<Frame> frames) {
                 StringColumn.create("label", frames.stream().map(Frame::label).toList()),
                 BooleanColumn.create("person found", frames.stream().map(f -> f.estimate().personFound()).toList()),
                 BooleanColumn.create("by the detector", frames.stream().map(f -> f.estimate().detected()).toList()),
-                DoubleColumn.create("pose score", frames.stream().mapToDouble(f -> f.estimate().poseScore()).toArray()),
-                DoubleColumn.create("error (torso lengths)", frames.stream().mapToDouble(Frame::error).toArray()));
+                DoubleColumn.create("pose score", frames.stream().mapToDouble(f -> round(f.estimate().poseScore())).toArray()),
+                DoubleColumn.create("error (torso lengths)", frames.stream().mapToDouble(f -> round(f.error())).toArray()));
+    }
+
+    private static double round(double value) {
+        return Double.isNaN(value) ? value : Math.round(value * 100) / 100.0;
     }
 
     /** The drawings with the estimated skeletons, {@code columns} per row; frames without a person captioned in red. */
