@@ -113,8 +113,8 @@ public interface TrainingProgress {
 
     /**
      * Per network a header line, then one line redrawn after every epoch ({@code \r}): a bar of the
-     * epochs run out of the maximum, the validation accuracy and the best so far. When the network
-     * is done the line is replaced by its summary.
+     * epochs run out of the maximum and the epoch's validation accuracy, marked when it is the best
+     * so far. When the network is done the line is replaced by its summary.
      */
     static TrainingProgress bar(PrintStream out) {
         return new TrainingProgress() {
