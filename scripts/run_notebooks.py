@@ -227,6 +227,8 @@ def main(argv=None):
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernelspec.parent.parent.parent), os.environ.get("JUPYTER_PATH")]))
     os.environ["FORMLAB_HOME"] = str(ROOT)
     os.environ["FORMLAB_SMOKE"] = "1" if args.smoke else "0"
+    # The kernels write into reports: long runs print one line per trial, not a redrawn progress bar.
+    os.environ["FORMLAB_REPORT"] = "1"
 
     output_dir = Path(args.output_dir).resolve()
     notebooks = discover(args.targets)

@@ -243,7 +243,7 @@ public final class ImagePostureComparison {
         log.println(photos.size() + " photos of the 4 shared classes in the test split of " + data.origin().summary()
                 + " " + counts(photos));
         var posture = ComparisonModels.postureModel(posePilot, smoke ? ComparisonModels.SMOKE_TREES : ComparisonModels.TREES);
-        var cnn = ComparisonModels.yogaCnn(data, ModelRegistry.current(ProjectPaths.locate()), smoke, TrainingProgress.printingTo(log));
+        var cnn = ComparisonModels.yogaCnn(data, ModelRegistry.current(ProjectPaths.locate()), smoke, TrainingProgress.standard(log));
         try (PoseEstimator estimator = new PoseEstimator(models, variant, 1)) {
             return run(estimator, posture.model(), cnn.model(), photos, posture.description(), cnn.description(), Progress.none());
         } finally {
