@@ -325,6 +325,7 @@ def main(argv=None):
         if not Path(tool).exists():
             raise SystemExit(f"browser_notebooks: {tool} is missing; run 'make setup'")
     os.environ["FORMLAB_SMOKE"] = "1" if args.smoke else "0"
+    os.environ.pop("FORMLAB_REPORT", None)  # a person's notebook: live progress bars, not report lines
 
     notebooks = discover(args.targets)
     shots = Path(args.screenshots).resolve()
