@@ -83,14 +83,9 @@ public final class LiveExerciseTracker {
     private int reportedReps;
     private int carriedReps;
 
-    /** Nominal accelerometer rate of the MetaWear recordings the models are trained on. */
-    public static final double ACCELEROMETER_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
-    /** Nominal gyroscope rate of those recordings. */
-    public static final double GYROSCOPE_RATE_HZ = MetaWearRates.GYROSCOPE_HZ;
-
-    /** A tracker running {@code model} on sensors at the MetaWear rates (12.5 Hz and 25 Hz). */
+    /** A tracker running {@code model} on sensors at the rates of the MetaWear recordings the models are trained on ({@link MetaWearRates}). */
     public LiveExerciseTracker(ExerciseModel model) {
-        this(model, ACCELEROMETER_RATE_HZ, GYROSCOPE_RATE_HZ);
+        this(model, MetaWearRates.ACCELEROMETER_HZ, MetaWearRates.GYROSCOPE_HZ);
     }
 
     /**
