@@ -1,5 +1,6 @@
 package formlab.posture;
 
+import formlab.data.KnownDataset;
 import formlab.pose.estimate.LandmarkEstimate;
 import formlab.pose.estimate.PoseEstimator;
 import formlab.pose.estimate.PoseModels;
@@ -235,10 +236,11 @@ public final class ImagePostureComparison {
         }
         ImageDataset data = ImageDataset.yoga();
         if (!data.origin().real()) {
-            throw new IllegalStateException("images-yoga-5class is not under FORMLAB_DATA_DIR: the comparison needs the real photos");
+            throw new IllegalStateException(KnownDataset.IMAGES_YOGA_5CLASS.folderName()
+                    + " is not under FORMLAB_DATA_DIR: the comparison needs the real photos");
         }
         PoseData posePilot = PoseDatasets.posePilot()
-                .orElseThrow(() -> new IllegalStateException("pose-yoga-posepilot is not under FORMLAB_DATA_DIR"));
+                .orElseThrow(() -> new IllegalStateException(KnownDataset.POSE_YOGA_POSEPILOT.folderName() + " is not under FORMLAB_DATA_DIR"));
         List<Photo> photos = sharedTestPhotos(data);
         log.println(photos.size() + " photos of the 4 shared classes in the test split of " + data.origin().summary()
                 + " " + counts(photos));
