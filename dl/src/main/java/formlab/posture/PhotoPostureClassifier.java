@@ -20,9 +20,10 @@ public final class PhotoPostureClassifier {
      *
      * @param classes class order of the answers (the CNN's)
      * @param forest  the landmark forest with its feature extractor
+     * @param mirror  true when the forest answers with the mean over the pose and its mirror image
      * @param pooling weights learned on the validation split
      */
-    public record Combiner(List<String> classes, PoseClassifier forest, LogLinearPooling pooling) {
+    public record Combiner(List<String> classes, PoseClassifier forest, boolean mirror, LogLinearPooling pooling) {
 
         public Combiner {
             classes = List.copyOf(classes);
@@ -35,12 +36,11 @@ public final class PhotoPostureClassifier {
 
         /** The forest's probabilities for {@code pose}, in the order of {@code classes}. */
         public double[] forestProbabilities(Pose pose) {
-            return forestProbabilities(forest, pose, classes);
+            return forestProbabilities(new PhotoLandmarkModel.Result(forest, 0, 0, java.util.Map.of(), mirror), pose, classes);
         }
 
-        static double[] forestProbabilities(PoseClassifier forest, Pose pose, List<String> classes) {
-            double[] p = forest.model().probabilities(forest.extractor().frame(pose));
-            return LogLinearPooling.reorder(p, forest.model().classes(), classes);
+        static double[] forestProbabilities(PhotoLandmarkModel.Result forest, Pose pose, List<String> classes) {
+            return LogLinearPooling.reorder(forest.probabilities(pose), forest.classifier().model().classes(), classes);
         }
     }
 
