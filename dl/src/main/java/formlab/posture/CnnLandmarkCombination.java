@@ -79,7 +79,7 @@ public final class CnnLandmarkCombination {
                     () -> new IllegalArgumentException("no test evaluation named " + name)).evaluation();
         }
 
-        /** Validation steps: accuracy, balanced accuracy, log-loss, gain in accuracy over the step before. */
+        /** Validation steps: accuracy, balanced accuracy, accuracy gained over the CNN alone, log-loss. */
         public Table stepsTable() {
             return table("Validation split: what each step adds", steps, true);
         }
@@ -127,10 +127,10 @@ public final class CnnLandmarkCombination {
             if (gains) {
                 double[] gain = new double[rows.size()];
                 for (int i = 1; i < rows.size(); i++) {
-                    gain[i] = accuracy.get(i) - accuracy.get(i - 1);
+                    gain[i] = accuracy.get(i) - accuracy.get(0);
                 }
                 gain[0] = Double.NaN;
-                table.addColumns(DoubleColumn.create("gain vs step before", gain),
+                table.addColumns(DoubleColumn.create("accuracy gain vs CNN alone", gain),
                         DoubleColumn.create("log-loss", rows.stream().mapToDouble(s -> logLoss(s.evaluation())).toArray()));
                 table.doubleColumn(3).setPrintFormatter(THREE_DECIMALS);
                 table.doubleColumn(4).setPrintFormatter(THREE_DECIMALS);
@@ -174,6 +174,9 @@ public final class CnnLandmarkCombination {
         Scored validation = score(Split.VALIDATION, scan, images, cnn, forest, mirrored, landmarks);
         Scored test = score(Split.TEST, scan, images, cnn, forest, mirrored, landmarks);
 
+        if (validation.withPerson(validation.truthIndex(classes)).length == 0) {
+            throw new IllegalArgumentException("no validation photo shows a person: nothing to learn the pooling weights on");
+        }
         LogLinearPooling pooling = LogLinearPooling.fit(validation.withPerson(validation.cnn), validation.withPerson(validation.forest),
                 validation.withPerson(validation.truthIndex(classes)));
         PhotoPostureClassifier.Combiner combiner = new PhotoPostureClassifier.Combiner(classes, forest.classifier(), false, pooling);

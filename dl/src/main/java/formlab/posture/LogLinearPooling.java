@@ -101,6 +101,9 @@ public record LogLinearPooling(double weightA, double weightB) {
 
     /** Rows of {@code probabilities} (over {@code from}) re-ordered to the classes {@code to}. */
     static double[] reorder(double[] probabilities, List<String> from, List<String> to) {
+        if (from.size() != to.size()) {
+            throw new IllegalArgumentException("the models know different classes: " + from + " vs " + to);
+        }
         double[] out = new double[to.size()];
         for (int c = 0; c < to.size(); c++) {
             int at = from.indexOf(to.get(c));
@@ -108,9 +111,6 @@ public record LogLinearPooling(double weightA, double weightB) {
                 throw new IllegalArgumentException("class '" + to.get(c) + "' is not among " + from);
             }
             out[c] = probabilities[at];
-        }
-        if (from.size() != to.size()) {
-            throw new IllegalArgumentException("the models know different classes: " + from + " vs " + to);
         }
         return out;
     }
