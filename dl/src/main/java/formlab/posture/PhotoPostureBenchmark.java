@@ -76,6 +76,19 @@ public final class PhotoPostureBenchmark {
                 CnnLandmarkCombination.landmarkModelName(CnnLandmarkCombination.VARIANT)) + ") ...");
         CnnLandmarkCombination.Result fitted = CnnLandmarkCombination.onDataset(data, data.prepare(cnn.preprocessing().size()), cnn,
                 trees, 42, Progress.none());
+        return time(data, cnn, fitted.combiner(), RUNS, log);
+    }
+
+    /**
+     * Times {@link PhotoPostureClassifier#predict} with an already fitted {@code combiner} on up to
+     * 64 test photos of {@code data}: {@value #WARM_UP} untimed, then {@code runs} timed.
+     */
+    public static Result time(ImageDataset data, CnnImageClassifier cnn, PhotoPostureClassifier.Combiner combiner, int runs,
+                              Consumer<String> log) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("runs must be at least 1, got " + runs);
+        }
+        PoseModels models = PoseModels.locate();
         ImageDecoder decoder = new ImageDecoder();
         List<BufferedImage> photos = new ArrayList<>();
         for (ManifestEntry entry : data.manifest().entries(Split.TEST)) {
@@ -89,19 +102,19 @@ public final class PhotoPostureBenchmark {
         }
         log.accept("timing the combination on " + photos.size() + " test photos ...");
         try (PoseEstimator estimator = new PoseEstimator(models, CnnLandmarkCombination.VARIANT, 1)) {
-            PhotoPostureClassifier classifier = new PhotoPostureClassifier(cnn, estimator::estimate, fitted.combiner());
+            PhotoPostureClassifier classifier = new PhotoPostureClassifier(cnn, estimator::estimate, combiner);
             for (int i = 0; i < WARM_UP; i++) {
                 classifier.predict(photos.get(i % photos.size()));
             }
-            double[] millis = new double[RUNS];
+            double[] millis = new double[runs];
             int withLandmarks = 0;
-            for (int i = 0; i < RUNS; i++) {
+            for (int i = 0; i < runs; i++) {
                 long start = System.nanoTime();
                 PhotoPostureClassifier.Answer answer = classifier.predict(photos.get(i % photos.size()));
                 millis[i] = (System.nanoTime() - start) / 1e6;
                 withLandmarks += answer.landmarksUsed() ? 1 : 0;
             }
-            return new Result(photos.size(), percentile(millis, 50), percentile(millis, 95), (double) withLandmarks / RUNS);
+            return new Result(photos.size(), percentile(millis, 50), percentile(millis, 95), (double) withLandmarks / runs);
         }
     }
 
