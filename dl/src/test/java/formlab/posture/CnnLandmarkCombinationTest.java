@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The combination on real photos (5 per class) with a one-epoch tiny CNN and a 20-tree forest:
+ * The combination on real photos (8 per class) with a one-epoch tiny CNN and a 20-tree forest:
  * checks the bookkeeping and invariants (validation-only fit, fallback, online path), not the
  * accuracy. Skipped without the photos or the pose models.
  */
@@ -39,7 +39,7 @@ class CnnLandmarkCombinationTest {
         assumeTrue(photos.isPresent(), "images-yoga-5class not available");
         PoseModels models = PoseModels.locate();
         assumeTrue(models.isProvisioned(CnnLandmarkCombination.VARIANT), "MediaPipe Pose models not provisioned (make pose-models)");
-        ImageDataset data = ImageDataset.open(photos.get(), dir.resolve("split.json"), SplitRatios.DEFAULT, 42, 5, true);
+        ImageDataset data = ImageDataset.open(photos.get(), dir.resolve("split.json"), SplitRatios.DEFAULT, 42, 8, true);
         PreparedImages images = data.prepare(32);
         CnnConfig tiny = CnnConfig.DEFAULT.withImageSize(32).withWidth(8).withBatchSize(16).withEpochs(1, 1);
         PhotoLandmarks cache = PhotoLandmarks.open(dir.resolve("landmarks.csv"),
