@@ -7,7 +7,13 @@ import formlab.image.ImageDataset;
 import formlab.image.PreparedImages;
 import formlab.cnn.CnnBenchmark;
 import formlab.cnn.CnnConfig;
+import formlab.cnn.CnnImageClassifier;
 import formlab.cnn.ImageCnnRegistration;
+import formlab.data.Settings;
+import formlab.pose.estimate.PoseModels;
+import formlab.posture.CnnLandmarkCombination;
+import formlab.posture.ComparisonModels;
+import formlab.posture.PhotoPostureBenchmark;
 import java.io.PrintStream;
 
 /** {@code formlab bench-cnn}: CPU training and inference speed and memory of the image CNN. */
@@ -33,8 +39,11 @@ public final class BenchCnnCommand implements Command {
                   --epochs N   training epochs timed (default 3)
                   --size PX    input size (default %d)   --width W  first-stage channels (default %d)
                 Uses the yoga photos when FORMLAB_DATA_DIR holds them, synthetic figures otherwise.
-                Exit status 1 when the median single-image latency is over %.0f ms.""".formatted(
-                CnnConfig.DEFAULT.imageSize(), CnnConfig.DEFAULT.width(), CnnBenchmark.LATENCY_BUDGET_MS);
+                With the yoga photos, a saved CNN and the pose models, also times one photo through the CNN
+                combined with the landmark forest (pose estimator included; landmark cache in data/interim).
+                Exit status 1 when the median single-image latency is over %.0f ms, or %.0f ms with landmarks.""".formatted(
+                CnnConfig.DEFAULT.imageSize(), CnnConfig.DEFAULT.width(), CnnBenchmark.LATENCY_BUDGET_MS,
+                PhotoPostureBenchmark.LATENCY_BUDGET_MS);
     }
 
     @Override
@@ -61,7 +70,25 @@ public final class BenchCnnCommand implements Command {
             }
         }
         CnnBenchmark.Result result = CnnBenchmark.run(images, config, saved, out::println);
+        boolean combinedWithin = true;
+        String combined;
+        PoseModels poseModels = PoseModels.locate();
+        if (saved == null) {
+            combined = PhotoPostureBenchmark.LABEL + "skipped: no saved CNN to combine with the landmarks (register one: formlab train-image-cnn)";
+        } else if (!dataset.origin().real()) {
+            combined = PhotoPostureBenchmark.LABEL + "skipped: needs the yoga photos (FORMLAB_DATA_DIR), the landmark forest learns from them";
+        } else if (!poseModels.isProvisioned(CnnLandmarkCombination.VARIANT)) {
+            combined = PhotoPostureBenchmark.LABEL + "skipped: " + poseModels.describe(CnnLandmarkCombination.VARIANT);
+        } else {
+            try (CnnImageClassifier cnn = ImageCnnRegistration.loadFrom(saved)) {
+                PhotoPostureBenchmark.Result timed = PhotoPostureBenchmark.run(dataset, cnn,
+                        Settings.smoke() ? ComparisonModels.SMOKE_TREES : ComparisonModels.TREES, out::println);
+                combined = timed.report();
+                combinedWithin = timed.withinBudget();
+            }
+        }
         out.println(result.report());
-        return result.withinLatencyBudget() ? 0 : 1;
+        out.println(combined);
+        return result.withinLatencyBudget() && combinedWithin ? 0 : 1;
     }
 }

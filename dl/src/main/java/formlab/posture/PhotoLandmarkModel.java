@@ -9,6 +9,8 @@ import formlab.image.Split;
 import formlab.image.SplitManifest;
 import formlab.model.Classifier;
 import formlab.model.LabelledData;
+import formlab.pose.Joint;
+import formlab.pose.Pose;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -45,12 +47,36 @@ public final class PhotoLandmarkModel {
      * @param trainSkipped training photos left out (no person found)
      * @param evaluations  validation and test evaluation, groups {@value #PERSON} / {@value #NO_PERSON}
      */
-    public record Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations) {
+    public record Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations,
+                         boolean mirror) {
+
+        /** A result without mirror images. */
+        public Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations) {
+            this(classifier, trainPhotos, trainSkipped, evaluations, false);
+        }
+
+        /**
+         * The forest's class probabilities for {@code pose} (in the forest's class order): with
+         * {@link #mirror()}, the mean of the pose's and its mirror image's.
+         */
+        public double[] probabilities(Pose pose) {
+            Classifier forest = classifier.model();
+            double[] p = forest.probabilities(classifier.extractor().frame(pose));
+            if (!mirror) {
+                return p;
+            }
+            double[] q = forest.probabilities(classifier.extractor().frame(mirrored(pose)));
+            double[] mean = new double[p.length];
+            for (int c = 0; c < p.length; c++) {
+                mean[c] = (p[c] + q[c]) / 2;
+            }
+            return mean;
+        }
 
         /** One line per evaluated split: accuracy, balanced accuracy, share with a person, accuracy there. */
         public String summary() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "landmark forest on %d training photos (%d without a person left out)%n",
-                    trainPhotos, trainSkipped));
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "landmark forest on %d training photos (%d without a person left out)%s%n",
+                    trainPhotos, trainSkipped, mirror ? " and their mirror images; answers average each photo and its mirror image" : ""));
             evaluations.forEach((split, e) -> {
                 long person = java.util.Arrays.stream(e.groups().orElseThrow()).filter(PERSON::equals).count();
                 b.append(String.format(Locale.ROOT, "  %-10s %3d photos: accuracy %.3f, balanced %.3f; person found in %d, accuracy there %.3f%n",
@@ -70,6 +96,18 @@ public final class PhotoLandmarkModel {
      */
     public static Result trainAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PhotoLandmarks landmarks,
                                           PhotoLandmarks.Estimator estimator, int trees, long seed, Progress progress) {
+        return trainAndEvaluate(scan, manifest, landmarks, estimator, trees, seed, false, progress);
+    }
+
+    /**
+     * As {@link #trainAndEvaluate(ImageFolderScan, SplitManifest, PhotoLandmarks, PhotoLandmarks.Estimator, int, long, Progress)};
+     * with {@code mirror}, the forest also learns from the mirror image of every training pose
+     * ({@link #mirrored}: a warrior facing left is still a warrior) and answers with the mean of a
+     * pose's and its mirror image's probabilities, as the CNN does with images.
+     */
+    public static Result trainAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PhotoLandmarks landmarks,
+                                          PhotoLandmarks.Estimator estimator, int trees, long seed, boolean mirror,
+                                          Progress progress) {
         PoseFeatureExtractor extractor = PoseFeatureExtractor.perFrame();
         Map<Split, List<Row>> rows = new EnumMap<>(Split.class);
         int done = 0;
@@ -92,11 +130,20 @@ public final class PhotoLandmarkModel {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("no training photo shows a person: nothing to train the landmark forest on");
         }
-        LabelledData data = LabelledData.of("photo landmarks (train)", extractor.names(),
-                train.stream().map(Row::features).toArray(double[][]::new),
-                train.stream().map(r -> r.entry().label()).toArray(String[]::new),
-                train.stream().map(r -> r.entry().group()).toArray(String[]::new));
+        List<double[]> features = new ArrayList<>(train.stream().map(Row::features).toList());
+        List<String> labels = new ArrayList<>(train.stream().map(r -> r.entry().label()).toList());
+        List<String> trainGroups = new ArrayList<>(train.stream().map(r -> r.entry().group()).toList());
+        if (mirror) {
+            for (Row r : train) {
+                features.add(extractor.frame(mirrored(r.landmarks().pose())));
+                labels.add(r.entry().label());
+                trainGroups.add(r.entry().group());
+            }
+        }
+        LabelledData data = LabelledData.of("photo landmarks (train)", extractor.names(), features.toArray(double[][]::new),
+                labels.toArray(String[]::new), trainGroups.toArray(String[]::new));
         Classifier forest = YogaPoseModel.trainer(trees, seed).fit(data);
+        Result answering = new Result(new PoseClassifier(forest, extractor), train.size(), skipped, Map.of(), mirror);
         Map<Split, Evaluation> evaluations = new EnumMap<>(Split.class);
         for (Split split : List.of(Split.VALIDATION, Split.TEST)) {
             List<Row> photos = rows.getOrDefault(split, List.of());
@@ -104,15 +151,34 @@ public final class PhotoLandmarkModel {
                 continue;
             }
             String[] truth = photos.stream().map(r -> r.entry().label()).toArray(String[]::new);
-            double[][] probabilities = photos.stream().map(r -> forest.probabilities(r.features())).toArray(double[][]::new);
+            double[][] probabilities = photos.stream().map(r -> answering.probabilities(r.landmarks().pose())).toArray(double[][]::new);
             String[] predicted = new String[photos.size()];
             for (int i = 0; i < predicted.length; i++) {
-                predicted[i] = forest.predict(photos.get(i).features()).label();
+                predicted[i] = mirror ? formlab.model.Prediction.of(forest.classes(), probabilities[i]).label()
+                        : forest.predict(photos.get(i).features()).label();
             }
             String[] groups = photos.stream().map(r -> r.landmarks().personFound() ? PERSON : NO_PERSON).toArray(String[]::new);
             evaluations.put(split, Evaluation.of(forest.classes(), truth, predicted, probabilities, groups));
         }
-        return new Result(new PoseClassifier(forest, extractor), train.size(), skipped, evaluations);
+        return new Result(answering.classifier(), train.size(), skipped, evaluations, mirror);
+    }
+
+    /**
+     * The landmarks of the mirror image of a photo: x becomes 1 - x (image-normalised) and each
+     * left joint takes its right twin's place and the other way round; depth and visibility move
+     * with their joint.
+     */
+    public static Pose mirrored(Pose pose) {
+        Pose.Builder out = Pose.builder(pose.space(), pose.hasDepth());
+        for (Joint joint : Joint.values()) {
+            Joint twin = joint.mirror();
+            if (pose.isPresent(twin)) {
+                out.set(joint, 1 - pose.x(twin), pose.y(twin), pose.z(twin), pose.visibility(twin));
+            } else {
+                out.missing(joint);
+            }
+        }
+        return out.build();
     }
 
     private record Row(ManifestEntry entry, PhotoLandmarks.Landmarks landmarks, double[] features) {

@@ -11,6 +11,9 @@ import formlab.eval.Progress;
 import formlab.image.ImageDataset;
 import formlab.image.Split;
 import formlab.image.SplitRatios;
+import formlab.pose.CoordinateSpace;
+import formlab.pose.Joint;
+import formlab.pose.Pose;
 import formlab.pose.estimate.PoseEstimator;
 import formlab.pose.estimate.PoseModels;
 import java.nio.file.Path;
@@ -20,6 +23,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The landmark forest on the real yoga photos (12 per class); skipped without the photos or the pose models. */
 class PhotoLandmarkModelTest {
+
+    @Test
+    void theMirrorImageSwapsLeftAndRightAndFlipsX() {
+        Pose.Builder b = Pose.builder(CoordinateSpace.IMAGE_NORMALISED, true);
+        for (Joint joint : Joint.values()) {
+            b.set(joint, 0.1 + joint.index() / 50.0, 0.2 + joint.index() / 60.0, -0.01 * joint.index(), 0.5 + joint.index() / 100.0);
+        }
+        Pose pose = b.build();
+        Pose mirrored = PhotoLandmarkModel.mirrored(pose);
+        assertEquals(1 - pose.x(Joint.RIGHT_WRIST), mirrored.x(Joint.LEFT_WRIST), 1e-12);
+        assertEquals(pose.y(Joint.RIGHT_WRIST), mirrored.y(Joint.LEFT_WRIST), 1e-12);
+        assertEquals(pose.visibility(Joint.RIGHT_WRIST), mirrored.visibility(Joint.LEFT_WRIST), 1e-12);
+        assertEquals(1 - pose.x(Joint.NOSE), mirrored.x(Joint.NOSE), 1e-12);
+        assertArrayEquals(pose.toArray(), PhotoLandmarkModel.mirrored(mirrored).toArray(), 1e-12);
+    }
 
     @TempDir
     Path dir;
