@@ -29,7 +29,8 @@ class BrowserNotebooksTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as shots:
             result = run("--screenshots", shots, "--block-plotly", TWO_PLOTS)
             self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
-            self.assertRegex(result.stdout + result.stderr, r"two-plots\.ipynb: .*0 of 2 figures drawn")
+            self.assertRegex(result.stderr, r"FAILED: two-plots\.ipynb\s+0 of 2 figures drawn")
+            self.assertIn("console: ", result.stderr, "the JavaScript error must be reported")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ class RunNotebooksTest(unittest.TestCase):
             self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
             self.assertIn("failing-cell.ipynb: cell 3 failed", result.stderr)
             self.assertIn("by zero", result.stderr)
-            self.assertEqual(list(Path(out).glob("*.html")), [], "no report may be written for a failed notebook")
+            self.assertEqual([p.name for p in Path(out).glob("*.html") if p.name != "index.html"], [],
+                             "no report may be written for a failed notebook")
+            self.assertIn("not run yet", (Path(out) / "index.html").read_text(encoding="utf-8"))
 
     def test_report_is_self_contained_with_plotly_inlined_once(self):
         with tempfile.TemporaryDirectory() as out:
