@@ -12,13 +12,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
-WIDTH, HEIGHT, FPS = 640, 480, 30
+WIDTH, HEIGHT, FPS = 320, 240, 30
 
 
 def data_dir():
-    """The shared real datasets: FORMLAB_DATA_DIR, else ../shared/data beside the project (as formlab.data finds them)."""
+    """The shared real datasets: FORMLAB_DATA_DIR (as formlab.data.DataSettings finds them), or None."""
     configured = os.environ.get("FORMLAB_DATA_DIR")
-    return Path(configured) if configured else ROOT.parent / "shared" / "data"
+    return Path(configured) if configured else None
 
 
 def y4m_frame(photo):
@@ -84,12 +84,15 @@ class Server:
         self.log.close()
 
 
-def browser(clip):
-    """Headless Chromium whose camera plays clip, with every host but the loopback address unreachable."""
+def browser(clip, downloads):
+    """Headless Chromium whose camera plays clip, saving downloads into downloads, with every host but the
+    loopback address unreachable."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
+    Path(downloads).mkdir(parents=True, exist_ok=True)
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads), "download.prompt_for_download": False})
     for argument in ("--headless=new", "--no-sandbox", "--window-size=1200,800", "--use-fake-ui-for-media-stream",
                      "--use-fake-device-for-media-stream", "--use-file-for-fake-video-capture=%s" % clip,
                      # WebGL on the CPU: MediaPipe Pose draws its input through WebGL
@@ -105,4 +108,17 @@ def browser(clip):
 
 
 def page_state(driver):
-    return driver.execute_script("return window.formlabLive && window.formlabLive.state")
+    """What the page holds (window.formlabLive.state), the recorded frames replaced by their number."""
+    return driver.execute_script("const s = Object.assign({}, window.formlabLive.state);"
+                                 " s.recorded = s.recorded.length; s.times = undefined; return s;")
+
+
+def wait_for_download(folder, seconds):
+    """The one finished download in folder (Chromium writes .crdownload files until done)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        done = [p for p in Path(folder).iterdir() if not p.name.endswith(".crdownload")]
+        if done:
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError("no download in %s within %d s" % (folder, seconds))
