@@ -55,7 +55,7 @@ class LiveEndpointTest {
     static void start() throws Exception {
         smokeBefore = System.setProperty("formlab.smoke", "true");
         squats = SquatReps.standard();
-        test = PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TEST).sequences().getFirst().head(400);
+        test = PoseDatasets.exerciseCorrection(DatasetFile.SQUAT_TEST).sequences().getFirst();
         ModelRegistry registry = new ModelRegistry(dir.resolve("models"), null);
         var model = squats.phases().model();
         TrainingRecipe recipe = new TrainingRecipe("squat phase (up, down) from pose landmarks", model.featureNames(),
@@ -127,9 +127,11 @@ class LiveEndpointTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, poseJs.statusCode());
         assertTrue(poseJs.body().contains("stand-in"));
-        HttpResponse<String> outside = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/mediapipe/../../models/x")).build(),
+        // a path out of the folder is refused (Jetty answers 400 for the ambiguous path) and serves nothing
+        HttpResponse<String> outside = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/mediapipe/%2e%2e/web/pose.js")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertEquals(404, outside.statusCode());
+        assertTrue(outside.statusCode() == 400 || outside.statusCode() == 404, outside.statusCode() + " " + outside.body());
+        assertFalse(outside.body().contains("stand-in"));
     }
 
     /** One live page connection. */
@@ -140,10 +142,15 @@ class LiveEndpointTest {
 
         Client(String query) throws Exception {
             URI uri = URI.create(server.url().replace("http://", "ws://") + "/api/live" + query);
+            StringBuilder parts = new StringBuilder();
             socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
                 @Override
                 public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                    answers.add(data.toString());
+                    parts.append(data);
+                    if (last) {
+                        answers.add(parts.toString());
+                        parts.setLength(0);
+                    }
                     ws.request(1);
                     return CompletableFuture.completedFuture(null);
                 }
