@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 public final class LiveBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The first connection trains the squat counter before it says hello (seconds, more on a busy machine). */
+    private static final int CONNECT_SECONDS = 180;
+    private static final int ANSWER_SECONDS = 10;
 
     private LiveBenchmark() {
     }
@@ -77,7 +80,7 @@ public final class LiveBenchmark {
      * Replays {@code sequence} to {@code live} (a {@code ws://.../api/live} address) at {@code fps} frames per
      * second, one frame per slot, waiting for each answer before the next frame.
      *
-     * @throws IOException when the connection fails, an answer is an error or does not come within 10 s
+     * @throws IOException when the connection fails, an answer is an error or does not come in time
      */
     public static Result replay(URI live, PoseSequence sequence, double fps) throws IOException, InterruptedException {
         if (sequence.size() == 0 || !(fps > 0)) {
@@ -91,7 +94,7 @@ public final class LiveBenchmark {
             throw new IOException("could not open " + live + ": " + e.getMessage(), e);
         }
         try {
-            take(answers, live);
+            take(answers, live, CONNECT_SECONDS);
             int n = sequence.size();
             double[] server = new double[n];
             double[] trip = new double[n];
@@ -110,7 +113,7 @@ public final class LiveBenchmark {
                 PoseFrame frame = sequence.frames().get(i);
                 long sent = System.nanoTime();
                 socket.sendText(message(i, frame.pose()), true).join();
-                JsonNode answer = JSON.readTree(take(answers, live));
+                JsonNode answer = JSON.readTree(take(answers, live, ANSWER_SECONDS));
                 trip[i] = (System.nanoTime() - sent) / 1e6;
                 if (answer.has("error")) {
                     throw new IOException("frame " + i + " was refused: " + answer.get("error").asText());
@@ -126,10 +129,10 @@ public final class LiveBenchmark {
         }
     }
 
-    private static String take(LinkedBlockingQueue<String> answers, URI live) throws IOException, InterruptedException {
-        String answer = answers.poll(10, TimeUnit.SECONDS);
+    private static String take(LinkedBlockingQueue<String> answers, URI live, int seconds) throws IOException, InterruptedException {
+        String answer = answers.poll(seconds, TimeUnit.SECONDS);
         if (answer == null) {
-            throw new IOException(live + " did not answer within 10 s");
+            throw new IOException(live + " did not answer within " + seconds + " s");
         }
         return answer;
     }
