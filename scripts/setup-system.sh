@@ -2,11 +2,12 @@
 # Installs the system packages FormLab needs when they are missing: Debian's Jupyter packages
 # (python3-nbclient, jupyter-nbconvert, jupyter-client) for /usr/bin/python3, which run the
 # notebooks headless, and headless Chromium with chromedriver and Selenium (python3-selenium), which the
-# browser test of the live page (scripts/tests/test_live_page.py) drives. Pass --notebook to also install the classic Jupyter Notebook server for
+# browser test of the live page (scripts/tests/test_live_page.py) drives, and Pillow (python3-pil), with which it
+# makes its fake-camera clip. Pass --notebook to also install the classic Jupyter Notebook server for
 # interactive use. Does nothing when everything is present.
 set -euo pipefail
-packages=(jupyter-nbconvert python3-nbclient jupyter-client chromium chromium-driver python3-selenium)
-probe='import nbclient, nbconvert, jupyter_client, selenium, shutil; assert shutil.which("chromium") and shutil.which("chromedriver")'
+packages=(jupyter-nbconvert python3-nbclient jupyter-client chromium chromium-driver python3-selenium python3-pil)
+probe='import nbclient, nbconvert, jupyter_client, selenium, PIL, shutil; assert shutil.which("chromium") and shutil.which("chromedriver")'
 if [ "${1:-}" = "--notebook" ]; then
     packages+=(jupyter-notebook)
     probe="$probe, notebook"

@@ -22,16 +22,15 @@ def data_dir():
 
 
 def y4m_frame(photo):
-    """One 4:2:0 frame of the photo, letterboxed into WIDTH x HEIGHT."""
-    import numpy as np
+    """One 4:2:0 frame of the photo, letterboxed into WIDTH x HEIGHT (Pillow, python3-pil)."""
     from PIL import Image
     image = Image.open(photo).convert("RGB")
     image.thumbnail((WIDTH, HEIGHT))
     canvas = Image.new("RGB", (WIDTH, HEIGHT), (0, 0, 0))
     canvas.paste(image, ((WIDTH - image.width) // 2, (HEIGHT - image.height) // 2))
-    ycc = np.asarray(canvas.convert("YCbCr"))
-    planes = [ycc[:, :, 0], ycc[::2, ::2, 1], ycc[::2, ::2, 2]]
-    return b"FRAME\n" + b"".join(np.ascontiguousarray(p).tobytes() for p in planes)
+    y, cb, cr = canvas.convert("YCbCr").split()
+    half = (WIDTH // 2, HEIGHT // 2)
+    return b"FRAME\n" + y.tobytes() + cb.resize(half, Image.BOX).tobytes() + cr.resize(half, Image.BOX).tobytes()
 
 
 def write_y4m(path, scenes):
