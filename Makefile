@@ -1,6 +1,6 @@
 # FormLab: `make help` lists what you can do. The two commands most people need:
 #   make all    set everything up and run every notebook to reports/
-#   make test   run the unit tests and every notebook in smoke mode
+#   make test   run the unit tests and every notebook in smoke mode in a real browser
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -12,22 +12,26 @@ WITH_JDK = export JAVA_HOME="$(JDK)" PATH="$(JDK)/bin:$$PATH"; test -n "$(JDK)" 
 BUILD_STAMP := build/.library-built
 MODULES := core dl deploy app kernel pi
 SOURCES := $(shell find $(addsuffix /src,$(MODULES)) -type f 2>/dev/null) pom.xml $(addsuffix /pom.xml,$(MODULES)) kernel/init.jsh
+# The minified plotly.js that reports and notebooks inline, fetched by `make setup` (scripts/fetch-plotly.sh).
+PLOTLY_BUNDLE := build/external/plotly/formlab/display/plotly-cartesian.min.js
 
-.PHONY: help all setup build kernel reports test unit-test test-notebooks test-runner notebook pi-bundle pose-models clean
+.PHONY: help all setup build kernel reports test unit-test test-notebooks test-browser test-runner notebook pi-bundle pose-models clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
 
 all: reports ## Set everything up (system packages, build, kernel) and run every notebook to reports/
 
-setup: ## Install missing system packages (Debian's Jupyter for /usr/bin/python3) and fetch the pose models
+setup: ## Install missing system packages (Jupyter, Chromium for the browser test), fetch plotly.js and the pose models
 	@scripts/setup-system.sh
+	@if command -v npm >/dev/null 2>&1; then scripts/fetch-plotly.sh || echo "setup: minified plotly.js not fetched; reports inline the full plotly.js (about 11 MB each)" >&2; \
+	else echo "setup: npm not found; reports inline the full plotly.js (about 11 MB each)" >&2; fi
 	@if command -v npm >/dev/null 2>&1; then scripts/fetch-pose-models.sh || echo "setup: pose models not fetched; image pose estimation is skipped until 'make pose-models' succeeds" >&2; \
 	else echo "setup: npm not found; image pose estimation is skipped until 'make pose-models' succeeds" >&2; fi
 
 build: $(BUILD_STAMP) ## Build the modules (core, dl, deploy, app), the kernel and the Pi bundle (only when sources changed)
 
-$(BUILD_STAMP): $(SOURCES)
+$(BUILD_STAMP): $(SOURCES) $(wildcard $(PLOTLY_BUNDLE))
 	@$(WITH_JDK) $(MVN) -q package -DskipTests
 	@mkdir -p build && touch $@
 
@@ -37,19 +41,21 @@ kernel: setup build ## Install the "Java (FormLab)" Jupyter kernel (harmless to 
 reports: kernel ## Execute every notebook in order and write reports/<notebook>.html
 	@$(PYTHON) scripts/run_notebooks.py
 
-test: unit-test test-runner test-notebooks ## Run all tests: unit tests, runner tests, notebooks in smoke mode
+test: unit-test test-runner test-browser ## Run all tests: unit tests, runner tests, every notebook in smoke mode in Chromium
 
 unit-test: ## Run the Java unit tests (tests on real data need FORMLAB_DATA_DIR)
 	@$(WITH_JDK) $(MVN) test
 
-test-runner: kernel ## Test the notebook runner itself (failing cells, offline reports)
+test-runner: kernel ## Test the notebook runner and the browser test themselves (failing cells, offline reports, plotly blocked)
 	@$(PYTHON) -m unittest discover -s scripts/tests -t scripts -v
 
-test-notebooks: kernel ## Execute every notebook in smoke mode (reduced data) into build/test-reports
+test-notebooks: kernel ## Execute every notebook headless in smoke mode (reduced data) into build/test-reports
 	@$(PYTHON) scripts/run_notebooks.py --smoke --force --output-dir build/test-reports
 
-notebook: kernel ## Open the notebooks in Jupyter (installs the classic notebook server if missing)
-	@scripts/setup-system.sh --notebook
+test-browser: kernel ## Run every notebook in smoke mode in a Jupyter Notebook server in headless Chromium; screenshots in build/browser
+	@$(PYTHON) scripts/browser_notebooks.py --smoke
+
+notebook: kernel ## Open the notebooks in Jupyter's classic Notebook server (Cell > Run All runs a chapter)
 	@cd notebooks && jupyter notebook
 
 pi-bundle: build ## Build and check the Raspberry Pi tracker with the exercise model: pi/target/dist/ (JAR, config, systemd unit)

@@ -296,7 +296,7 @@ def check_notebook(driver, server, relative, shots, cell_timeout, restart_check,
         problems.append("the kernel died")
     figures = driver.execute_script(FIGURES_JS)
     if figures["drawn"] != figures["figures"]:
-        problems.append(f"{figures['figures'] - figures['drawn']} of {figures['figures']} figures did not draw")
+        problems.append(f"{figures['drawn']} of {figures['figures']} figures drawn; the others stayed blank")
     screenshot(driver, shots / (relative.stem + ".png"))
     if restart_check and not problems and figures["figures"] >= 2:
         problems += restart_and_run_all(driver, cell_timeout)
@@ -325,6 +325,7 @@ def main(argv=None):
         if not Path(tool).exists():
             raise SystemExit(f"browser_notebooks: {tool} is missing; run 'make setup'")
     os.environ["FORMLAB_SMOKE"] = "1" if args.smoke else "0"
+    os.environ.pop("FORMLAB_REPORT", None)  # a person's notebook: live progress bars, not report lines
 
     notebooks = discover(args.targets)
     shots = Path(args.screenshots).resolve()
@@ -363,8 +364,8 @@ def main(argv=None):
                     for problem in problems:
                         print(f"    {problem}", file=sys.stderr, flush=True)
                 else:
-                    print(f"    passed in {seconds:.0f} s: {figures['drawn']} figures drawn, screenshot "
-                          f"{(shots / (relative.stem + '.png')).relative_to(ROOT) if shots.is_relative_to(ROOT) else shots}", flush=True)
+                    print(f"    passed in {seconds:.0f} s: {figures['drawn']} of {figures['figures']} figures drawn, screenshot "
+                          f"{(shots / (relative.stem + '.png')).relative_to(ROOT) if shots.is_relative_to(ROOT) else shots / (relative.stem + '.png')}", flush=True)
         finally:
             driver.quit()
     print(f"browser: {len(copies) - failed} passed, {failed} failed in {time.monotonic() - total:.0f} s", flush=True)

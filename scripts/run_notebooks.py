@@ -4,7 +4,8 @@
 Usage: run_notebooks.py [--smoke] [--force] [--output-dir DIR] [NOTEBOOK_OR_FOLDER ...]
 
 Without arguments every notebook under notebooks/ runs, phase by phase (0-setup, 1-exploration, ...),
-and reports/<notebook name>.html is written for each. The first failing cell stops the run: the
+and reports/<notebook name>.html is written for each, with reports/index.html listing every chapter
+(its question, the data it ran on, its run time and a link). The first failing cell stops the run: the
 exit status is 1 and the message names the notebook and the cell. A notebook whose inputs have not
 changed since its last successful run (its own text, the library build, the data setting, smoke
 mode) is not run again unless --force is given.
@@ -15,6 +16,7 @@ kernel that scripts/install-kernel.sh puts under build/jupyter.
 import argparse
 import atexit
 import hashlib
+import html as html_text
 import json
 import os
 import re
@@ -34,6 +36,11 @@ TEMPLATE_DIR = ROOT / "scripts" / "nbconvert"
 STAMP_DIR_NAME = ".stamps"
 # A script or stylesheet fetched over the network would break the offline promise of a report.
 REMOTE_RESOURCE = re.compile(r"<(script|link|img|iframe)[^>]+(src|href)\s*=\s*[\"']?(https?:)?//", re.IGNORECASE)
+
+
+# The data-origin banner every chapter shows (formlab.data.DataOrigin).
+DATA_ORIGIN = re.compile(r'<div class="formlab-data-origin"[^>]*>(.*?)</div>', re.DOTALL)
+INDEX_NAME = "index.html"
 
 
 class NotebookFailed(Exception):
@@ -142,6 +149,67 @@ def export_html(nb, title):
     return html
 
 
+def plain(markdown):
+    """Markdown of a heading or sentence as plain text: no emphasis, code or link markers."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    return re.sub(r"[*_`#]+", "", text).strip()
+
+
+def chapter(notebook, nb=None):
+    """What the index says of a notebook: its title and question (from its first markdown cell) and,
+    once executed (nb), the data it ran on (the text of its data-origin banners)."""
+    source = nb or nbformat.read(notebook, as_version=4)
+    first = next((cell.source for cell in source.cells if cell.cell_type == "markdown"), "")
+    lines = first.strip().splitlines()
+    title = plain(lines[0]) if lines else notebook.stem
+    question = re.search(r"\*\*Question:?\*\*:?\s*(.+?)(?:\n\s*\n|$)", first, re.DOTALL)
+    data = []
+    for cell in (nb.cells if nb else []):
+        for output in cell.get("outputs", []):
+            for banner in DATA_ORIGIN.findall(str(output.get("data", {}).get("text/html", ""))):
+                text = html_text.unescape(re.sub(r"<[^>]+>", "", banner)).removeprefix("Data:").strip()
+                if text not in data:
+                    data.append(text)
+    return {"title": title, "question": plain(" ".join(question.group(1).split())) if question else "", "data": data}
+
+
+def write_index(output_dir, notebooks):
+    """reports/index.html: the chapters in reading order, each with its question, the data it ran on,
+    its run time and a link to its report; self-contained like the reports."""
+    sections = {}
+    for notebook in notebooks:
+        stamp_file = output_dir / STAMP_DIR_NAME / f"{notebook.stem}.json"
+        stamp = json.loads(stamp_file.read_text()) if stamp_file.is_file() else {}
+        info = stamp.get("chapter") or chapter(notebook)
+        report = output_dir / f"{notebook.stem}.html"
+        esc = html_text.escape
+        if report.is_file() and stamp:
+            head = f'<a href="{esc(report.name)}">{esc(info["title"])}</a>'
+            when = (f'ran in {stamp.get("seconds", 0):.0f} s{" (smoke mode: reduced data)" if stamp.get("smoke") else ""}'
+                    f'{", " + esc(stamp["finished"]) if stamp.get("finished") else ""}; report {report.stat().st_size / 1e6:.1f} MB')
+        else:
+            head, when = esc(info["title"]), "not run yet: make reports"
+        data = "".join(f"<li>{esc(line)}</li>" for line in info.get("data", [])) or "<li>no dataset (see the report)</li>"
+        question = f'<p class="q"><b>Question:</b> {esc(info["question"])}</p>' if info.get("question") else ""
+        part = notebook.parent.name if notebook.parent.name[:1].isdigit() else "other"
+        sections.setdefault(part, []).append(
+            f'<div class="chapter"><h3>{head}</h3>{question}<p class="meta">Data it ran on:</p><ul>{data}</ul>'
+            f'<p class="meta">{when}</p></div>')
+    body = "".join(f"<h2>{html_text.escape(part.split('-', 1)[-1].capitalize())}</h2>{''.join(items)}"
+                   for part, items in sections.items())
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>FormLab reports</title>
+<style>body{{font-family:sans-serif;max-width:900px;margin:2em auto;padding:0 1em;color:#222;line-height:1.4}}
+h2{{border-bottom:1px solid #ccc;margin-top:1.6em}} .chapter{{margin:0 0 1.2em 0}} h3{{margin:.2em 0}}
+.meta{{color:#555;margin:.2em 0}} ul{{margin:.2em 0}} .q{{margin:.3em 0}}</style></head>
+<body><h1>FormLab reports</h1>
+<p>The notebooks of <code>notebooks/</code>, executed in order by <code>make reports</code>. Each report is one
+self-contained HTML file that opens offline; read them in this order.</p>
+{body}</body></html>
+"""
+    atomic_write(output_dir / INDEX_NAME, page)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", help="notebooks or folders (default: notebooks/)")
@@ -159,11 +227,15 @@ def main(argv=None):
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(kernelspec.parent.parent.parent), os.environ.get("JUPYTER_PATH")]))
     os.environ["FORMLAB_HOME"] = str(ROOT)
     os.environ["FORMLAB_SMOKE"] = "1" if args.smoke else "0"
+    # The kernels write into reports: long runs print one line per trial, not a redrawn progress bar.
+    os.environ["FORMLAB_REPORT"] = "1"
 
     output_dir = Path(args.output_dir).resolve()
     notebooks = discover(args.targets)
     if not notebooks:
         raise SystemExit("run_notebooks: no notebooks found")
+    # The index lists every chapter when the notebooks run are chapters (even when only some ran).
+    chapters = discover([]) if all(n.is_relative_to(ROOT / "notebooks") for n in notebooks) else notebooks
     total_start = time.monotonic()
     for number, notebook in enumerate(notebooks, start=1):
         name = notebook.stem
@@ -182,11 +254,15 @@ def main(argv=None):
         except NotebookFailed as failure:
             print(f"FAILED: {failure}\n  kernel log: {kernel_log}", file=sys.stderr, flush=True)
             print(f"notebooks: {number - 1} passed, 1 failed", flush=True)
+            write_index(output_dir, chapters)
             return 1
         atomic_write(report, html)
-        atomic_write(stamp_file, json.dumps({"stamp": stamp, "seconds": round(time.monotonic() - start, 1)}))
+        atomic_write(stamp_file, json.dumps({"stamp": stamp, "seconds": round(time.monotonic() - start, 1),
+                                             "smoke": args.smoke, "finished": time.strftime("%Y-%m-%d %H:%M"),
+                                             "chapter": chapter(notebook, nb)}))
         print(f"    wrote {report} ({len(html) / 1e6:.1f} MB) in {time.monotonic() - start:.1f} s", flush=True)
-    print(f"all notebooks ran in {time.monotonic() - total_start:.1f} s", flush=True)
+    write_index(output_dir, chapters)
+    print(f"all notebooks ran in {time.monotonic() - total_start:.1f} s; index: {output_dir / INDEX_NAME}", flush=True)
     print(f"notebooks: {len(notebooks)} passed, 0 failed", flush=True)
     return 0
 

@@ -1,26 +1,32 @@
 #!/usr/bin/env bash
-# Installs the system packages FormLab needs when they are missing: Debian's Jupyter packages
-# (python3-nbclient, jupyter-nbconvert, jupyter-client) for /usr/bin/python3, which run the
-# notebooks headless, and headless Chromium with chromedriver and Selenium (python3-selenium), which the
-# browser test of the live page (scripts/tests/test_live_page.py) drives, and Pillow (python3-pil), with which it
-# makes its fake-camera clip. Pass --notebook to also install the classic Jupyter Notebook server for
-# interactive use. Does nothing when everything is present.
+# Installs the Debian packages FormLab needs when they are missing:
+#   - Jupyter for /usr/bin/python3: python3-nbclient, jupyter-nbconvert, jupyter-client (headless
+#     runs and reports) and jupyter-notebook (the classic Notebook server of `make notebook`);
+#   - the browser tests of the notebooks and of the live page: chromium, chromium-driver and python3-selenium,
+#     and python3-pil, with which the live page test makes its fake-camera clip.
+# Does nothing when everything is present. Pass --check to only say what is missing (exit 1 then).
 set -euo pipefail
-packages=(jupyter-nbconvert python3-nbclient jupyter-client chromium chromium-driver python3-selenium python3-pil)
-probe='import nbclient, nbconvert, jupyter_client, selenium, PIL, shutil; assert shutil.which("chromium") and shutil.which("chromedriver")'
-if [ "${1:-}" = "--notebook" ]; then
-    packages+=(jupyter-notebook)
-    probe="$probe, notebook"
-fi
+packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver python3-selenium python3-pil)
+probe='import nbclient, nbconvert, jupyter_client, notebook, selenium, PIL'
 
-if /usr/bin/python3 -c "$probe" >/dev/null 2>&1; then
+missing() {
+    /usr/bin/python3 -c "$probe" >/dev/null 2>&1 || return 0
+    [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 1
+    return 0
+}
+
+if ! missing; then
     echo "System packages present: ${packages[*]}"
     exit 0
 fi
+if [ "${1:-}" = "--check" ]; then
+    echo "setup: some of ${packages[*]} are missing (run 'make setup')" >&2
+    exit 1
+fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-    echo "setup: /usr/bin/python3 lacks Jupyter ($probe failed) and apt-get is not available." >&2
-    echo "Install nbclient, nbconvert and jupyter_client for /usr/bin/python3, or use environment.yml with conda." >&2
+    echo "setup: /usr/bin/python3 lacks Jupyter or Selenium ($probe), or /usr/bin/chromium or /usr/bin/chromedriver is missing, and apt-get is not available." >&2
+    echo "Install the Debian packages ${packages[*]} (or their equivalents), or use environment.yml with conda for Jupyter." >&2
     exit 1
 fi
 SUDO=""
@@ -30,8 +36,9 @@ if [ "$(id -u)" -ne 0 ]; then
         exit 1
     fi
 fi
-echo "Installing ${packages[*]} with apt-get ..."
+echo "Installing ${packages[*]} with apt-get (once; Chromium is about 100 MB) ..."
 $SUDO apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${packages[@]}" >/dev/null
 /usr/bin/python3 -c "$probe"
+[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]
 echo "System packages installed: ${packages[*]}"

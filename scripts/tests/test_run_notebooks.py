@@ -36,6 +36,16 @@ class RunNotebooksTest(unittest.TestCase):
             self.assertEqual(len(re.findall(r"Plotly.newPlot\(target_formlab_plot_", html)), 2, "both figures must be drawn")
             self.assertTrue("points" in html, "the table is missing from the report")
 
+    def test_index_lists_the_chapter_with_question_data_and_run_time(self):
+        with tempfile.TemporaryDirectory() as out:
+            self.assertEqual(run("--force", "--output-dir", out, FIXTURES / "two-plots.ipynb").returncode, 0)
+            index = (Path(out) / "index.html").read_text(encoding="utf-8")
+            self.assertIn('<a href="two-plots.html">Two plots</a>', index)
+            self.assertIn("do two figures and a table show?", index)
+            self.assertIn("points from three numbers in this notebook (3 rows)", index)
+            self.assertRegex(index, r"ran in \d+ s")
+            self.assertIsNone(re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", index), "the index loads something from the network")
+
     def test_unchanged_notebook_is_not_run_again(self):
         with tempfile.TemporaryDirectory() as out:
             self.assertEqual(run("--output-dir", out, FIXTURES / "two-plots.ipynb").returncode, 0)

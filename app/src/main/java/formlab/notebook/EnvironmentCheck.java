@@ -37,7 +37,10 @@ public final class EnvironmentCheck {
                         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB; FormLab needs 21+"));
         checks.add(library("Tablesaw", "tech.tablesaw.api.Table", () -> "tables available (" + Table.create("probe").columnCount() + " columns in an empty table)"));
         checks.add(library("Tablesaw plots (plotly.js embedded)", "tech.tablesaw.plotly.components.Figure",
-                () -> (Html.plotlyJs().length() / 1024) + " KB of plotly.js from the webjar"));
+                () -> (Html.plotlyJs().length() / 1024) + " KB of plotly.js, "
+                        + (Html.plotlyResource().equals(Html.WEBJAR_PLOTLY_RESOURCE)
+                                ? "the full bundle of the webjar (run 'make setup' for the minified one: smaller reports)"
+                                : "the minified bundle fetched by 'make setup'")));
         checks.add(library("Smile", "smile.classification.GradientTreeBoost", () -> "gradient tree boosting available"));
         checks.add(library("JTransforms", "org.jtransforms.fft.DoubleFFT_1D", () -> {
             double[] signal = {1, 0, -1, 0};

@@ -15,7 +15,7 @@ import formlab.cnn.CnnTrainingRun;
 import formlab.cnn.ImageCnnRegistration;
 import formlab.cnn.ImagePredictions;
 import formlab.cnn.TrainingProgress;
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExerciseScoring;
 import formlab.image.ImageFolderReader;
@@ -319,7 +319,7 @@ class ApiServerTest {
      */
     @Test
     void yogaPoseByDefaultInItsPreferredVersionEqualsScorePose() throws Exception {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available (FORMLAB_DATA_DIR)");
         var data = YogaPoseModel.data(PoseDatasets.posePilot(root, true).sequences(), YogaPoseModel.extractor());
         var trainer = YogaPoseModel.trainer(20, 42);

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 /**
  * The datasets FormLab knows by name: sub-folders of the dataset root ({@code FORMLAB_DATA_DIR}).
+ * The one place code names them (readers, loaders, validation, tests); each has the built-in
+ * dataset description of the same name ({@code formlab.dataset}), which says what the files hold.
  * Only {@link #POSE_EXERCISE_CORRECTION} is MIT-licensed (a sample of it ships in
  * {@code data/external}); the others have no license and are read in place, never copied.
  */

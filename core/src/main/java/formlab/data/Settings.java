@@ -23,4 +23,16 @@ public final class Settings {
         String value = value("formlab.smoke", "FORMLAB_SMOKE");
         return value != null && !value.equals("0") && !value.equalsIgnoreCase("false");
     }
+
+    /**
+     * True when output goes into a written report rather than to a person watching
+     * ({@code FORMLAB_REPORT=1} or {@code -Dformlab.report=true}). {@code scripts/run_notebooks.py}
+     * sets it for the kernels that make the HTML reports. Long runs then print one line per trial
+     * instead of a progress bar redrawn after every step (a report keeps every redraw), e.g.
+     * {@code formlab.cnn.TrainingProgress#standard}. Unset in a live notebook and in a terminal.
+     */
+    public static boolean report() {
+        String value = value("formlab.report", "FORMLAB_REPORT");
+        return value != null && !value.equals("0") && !value.equalsIgnoreCase("false");
+    }
 }

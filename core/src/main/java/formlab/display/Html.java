@@ -35,7 +35,7 @@ public final class Html {
     public static final String MINIFIED_PLOTLY_RESOURCE = "formlab/display/plotly-cartesian.min.js";
 
     /** The full bundle of the webjar, used when the minified one was not fetched. */
-    static final String WEBJAR_PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js";
+    public static final String WEBJAR_PLOTLY_RESOURCE = "META-INF/resources/webjars/plotly.js-dist/2.35.3/plotly.js";
 
     /** Prefix of the element id of every plot rendered by this JVM. */
     static final String PLOT_ID_PREFIX = "formlab_plot_" + Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE, 36) + "_";

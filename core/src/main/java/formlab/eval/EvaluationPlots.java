@@ -1,21 +1,23 @@
 package formlab.eval;
 
+import formlab.display.ColourScale;
+import formlab.display.PlotlyTrace;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.plotly.components.Axis;
 import tech.tablesaw.plotly.components.Figure;
 import tech.tablesaw.plotly.components.Layout;
 import tech.tablesaw.plotly.components.Line;
 import tech.tablesaw.plotly.components.Marker;
 import tech.tablesaw.plotly.traces.BarTrace;
-import tech.tablesaw.plotly.traces.HeatmapTrace;
 import tech.tablesaw.plotly.traces.ScatterTrace;
 
 /**
  * Plotly figures (Tablesaw jsplot) for evaluations. Tablesaw's layout has no annotations, so
- * cell labels of the confusion matrix are drawn as a text-only scatter trace over the heatmap.
+ * cell labels of the confusion matrix are drawn as a text-only scatter trace over the heatmap, each
+ * in black or white, whichever reads better on its cell's colour.
  */
 final class EvaluationPlots {
 
@@ -24,33 +26,51 @@ final class EvaluationPlots {
 
     static Figure confusionMatrix(String title, List<String> classes, long[][] counts, double[][] normalised) {
         int k = classes.size();
-        Object[] names = classes.toArray();
         // Plotly draws heatmap row 0 at the bottom; reverse so the first true class is on top, as in the table.
-        Object[] yNames = new Object[k];
+        List<String> yNames = new ArrayList<>();
         double[][] z = new double[k][];
         for (int t = 0; t < k; t++) {
-            yNames[t] = names[k - 1 - t];
+            yNames.add(classes.get(k - 1 - t));
             z[t] = normalised[k - 1 - t];
         }
-        HeatmapTrace heat = HeatmapTrace.builder(names, yNames, z).build();
-        StringColumn xs = StringColumn.create("predicted");
-        StringColumn ys = StringColumn.create("true");
+        ColourScale scale = ColourScale.BLUES;
+        Map<String, Object> heat = new LinkedHashMap<>();
+        heat.put("type", "heatmap");
+        heat.put("x", classes);
+        heat.put("y", yNames);
+        heat.put("z", z);
+        heat.put("zmin", 0);
+        heat.put("zmax", 1);
+        heat.put("colorscale", scale.plotly());
+        heat.put("colorbar", Map.of("title", Map.of("text", "share of the row")));
+        List<String> xs = new ArrayList<>();
+        List<String> ys = new ArrayList<>();
         List<String> text = new ArrayList<>();
+        List<String> textColours = new ArrayList<>();
         for (int t = 0; t < k; t++) {
             for (int p = 0; p < k; p++) {
-                xs.append(classes.get(p));
-                ys.append(classes.get(t));
+                xs.add(classes.get(p));
+                ys.add(classes.get(t));
                 text.add(counts[t][p] + " (" + Math.round(normalised[t][p] * 100) + "%)");
+                // zmin 0 and zmax 1: a cell's share is its position on the colour scale.
+                textColours.add(ColourScale.css(scale.textColourOn(normalised[t][p])));
             }
         }
-        ScatterTrace labels = ScatterTrace.builder(xs, ys)
-                .mode(ScatterTrace.Mode.TEXT).text(text.toArray(String[]::new)).showLegend(false).build();
+        Map<String, Object> labels = new LinkedHashMap<>();
+        labels.put("type", "scatter");
+        labels.put("mode", "text");
+        labels.put("x", xs);
+        labels.put("y", ys);
+        labels.put("text", text);
+        labels.put("textfont", Map.of("color", textColours));
+        labels.put("hoverinfo", "skip");
+        labels.put("showlegend", false);
         int size = Math.max(420, 80 * k + 160);
         Layout layout = Layout.builder(title)
                 .xAxis(Axis.builder().title("predicted").build())
                 .yAxis(Axis.builder().title("true").build())
                 .width(size).height(size).build();
-        return new Figure(layout, heat, labels);
+        return new Figure(layout, new PlotlyTrace(heat), new PlotlyTrace(labels));
     }
 
     static Figure reliability(String title, Calibration calibration) {

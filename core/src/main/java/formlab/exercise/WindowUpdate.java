@@ -1,6 +1,5 @@
 package formlab.exercise;
 
-
 /**
  * What a live tracker reports when a window completes.
  *
@@ -17,11 +16,14 @@ package formlab.exercise;
  * @param setNumber     sets seen so far (1 for the first)
  * @param repExercise   the exercise whose counting rule gives {@code reps} (empty before any exercise window)
  * @param reps          repetitions of the running set so far, or of the last set once it ended
+ * @param totalReps     repetitions of every set since the tracker started: {@code reps} plus the last
+ *                      count reported for each earlier set
  * @param computeNanos  time spent on this window: channels, features, prediction, gate, smoothing and rep count
  */
 public record WindowUpdate(long index, double startMillis, double endMillis, String label, double confidence,
                            String rawLabel, double rawConfidence, double[] probabilities, RestGate.Decision gate,
-                           boolean inSet, int setNumber, String repExercise, int reps, long computeNanos) {
+                           boolean inSet, int setNumber, String repExercise, int reps, int totalReps,
+                           long computeNanos) {
 
     public WindowUpdate {
         probabilities = probabilities.clone();

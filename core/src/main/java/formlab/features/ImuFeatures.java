@@ -192,8 +192,8 @@ public final class ImuFeatures {
     private static final List<String> FEATURE_CODE = List.of("formlab.features.ImuFeatures",
             "formlab.features.MotionFeatures", "formlab.features.OrientationFeatures", "formlab.features.SignalStatistics",
             "formlab.features.Spectrum", "formlab.features.FeatureSettings", "formlab.imu.signal.SignalPreparation",
-            "formlab.imu.signal.Channels", "formlab.imu.signal.Resampler", "formlab.imu.signal.Butterworth",
-            "formlab.imu.signal.Biquad", "formlab.imu.signal.Windowing", "formlab.imu.signal.PrincipalAxis",
+            "formlab.imu.signal.Channels", "formlab.imu.signal.CausalAligner", "formlab.imu.signal.Butterworth",
+            "formlab.imu.signal.Biquad", "formlab.imu.signal.PrincipalAxis",
             "formlab.imu.signal.Autocorrelation");
 
     private static volatile String fingerprint;

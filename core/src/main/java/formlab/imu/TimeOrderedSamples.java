@@ -6,8 +6,8 @@ import java.util.OptionalLong;
  * Both sensors' samples of one recording, one at a time in time order, as the sensor delivered
  * them: every accelerometer and every gyroscope sample at its own recorded time and rate, an
  * accelerometer sample before a gyroscope sample with the same timestamp. The one definition of
- * "replay order" shared by the live-stream replay ({@code formlab.stream}) and the Pi runtime's
- * recording source ({@code formlab.deploy}), so both feed a tracker exactly the same sequence.
+ * "replay order", behind the one replay ({@code formlab.stream.ReplaySource}, which the Pi
+ * runtime's recording source wraps), so every replay feeds a tracker exactly the same sequence.
  */
 public final class TimeOrderedSamples {
 

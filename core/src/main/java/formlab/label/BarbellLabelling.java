@@ -1,15 +1,12 @@
 package formlab.label;
 
-import formlab.imu.plot.WindowPicture;
 import formlab.data.DataOrigin;
-import formlab.features.FeatureSettings;
-import formlab.features.ImuFeatures;
+import formlab.exercise.ExercisePipeline;
 import formlab.imu.ImuDataset;
 import formlab.imu.dataset.ImuDatasets;
-import formlab.imu.signal.SignalSettings;
+import formlab.imu.plot.WindowPicture;
 import formlab.imu.signal.Window;
 import formlab.imu.signal.WindowSettings;
-import formlab.imu.signal.Windowing;
 import formlab.model.LabelledData;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +16,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * The barbell IMU recordings set up for labelling: every 4-second window of every normal set with
- * its time-domain features ({@code formlab.features.ImuFeatures}), split into the labelling pool (all
- * participants but the last) and a fixed evaluation set (the last participant, labels known), plus
- * the recorded labels as an oracle for simulations and a picture of each window for Label Studio.
+ * its features, both from the deployed {@link ExercisePipeline} (the windows and features the
+ * exercise model is trained on and runs with), split into the labelling pool (all participants but
+ * the last) and a fixed evaluation set (the last participant, labels known), plus the recorded
+ * labels as an oracle for simulations and a picture of each window for Label Studio.
  */
 public final class BarbellLabelling {
 
@@ -41,10 +39,10 @@ public final class BarbellLabelling {
     private final Map<String, Window> windows = new HashMap<>();
     private final Map<String, String> oracle = new HashMap<>();
 
-    private BarbellLabelling(ImuDataset dataset, WindowSettings windowing) {
+    private BarbellLabelling(ImuDataset dataset, ExercisePipeline pipeline) {
         origin = dataset.origin();
-        List<Window> all = Windowing.windows(dataset.normalSets(), SignalSettings.defaults(), windowing);
-        features = ImuFeatures.extract(all, FeatureSettings.defaults().timeDomainOnly());
+        List<Window> all = pipeline.windows(dataset.normalSets());
+        features = pipeline.featureTable(all);
         List<String> participants = dataset.participants();
         evaluationGroup = participants.getLast();
         LabelledData table = LabelledData.of(features, "exercise", "participant", "window_start_s");
@@ -66,7 +64,8 @@ public final class BarbellLabelling {
 
     /** The barbell dataset (real or simulated default); {@code smoke} cuts windows every 3 s instead of every second. */
     public static BarbellLabelling load(boolean smoke) {
-        return new BarbellLabelling(ImuDatasets.barbell(), smoke ? new WindowSettings(4.0, 3.0) : WindowSettings.defaults());
+        ExercisePipeline pipeline = ExercisePipeline.defaults();
+        return new BarbellLabelling(ImuDatasets.barbell(), smoke ? pipeline.withWindow(new WindowSettings(4.0, 3.0)) : pipeline);
     }
 
     /** Where the recordings came from. */
@@ -79,7 +78,7 @@ public final class BarbellLabelling {
         return featureNames;
     }
 
-    /** Every window's metadata and features (the {@code ImuFeatures} table). */
+    /** Every window's metadata and features (the pipeline's feature table). */
     public Table features() {
         return features;
     }

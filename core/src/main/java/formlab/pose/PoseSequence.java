@@ -109,6 +109,18 @@ public record PoseSequence(SequenceInfo info, List<PoseFrame> frames) {
         return new PoseSequence(info.asTake(number), takeFrames);
     }
 
+    /** Every {@code step}-th frame, starting with the first (frame indices and labels kept). */
+    public PoseSequence every(int step) {
+        if (step < 1) {
+            throw new IllegalArgumentException("step must be >= 1, got " + step);
+        }
+        List<PoseFrame> kept = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i += step) {
+            kept.add(frames.get(i));
+        }
+        return new PoseSequence(info, kept);
+    }
+
     /** The first {@code count} frames (all of them when there are fewer). */
     public PoseSequence head(int count) {
         return new PoseSequence(info, frames.subList(0, Math.min(count, frames.size())));

@@ -1,6 +1,6 @@
 package formlab.posture;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.eval.CrossValidation;
 import formlab.eval.Progress;
 import formlab.features.pose.PoseFeatureExtractor;
@@ -10,7 +10,6 @@ import formlab.pose.PoseSequence;
 import formlab.pose.io.ExerciseCorrectionReader;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
 import formlab.pose.io.PoseDatasets;
-import formlab.pose.io.PosePilotReader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +47,7 @@ public final class PoseModelResults {
     }
 
     private static void yoga(int trees, PoseFeatureExtractor extractor) {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET)
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path()
                 .orElseThrow(() -> new IllegalStateException("set FORMLAB_DATA_DIR to the folder holding pose-yoga-posepilot"));
         List<PoseSequence> sequences = PoseDatasets.posePilot(root, false).sequences();
         LabelledData data = YogaPoseModel.data(sequences, extractor);
@@ -69,7 +68,7 @@ public final class PoseModelResults {
     static final int AUDIT_MIN_RUN = 15;
 
     private static void exercise() {
-        Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET)
+        Path root = KnownDataset.POSE_EXERCISE_CORRECTION.path()
                 .orElseThrow(() -> new IllegalStateException("set FORMLAB_DATA_DIR to the folder holding pose-exercise-correction"));
         ExerciseCorrectionReader reader = new ExerciseCorrectionReader();
         PoseSequence squatTrain = reader.read(DatasetFile.SQUAT_TRAIN.in(root)).sequence();

@@ -38,7 +38,10 @@ import java.util.Objects;
  *
  * <p>Sets: the stream starts inside a set; a set ends after the model's
  * {@code restWindowsToEndSet} rest windows in a row (its count then stays on display); the next
- * exercise window starts a new set, counted from that window's first sample.
+ * exercise window starts a new set, counted from that window's first sample. For a set whose ends
+ * someone else decides (a button on the Pi), {@link #verdict()} gives the batch verdict on
+ * everything received, however the rest gate split it: this class is the one place the live path
+ * counts repetitions.
  *
  * <p>Timestamp policy (see {@link CausalAligner}): gaps up to the pipeline's {@code maxGapSeconds}
  * are bridged by interpolation; a longer gap or a clock jumping back restarts the windows (and
@@ -71,15 +74,18 @@ public final class LiveExerciseTracker {
     private String repExercise = "";
     private int reps;
     private long lastAccelerometerMillis;
+    private long[] streamTimes = new long[256];
+    private double[][] streamValues = new double[3][256];
+    private int streamSamples;
+    private final double[] probabilitySum;
+    private int exerciseWindows;
+    private int reportedSet = 1;
+    private int reportedReps;
+    private int carriedReps;
 
-    /** Nominal accelerometer rate of the MetaWear recordings the models are trained on. */
-    public static final double ACCELEROMETER_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
-    /** Nominal gyroscope rate of those recordings. */
-    public static final double GYROSCOPE_RATE_HZ = MetaWearRates.GYROSCOPE_HZ;
-
-    /** A tracker running {@code model} on sensors at the MetaWear rates (12.5 Hz and 25 Hz). */
+    /** A tracker running {@code model} on sensors at the rates of the MetaWear recordings the models are trained on ({@link MetaWearRates}). */
     public LiveExerciseTracker(ExerciseModel model) {
-        this(model, ACCELEROMETER_RATE_HZ, GYROSCOPE_RATE_HZ);
+        this(model, MetaWearRates.ACCELEROMETER_HZ, MetaWearRates.GYROSCOPE_HZ);
     }
 
     /**
@@ -95,6 +101,20 @@ public final class LiveExerciseTracker {
         this.historyMillis = Math.round((pipeline.window().lengthSeconds() + pipeline.window().stepSeconds() + 1) * 1000);
         this.maxGapMillis = Math.round(pipeline.maxGapSeconds() * 1000);
         this.aligner = new CausalAligner(pipeline.rateHz(), accelerometerRateHz, gyroscopeRateHz, pipeline.maxGapSeconds(), new Grid());
+        this.probabilitySum = new double[model.classes().size()];
+    }
+
+    /**
+     * What a whole stream amounts to, as batch scoring ({@code ExerciseScoring}) gives it for a
+     * recorded set.
+     *
+     * @param label      the exercise with the highest mean probability over the exercise windows, or
+     *                   {@code rest} when the gate called every window rest
+     * @param confidence that mean probability (1 for rest)
+     * @param reps       for a lift: repetitions counted with its rule on every accelerometer sample
+     *                   received; otherwise the repetitions of every set seen ({@link WindowUpdate#totalReps()})
+     */
+    public record Verdict(String label, double confidence, int reps) {
     }
 
     /** The model being run. */
@@ -108,7 +128,11 @@ public final class LiveExerciseTracker {
      */
     public List<WindowUpdate> add(SensorKind sensor, long epochMillis, double x, double y, double z) {
         pending.clear();
-        if (sensor == SensorKind.ACCELEROMETER && Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z)
+        boolean finite = Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(z);
+        if (sensor == SensorKind.ACCELEROMETER && finite) {
+            wholeStream(epochMillis, x, y, z);
+        }
+        if (sensor == SensorKind.ACCELEROMETER && finite
                 && (!anyAccelerometer || epochMillis > lastAccelerometerMillis && epochMillis - lastAccelerometerMillis <= maxGapMillis)) {
             accelerometer(epochMillis, x, y, z);
         }
@@ -144,6 +168,27 @@ public final class LiveExerciseTracker {
         return repExercise;
     }
 
+    /**
+     * The verdict on everything received so far (see {@link Verdict}); empty before the first window.
+     * Counting a lift here does not depend on where the rest gate ended or started sets.
+     */
+    public java.util.Optional<Verdict> verdict() {
+        if (windowIndex == 0) {
+            return java.util.Optional.empty();
+        }
+        if (exerciseWindows == 0) {
+            return java.util.Optional.of(new Verdict(WindowDecisions.REST, 1.0, totalReps()));
+        }
+        Prediction set = Prediction.of(model.classes(), probabilitySum);
+        Exercise exercise = Exercise.fromLabel(set.label());
+        int count = exercise == null || !exercise.isLift() ? totalReps() : countWholeStream(exercise);
+        return java.util.Optional.of(new Verdict(set.label(), set.confidence() / exerciseWindows, count));
+    }
+
+    private int totalReps() {
+        return carriedReps + repCount();
+    }
+
     private void accelerometer(long t, double x, double y, double z) {
         anyAccelerometer = true;
         lastAccelerometerMillis = t;
@@ -165,6 +210,33 @@ public final class LiveExerciseTracker {
                         RepCounter.COUNT_RATE_HZ)).add(t, x, y, z);
             }
         }
+    }
+
+    /** Keeps every accelerometer sample in time order, whatever the gate and the gaps did: what {@link #verdict()} counts. */
+    private void wholeStream(long t, double x, double y, double z) {
+        if (streamSamples > 0 && t <= streamTimes[streamSamples - 1]) {
+            return;
+        }
+        if (streamSamples == streamTimes.length) {
+            streamTimes = java.util.Arrays.copyOf(streamTimes, 2 * streamSamples);
+            for (int a = 0; a < 3; a++) {
+                streamValues[a] = java.util.Arrays.copyOf(streamValues[a], 2 * streamSamples);
+            }
+        }
+        streamTimes[streamSamples] = t;
+        streamValues[0][streamSamples] = x;
+        streamValues[1][streamSamples] = y;
+        streamValues[2][streamSamples] = z;
+        streamSamples++;
+    }
+
+    /** Repetitions of {@code exercise} in every accelerometer sample received, counted with its rule. */
+    private int countWholeStream(Exercise exercise) {
+        StreamingRepCounter counter = new StreamingRepCounter(model.repRules().rulesFor(exercise), RepCounter.COUNT_RATE_HZ);
+        for (int i = 0; i < streamSamples; i++) {
+            counter.add(streamTimes[i], streamValues[0][i], streamValues[1][i], streamValues[2][i]);
+        }
+        return counter.current().count();
     }
 
     private void resetCounters() {
@@ -254,9 +326,20 @@ public final class LiveExerciseTracker {
         if (counting && !repExercise.isEmpty()) {
             reps = counters.get(Exercise.fromLabel(repExercise)).current().count();
         }
+        if (!gate.rest()) {
+            exerciseWindows++;
+            for (int c = 0; c < probabilities.length; c++) {
+                probabilitySum[c] += probabilities[c];
+            }
+        }
+        if (setNumber != reportedSet) {
+            carriedReps += reportedReps;
+            reportedSet = setNumber;
+        }
+        reportedReps = reps;
         Prediction raw1 = Prediction.of(model.classes(), probabilities);
         return new WindowUpdate(windowIndex++, startMillis, pipeline.sampleMillis(segmentStart, from + length), step.label(),
                 step.confidence(), raw1.label(), raw1.confidence(), probabilities, gate, step.inSet(), setNumber, repExercise,
-                reps, System.nanoTime() - start);
+                reps, carriedReps + reps, System.nanoTime() - start);
     }
 }

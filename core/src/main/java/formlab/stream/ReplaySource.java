@@ -3,13 +3,18 @@ package formlab.stream;
 import formlab.exercise.WindowUpdate;
 import formlab.imu.ImuRecording;
 import formlab.imu.TimeOrderedSamples;
+import formlab.imu.metawear.MetaWearDatasetLoader;
+import java.nio.file.Path;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 /**
- * Plays a recording into a {@link LiveExerciseTracker} as if it were arriving from the sensor:
- * both sensors' samples in time order (an accelerometer sample before a gyroscope sample with the
- * same timestamp), paced at real speed, faster, or as fast as possible.
+ * The one replay of a recording as if it were arriving from the sensor: both sensors' samples in
+ * time order ({@link TimeOrderedSamples}: an accelerometer sample before a gyroscope sample with the
+ * same timestamp). Either {@link #play} pushes them into a {@link LiveExerciseTracker}, paced at real
+ * speed, faster, or as fast as possible; or a caller that paces by itself (the Pi runtime's
+ * {@code deploy.sensor.RecordingSource}) pulls them one at a time with {@link #next}.
  */
 public final class ReplaySource {
 
@@ -21,6 +26,7 @@ public final class ReplaySource {
     }
 
     private final ImuRecording recording;
+    private final TimeOrderedSamples samples;
     private final double speed;
     private final Pacer pacer;
 
@@ -38,8 +44,49 @@ public final class ReplaySource {
             throw new IllegalArgumentException("speed must be 0 (as fast as possible) or positive, got " + speed);
         }
         this.recording = recording;
+        this.samples = new TimeOrderedSamples(recording);
         this.speed = speed;
         this.pacer = pacer;
+    }
+
+    /**
+     * A replay of the MetaWear set that {@code file} belongs to: {@code file} is either of its two
+     * exports (accelerometer or gyroscope); the other is looked up beside it.
+     *
+     * @param speed as for {@link #ReplaySource(ImuRecording, double)}
+     * @throws formlab.imu.ImuDataException when the file or its partner is missing or malformed
+     */
+    public static ReplaySource ofFile(Path file, double speed) {
+        return new ReplaySource(MetaWearDatasetLoader.defaults().loadSetOf(file), speed);
+    }
+
+    /** The recording being replayed. */
+    public ImuRecording recording() {
+        return recording;
+    }
+
+    /** True while samples remain. */
+    public boolean hasNext() {
+        return samples.hasNext();
+    }
+
+    /** Recorded time of the next sample, empty at the end. */
+    public OptionalLong nextMillis() {
+        return samples.nextMillis();
+    }
+
+    /**
+     * Hands the next sample to {@code consumer} at once (no pacing) and moves past it.
+     *
+     * @throws IllegalStateException at the end
+     */
+    public void next(TimeOrderedSamples.Consumer consumer) {
+        samples.next(consumer);
+    }
+
+    /** Number of samples in the replay (accelerometer plus gyroscope). */
+    public int size() {
+        return samples.size();
     }
 
     /** A pacer that sleeps on the system's monotonic clock, starting now. */
@@ -53,19 +100,24 @@ public final class ReplaySource {
         };
     }
 
-    /** Plays every sample into {@code tracker}, handing each completed window to {@code updates}; returns the windows seen. */
+    /**
+     * Plays every remaining sample into {@code tracker}, paced from the recording's first sample,
+     * handing each completed window to {@code updates}; returns the windows seen.
+     */
     public int play(LiveExerciseTracker tracker, Consumer<WindowUpdate> updates) {
         long first = Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
         int[] windows = {0};
-        TimeOrderedSamples.forEach(recording, (sensor, t, x, y, z) -> {
-            if (speed > 0) {
-                pacer.waitUntil(Math.round((t - first) * 1e6 / speed));
-            }
-            for (WindowUpdate update : tracker.add(sensor, t, x, y, z)) {
-                updates.accept(update);
-                windows[0]++;
-            }
-        });
+        while (samples.hasNext()) {
+            samples.next((sensor, t, x, y, z) -> {
+                if (speed > 0) {
+                    pacer.waitUntil(Math.round((t - first) * 1e6 / speed));
+                }
+                for (WindowUpdate update : tracker.add(sensor, t, x, y, z)) {
+                    updates.accept(update);
+                    windows[0]++;
+                }
+            });
+        }
         return windows[0];
     }
 }

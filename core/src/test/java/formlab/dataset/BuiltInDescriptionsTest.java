@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,17 @@ import org.junit.jupiter.api.Test;
  * file that does not fit.
  */
 class BuiltInDescriptionsTest {
+
+    @Test
+    void everyDatasetKnownByNameHasTheBuiltInDescriptionOfThatName() {
+        for (KnownDataset known : KnownDataset.values()) {
+            assertTrue(DatasetDescriptions.builtInNames().contains(known.folderName()), known + " has no built-in description");
+            DatasetDescription description = DatasetDescriptions.builtIn(known.folderName()).description();
+            assertEquals(known.folderName(), description.name());
+            assertTrue(description.folder() == null || description.folder().equals(known.folderName()),
+                    known + ": the description points at another folder, " + description.folder());
+        }
+    }
 
     @Test
     void everyBuiltInDescriptionReads() {

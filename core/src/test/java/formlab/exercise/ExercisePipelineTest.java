@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import formlab.data.DataOrigin;
 import formlab.eval.Progress;
+import formlab.features.ImuFeatures;
 import formlab.imu.ImuDataset;
 import formlab.imu.ImuRecording;
 import formlab.imu.signal.ChannelGroup;
@@ -53,6 +54,55 @@ class ExercisePipelineTest {
         Window again = pipeline.window(segment.slice(from, from + length), segment.startMillis());
         assertArrayEquals(windows.get(1).channel("acc_vertical"), again.channel("acc_vertical"), 0.0);
         assertEquals(pipeline.featureNames().size(), pipeline.features(again).length);
+    }
+
+    @Test
+    void windowsOfManyRecordingsKeepTheirSetInRecordingOrder() {
+        List<ImuRecording> sets = dataset().recordings().subList(0, 3);
+        ExercisePipeline pipeline = ExercisePipeline.defaults();
+        List<Window> windows = pipeline.windows(sets);
+        int at = 0;
+        for (ImuRecording set : sets) {
+            List<Window> own = pipeline.windows(set);
+            assertTrue(own.size() > 5, set.info().id());
+            for (Window w : own) {
+                Window listed = windows.get(at++);
+                assertEquals(set.info(), listed.info().orElseThrow());
+                assertEquals(set.info().exercise().label(), listed.label());
+                assertEquals(w.startSeconds(), listed.startSeconds());
+                assertEquals(4.0, listed.seconds(), 1e-12);
+                assertEquals(12.5, listed.rateHz());
+            }
+        }
+        assertEquals(at, windows.size());
+    }
+
+    @Test
+    void tableRowsEqualTheSingleWindowPath() {
+        ExercisePipeline pipeline = ExercisePipeline.defaults();
+        List<Window> windows = pipeline.windows(dataset().recordings());
+        Table table = pipeline.featureTable(windows);
+        assertEquals(windows.size(), table.rowCount());
+        List<String> names = pipeline.featureNames();
+        assertEquals(ImuFeatures.METADATA_COLUMNS, table.columnNames().subList(0, 5));
+        assertEquals(names, table.columnNames().subList(5, table.columnCount()));
+        for (int row = 0; row < windows.size(); row += 7) {
+            Window w = windows.get(row);
+            double[] single = pipeline.features(w);
+            double[] fromTable = new double[names.size()];
+            for (int f = 0; f < names.size(); f++) {
+                fromTable[f] = table.doubleColumn(5 + f).getDouble(row);
+            }
+            assertArrayEquals(single, fromTable, 0.0, "row " + row);
+            assertEquals(w.info().orElseThrow().participant(), table.stringColumn("participant").get(row));
+            assertEquals(w.label(), table.stringColumn("exercise").get(row));
+            assertEquals(w.info().orElseThrow().id(), table.stringColumn("set_id").get(row));
+            assertEquals(w.startSeconds(), table.doubleColumn("window_start_s").getDouble(row));
+        }
+        for (int f = 5; f < table.columnCount(); f++) {
+            tech.tablesaw.api.DoubleColumn column = table.doubleColumn(f);
+            assertTrue(java.util.Arrays.stream(column.asDoubleArray()).allMatch(Double::isFinite), "finite values in " + column.name());
+        }
     }
 
     @Test

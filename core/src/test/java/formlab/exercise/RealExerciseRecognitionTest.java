@@ -3,7 +3,7 @@ package formlab.exercise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.eval.Progress;
 import formlab.imu.dataset.ImuDatasets;
 import org.junit.jupiter.api.Assumptions;
@@ -19,7 +19,7 @@ class RealExerciseRecognitionTest {
 
     @Test
     void recognisesLiftsOfUnseenParticipantsAndGatesRestWithoutRestLabels() {
-        Assumptions.assumeTrue(DataSettings.dataset(ImuDatasets.REAL_NAME).isPresent(), "real barbell data not configured");
+        Assumptions.assumeTrue(KnownDataset.IMU_BARBELL.path().isPresent(), "real barbell data not configured");
         var space = ExerciseEvaluation.SearchSpace.quick();
         ExerciseData data = ExerciseData.build(ImuDatasets.barbell(), ExercisePipeline.defaults(), space.windows(), null, Progress.none());
         ExerciseEvaluation evaluation = ExerciseEvaluation.leaveOneParticipantOut(data, space, Progress.none());

@@ -1,24 +1,14 @@
 package formlab.features;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.imu.ImuDataset;
-import formlab.imu.dataset.ImuDatasets;
-import formlab.imu.signal.SignalSettings;
 import formlab.imu.signal.Window;
-import formlab.imu.signal.WindowSettings;
-import formlab.imu.signal.Windowing;
-import formlab.imu.sim.SimulationSettings;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tech.tablesaw.api.Table;
 
 class ImuFeaturesTest {
 
@@ -108,34 +98,6 @@ class ImuFeaturesTest {
         assertEquals(4 * 15 + 4 * 15 + 2, names.size(), "15 time + 15 spectral features per channel, 2 pairs present");
         List<String> timeOnly = ImuFeatures.featureNames(w.names(), FeatureSettings.defaults().timeDomainOnly());
         assertEquals(4 * 15 + 2, timeOnly.size());
-    }
-
-    @Test
-    void tableRowsEqualTheSingleWindowPath(@TempDir Path dir) {
-        ImuDataset dataset = ImuDatasets.simulated(dir.resolve("sim"), new SimulationSettings(5, 2, 1, 1, true, 0));
-        List<Window> windows = Windowing.windows(dataset.recordings(), SignalSettings.defaults(), WindowSettings.defaults());
-        Table table = ImuFeatures.extract(windows, FeatureSettings.defaults());
-        assertEquals(windows.size(), table.rowCount());
-        List<String> names = ImuFeatures.featureNames(windows.get(0).names(), FeatureSettings.defaults());
-        assertEquals(ImuFeatures.METADATA_COLUMNS, table.columnNames().subList(0, 5));
-        assertEquals(names, table.columnNames().subList(5, table.columnCount()));
-        for (int row = 0; row < windows.size(); row += 7) {
-            Window w = windows.get(row);
-            double[] single = ImuFeatures.extract(w, FeatureSettings.defaults());
-            double[] fromTable = new double[names.size()];
-            for (int f = 0; f < names.size(); f++) {
-                fromTable[f] = table.doubleColumn(5 + f).getDouble(row);
-            }
-            assertArrayEquals(single, fromTable, 0.0, "row " + row);
-            assertEquals(w.info().orElseThrow().participant(), table.stringColumn("participant").get(row));
-            assertEquals(w.label(), table.stringColumn("exercise").get(row));
-            assertEquals(w.info().orElseThrow().id(), table.stringColumn("set_id").get(row));
-            assertEquals(w.startSeconds(), table.doubleColumn("window_start_s").getDouble(row));
-        }
-        for (int f = 5; f < table.columnCount(); f++) {
-            tech.tablesaw.api.DoubleColumn column = table.doubleColumn(f);
-            assertTrue(java.util.Arrays.stream(column.asDoubleArray()).allMatch(Double::isFinite), "finite values in " + column.name());
-        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package formlab.features;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.exercise.ExercisePipeline;
 import formlab.imu.Exercise;
 import formlab.imu.dataset.ImuDatasets;
@@ -99,7 +99,7 @@ class MotionFeaturesTest {
 
     @Test
     void theOverheadPressTravelsFurtherThanTheBenchPressForEveryone() {
-        Assumptions.assumeTrue(DataSettings.dataset(ImuDatasets.REAL_NAME).isPresent(), "real barbell data not configured");
+        Assumptions.assumeTrue(KnownDataset.IMU_BARBELL.path().isPresent(), "real barbell data not configured");
         ExercisePipeline pipeline = ExercisePipeline.defaults().withWindow(new WindowSettings(5, 1));
         int index = pipeline.featureNames().indexOf("motion__lift_range_m");
         Map<String, List<Double>> bench = new TreeMap<>();

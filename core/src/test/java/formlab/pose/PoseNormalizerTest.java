@@ -2,7 +2,7 @@ package formlab.pose;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.io.PosePilotReader;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,7 +117,7 @@ class PoseNormalizerTest {
 
     @Test
     void realFramesEndUpHipCentredWithUnitTorso() {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available");
         PoseSequence sequence = new PosePilotReader().read(root.resolve("warrior/cam_3/P2.csv")).sequence();
         PoseSequence flat = PoseNormalizer.DEFAULT.normalise(sequence);

@@ -2,7 +2,7 @@ package formlab.posture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.eval.CrossValidation;
 import formlab.eval.Progress;
 import formlab.model.LabelledData;
@@ -12,7 +12,6 @@ import formlab.pose.io.ExerciseCorrectionReader;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
 import formlab.pose.io.PoseData;
 import formlab.pose.io.PoseDatasets;
-import formlab.pose.io.PosePilotReader;
 import formlab.registry.ModelRegistry;
 import formlab.registry.TrainingRun;
 import java.nio.file.Path;
@@ -29,7 +28,7 @@ class PoseModelsRealDataTest {
 
     @Test
     void yogaPosesOfUnseenParticipantsAreRecognisedAndTheModelScoresFiles() throws Exception {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available");
         PoseData data = PoseDatasets.posePilot(root, true); // camera 0 only
         LabelledData table = YogaPoseModel.data(data.sequences(), YogaPoseModel.extractor());
@@ -73,7 +72,7 @@ class PoseModelsRealDataTest {
 
     @Test
     void squatPhaseOfTheTestFileIsRecognised() {
-        Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_EXERCISE_CORRECTION.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-exercise-correction not available");
         ExerciseCorrectionReader reader = new ExerciseCorrectionReader();
         PoseSequence train = reader.read(DatasetFile.SQUAT_TRAIN.in(root)).sequence();
@@ -88,7 +87,7 @@ class PoseModelsRealDataTest {
 
     @Test
     void curlFormIsCrossValidatedOverTakes() {
-        Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_EXERCISE_CORRECTION.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-exercise-correction not available");
         PoseSequence curl = new ExerciseCorrectionReader().read(DatasetFile.CURL_TEST.in(root)).sequence();
         assertEquals(12, curl.splitIntoTakes(ExerciseFormModels.TAKE_JUMP, true).size());

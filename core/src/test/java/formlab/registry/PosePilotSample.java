@@ -1,6 +1,6 @@
 package formlab.registry;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.model.LabelledData;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -26,7 +26,7 @@ public final class PosePilotSample {
 
     /** The sample, or empty when the dataset is not available. */
     public static Optional<Sample> load(int step) {
-        Optional<Path> root = DataSettings.dataset(PosePilotReader.DATASET);
+        Optional<Path> root = KnownDataset.POSE_YOGA_POSEPILOT.path();
         if (root.isEmpty()) {
             return Optional.empty();
         }

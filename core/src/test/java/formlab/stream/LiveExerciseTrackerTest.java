@@ -78,6 +78,8 @@ class LiveExerciseTrackerTest {
                 assertEquals(b.step().confidence(), s.confidence(), 0.0);
                 compared++;
             }
+            assertVerdictIsTheBatchOne(batch, tracker);
+            assertEquals(live.getLast().reps(), live.getLast().totalReps(), "one set, nothing carried");
             boolean setEnded = live.stream().anyMatch(u -> !u.inSet());
             if (set.info().exercise().isLift() && !setEnded && !tracker.repExercise().isEmpty()) {
                 Exercise exercise = Exercise.fromLabel(tracker.repExercise());
@@ -111,6 +113,21 @@ class LiveExerciseTrackerTest {
         assertTrue(live.stream().noneMatch(u -> u.startMillis() < holeEnd - 100 && u.endMillis() > holeStart + 100),
                 "no window spans the gap");
         assertTrue(live.getLast().setNumber() == 2, "the gap starts a new set");
+        int firstSetReps = live.stream().filter(u -> u.setNumber() == 1).reduce((a, b) -> b).orElseThrow().reps();
+        assertEquals(firstSetReps + live.getLast().reps(), live.getLast().totalReps(), "the first set's count is carried");
+        assertVerdictIsTheBatchOne(ExerciseScoring.score(model, broken), tracker);
+    }
+
+    /** The tracker's verdict on a whole recording is batch scoring's set verdict, repetitions included. */
+    static void assertVerdictIsTheBatchOne(ExerciseScoring.SetScore batch, LiveExerciseTracker tracker) {
+        String id = batch.recording().info().id();
+        LiveExerciseTracker.Verdict verdict = tracker.verdict().orElseThrow();
+        assertEquals(batch.label(), verdict.label(), id + ": set label");
+        assertEquals(batch.confidence(), verdict.confidence(), 1e-12, id + ": set confidence");
+        Exercise exercise = Exercise.fromLabel(batch.label());
+        if (exercise != null && exercise.isLift()) {
+            assertEquals(batch.repCount(), verdict.reps(), id + ": repetitions of the whole recording");
+        }
     }
 
     @Test
@@ -123,6 +140,7 @@ class LiveExerciseTrackerTest {
         tracker.add(SensorKind.GYROSCOPE, gyr.epochMillis(0), gyr.value(0, 0), gyr.value(1, 0), gyr.value(2, 0));
         tracker.add(SensorKind.ACCELEROMETER, acc.epochMillis(0) - 30, 0, 1, 0);
         assertEquals(1, tracker.droppedSamples(), "a sample 30 ms in the past is dropped");
+        assertTrue(tracker.verdict().isEmpty(), "no verdict before the first window");
         assertEquals(0, tracker.restarts());
         tracker.add(SensorKind.ACCELEROMETER, acc.epochMillis(0) - 60_000, 0, 1, 0);
         assertEquals(1, tracker.restarts(), "a clock one minute back starts a new segment");

@@ -4,31 +4,27 @@ import formlab.deploy.config.TrackerConfig;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.sensor.SensorSource;
 import formlab.exercise.ExerciseModel;
-import formlab.imu.Exercise;
-import formlab.imu.SensorKind;
-import formlab.imu.reps.RepCounter;
-import formlab.imu.reps.StreamingRepCounter;
-import formlab.stream.LiveExerciseTracker;
 import formlab.exercise.WindowUpdate;
+import formlab.imu.SensorKind;
+import formlab.stream.LiveExerciseTracker;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The tracker's {@link SampleSink}: the library's {@link LiveExerciseTracker} (causal alignment,
- * the model's windows and features, classifier, rest gate, smoothing, running repetition count),
- * used unchanged, one instance per set.
+ * the model's windows and features, classifier, rest gate, smoothing, repetition count and the
+ * set verdict), used unchanged, one instance per set.
  *
- * <p>What this adapter adds is only the set bookkeeping of a button-driven tracker:
+ * <p>What this adapter adds is only the translation for a button-driven tracker:
  * <ul>
  *   <li>a reading with both sensors (MPU-6050) is given to the live tracker as an accelerometer
  *   and a gyroscope sample with the same timestamp; a replayed reading as the one sample it is;</li>
- *   <li>should the live tracker's rest gate end a set and start another inside one button set (the
- *   lifter paused without pressing the button), the repetitions of the earlier part are kept;</li>
- *   <li>at the end of a set the verdict is the batch one ({@code ExerciseScoring}): the exercise
- *   with the highest mean probability over the set's exercise windows, its repetitions counted by
- *   the library's {@link StreamingRepCounter} with that exercise's rule on all the set's
- *   accelerometer samples (a set the rest gate split is still one set here).</li>
+ *   <li>each window shows the repetitions of the whole button set so far
+ *   ({@link WindowUpdate#totalReps()}: should the live tracker's rest gate end a set and start another
+ *   inside one button set, the repetitions of the earlier part are kept);</li>
+ *   <li>at the end of a set the verdict is the live tracker's {@link LiveExerciseTracker#verdict()},
+ *   the batch one ({@code ExerciseScoring}) on all the set's samples.</li>
  * </ul>
  */
 public final class LiveClassifier implements SampleSink {
@@ -37,14 +33,6 @@ public final class LiveClassifier implements SampleSink {
     private final double accelerometerHz;
     private final double gyroscopeHz;
     private LiveExerciseTracker tracker;
-    private final List<long[]> accTimes = new ArrayList<>();
-    private final List<double[]> accValues = new ArrayList<>();
-    private double[] probabilitySum;
-    private int exerciseWindows;
-    private int windows;
-    private int internalSet;
-    private int carriedReps;
-    private int lastReps;
     private long lastMillis;
 
     /**
@@ -74,14 +62,6 @@ public final class LiveClassifier implements SampleSink {
     @Override
     public void startSet() {
         tracker = new LiveExerciseTracker(model, accelerometerHz, gyroscopeHz);
-        accTimes.clear();
-        accValues.clear();
-        probabilitySum = new double[model.classes().size()];
-        exerciseWindows = 0;
-        windows = 0;
-        internalSet = 1;
-        carriedReps = 0;
-        lastReps = 0;
     }
 
     @Override
@@ -93,67 +73,16 @@ public final class LiveClassifier implements SampleSink {
             if (!sample.has(kind)) {
                 continue;
             }
-            double x = sample.value(kind, 0);
-            double y = sample.value(kind, 1);
-            double z = sample.value(kind, 2);
-            if (kind == SensorKind.ACCELEROMETER) {
-                accTimes.add(new long[] {t});
-                accValues.add(new double[] {x, y, z});
-            }
-            for (WindowUpdate update : tracker.add(kind, t, x, y, z)) {
-                results.add(result(update));
+            for (WindowUpdate update : tracker.add(kind, t, sample.value(kind, 0), sample.value(kind, 1), sample.value(kind, 2))) {
+                results.add(new WindowResult(Math.round(update.endMillis()), update.label(), update.confidence(), update.totalReps()));
             }
         }
         return results;
     }
 
-    private WindowResult result(WindowUpdate update) {
-        if (update.setNumber() != internalSet) {
-            carriedReps += lastReps;
-            internalSet = update.setNumber();
-        }
-        lastReps = update.reps();
-        windows++;
-        if (!update.gate().rest()) {
-            double[] p = update.probabilities();
-            for (int c = 0; c < p.length; c++) {
-                probabilitySum[c] += p[c];
-            }
-            exerciseWindows++;
-        }
-        return new WindowResult(Math.round(update.endMillis()), update.label(), update.confidence(), carriedReps + update.reps());
-    }
-
     @Override
     public WindowResult finishSet() {
-        if (windows == 0) {
-            return new WindowResult(lastMillis, WindowResult.TOO_SHORT, 0.0, 0);
-        }
-        if (exerciseWindows == 0) {
-            return new WindowResult(lastMillis, "rest", 1.0, carriedReps + tracker.repCount());
-        }
-        int best = 0;
-        for (int c = 1; c < probabilitySum.length; c++) {
-            if (probabilitySum[c] > probabilitySum[best]) {
-                best = c;
-            }
-        }
-        String label = model.classes().get(best);
-        double confidence = probabilitySum[best] / exerciseWindows;
-        Exercise exercise = Exercise.fromLabel(label);
-        int reps;
-        if (exercise == null || !exercise.isLift()) {
-            reps = carriedReps + tracker.repCount();
-        } else {
-            // the whole set with the verdict's rule, as batch counts a recorded set; the live tracker's
-            // own count restarts whenever its rest gate splits the set, which a button-driven set ignores
-            StreamingRepCounter counter = new StreamingRepCounter(model.repRules().rulesFor(exercise), RepCounter.COUNT_RATE_HZ);
-            for (int i = 0; i < accTimes.size(); i++) {
-                double[] v = accValues.get(i);
-                counter.add(accTimes.get(i)[0], v[0], v[1], v[2]);
-            }
-            reps = counter.current().count();
-        }
-        return new WindowResult(lastMillis, label, confidence, reps);
+        return tracker.verdict().map(v -> new WindowResult(lastMillis, v.label(), v.confidence(), v.reps()))
+                .orElseGet(() -> new WindowResult(lastMillis, WindowResult.TOO_SHORT, 0.0, 0));
     }
 }

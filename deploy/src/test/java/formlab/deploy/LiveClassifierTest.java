@@ -3,7 +3,7 @@ package formlab.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.deploy.sensor.RecordingSource;
 import formlab.exercise.ExerciseModel;
 import formlab.exercise.ExerciseScoring;
@@ -59,7 +59,7 @@ class LiveClassifierTest {
 
     @Test
     void realSetsGiveTheBatchCountOnTheRepLed() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(DataSettings.dataset(ImuDatasets.REAL_NAME).isPresent(),
+        org.junit.jupiter.api.Assumptions.assumeTrue(KnownDataset.IMU_BARBELL.path().isPresent(),
                 "real barbell data not configured (FORMLAB_DATA_DIR)");
         List<ImuRecording> sets = ImuDatasets.barbell().recordings();
         // trained on the real sets themselves: what matters here is live = batch, and a model that knows

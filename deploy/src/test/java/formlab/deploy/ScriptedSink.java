@@ -8,6 +8,7 @@ import java.util.List;
  * A stand-in for the streaming classifier in tests of the runtime's plumbing: it reports a window
  * every {@code windowSamples} samples, with one more repetition every {@code samplesPerRep}
  * samples, and records exactly which samples it was given (to check the timestamp policy).
+ * Synchronized: tests read {@link #all()} while the tracker's loop thread feeds it.
  */
 class ScriptedSink implements SampleSink {
 
@@ -24,12 +25,12 @@ class ScriptedSink implements SampleSink {
     }
 
     @Override
-    public void startSet() {
+    public synchronized void startSet() {
         segments.add(new ArrayList<>());
     }
 
     @Override
-    public List<WindowResult> accept(ImuSample sample) {
+    public synchronized List<WindowResult> accept(ImuSample sample) {
         List<ImuSample> current = segments.getLast();
         current.add(sample);
         if (current.size() % windowSamples == 0) {
@@ -39,14 +40,14 @@ class ScriptedSink implements SampleSink {
     }
 
     @Override
-    public WindowResult finishSet() {
+    public synchronized WindowResult finishSet() {
         List<ImuSample> current = segments.getLast();
         long t = current.isEmpty() ? 0 : current.getLast().epochMillis();
         return new WindowResult(t, label, 0.8, current.size() / samplesPerRep + finalAdjustment);
     }
 
     /** Every sample given, all segments in order. */
-    List<ImuSample> all() {
+    synchronized List<ImuSample> all() {
         return segments.stream().flatMap(List::stream).toList();
     }
 }

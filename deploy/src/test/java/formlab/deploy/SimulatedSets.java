@@ -6,6 +6,7 @@ import formlab.imu.Intensity;
 import formlab.imu.SensorKind;
 import formlab.imu.metawear.MetaWearCsvWriter;
 import formlab.imu.metawear.MetaWearFileName;
+import formlab.imu.metawear.MetaWearRates;
 import formlab.imu.sim.BarbellSimulator;
 import formlab.imu.sim.SimulatedSet;
 import formlab.imu.sim.SimulationSettings;
@@ -24,10 +25,10 @@ final class SimulatedSets {
                 .filter(s -> s.info().exercise() == exercise && s.info().intensity() == intensity).findFirst().orElseThrow();
         ImuRecording recording = simulator.simulate(set);
         Path acc = folder.resolve(MetaWearFileName.format(set.info(), SensorKind.ACCELEROMETER,
-                BarbellSimulator.ACC_RATE_HZ, BarbellSimulator.FIRMWARE));
+                MetaWearRates.ACCELEROMETER_HZ, BarbellSimulator.FIRMWARE));
         MetaWearCsvWriter.write(recording.accelerometer(), acc);
         MetaWearCsvWriter.write(recording.gyroscope(), folder.resolve(MetaWearFileName.format(set.info(), SensorKind.GYROSCOPE,
-                BarbellSimulator.GYR_RATE_HZ, BarbellSimulator.FIRMWARE)));
+                MetaWearRates.GYROSCOPE_HZ, BarbellSimulator.FIRMWARE)));
         return acc;
     }
 }

@@ -1,5 +1,6 @@
 package formlab.posture;
 
+import formlab.data.KnownDataset;
 import formlab.pose.estimate.LandmarkEstimate;
 import formlab.pose.estimate.PoseEstimator;
 import formlab.pose.estimate.PoseModels;
@@ -235,15 +236,16 @@ public final class ImagePostureComparison {
         }
         ImageDataset data = ImageDataset.yoga();
         if (!data.origin().real()) {
-            throw new IllegalStateException("images-yoga-5class is not under FORMLAB_DATA_DIR: the comparison needs the real photos");
+            throw new IllegalStateException(KnownDataset.IMAGES_YOGA_5CLASS.folderName()
+                    + " is not under FORMLAB_DATA_DIR: the comparison needs the real photos");
         }
         PoseData posePilot = PoseDatasets.posePilot()
-                .orElseThrow(() -> new IllegalStateException("pose-yoga-posepilot is not under FORMLAB_DATA_DIR"));
+                .orElseThrow(() -> new IllegalStateException(KnownDataset.POSE_YOGA_POSEPILOT.folderName() + " is not under FORMLAB_DATA_DIR"));
         List<Photo> photos = sharedTestPhotos(data);
         log.println(photos.size() + " photos of the 4 shared classes in the test split of " + data.origin().summary()
                 + " " + counts(photos));
         var posture = ComparisonModels.postureModel(posePilot, smoke ? ComparisonModels.SMOKE_TREES : ComparisonModels.TREES);
-        var cnn = ComparisonModels.yogaCnn(data, ModelRegistry.current(ProjectPaths.locate()), smoke, TrainingProgress.printingTo(log));
+        var cnn = ComparisonModels.yogaCnn(data, ModelRegistry.current(ProjectPaths.locate()), smoke, TrainingProgress.standard(log));
         try (PoseEstimator estimator = new PoseEstimator(models, variant, 1)) {
             return run(estimator, posture.model(), cnn.model(), photos, posture.description(), cnn.description(), Progress.none());
         } finally {

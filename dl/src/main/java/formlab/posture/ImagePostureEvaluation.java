@@ -1,5 +1,6 @@
 package formlab.posture;
 
+import formlab.data.KnownDataset;
 import formlab.pose.estimate.LandmarkEstimate;
 import formlab.pose.estimate.PoseEstimator;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class ImagePostureEvaluation {
 
     /** A photo's landmarks as a one-frame sequence labelled {@code truth}, as the sequence classifiers take them. */
     public static PoseSequence oneFrame(Path file, String truth, Pose pose) {
-        SequenceInfo info = new SequenceInfo(file, "images-yoga-5class", null, null, truth, 0);
+        SequenceInfo info = new SequenceInfo(file, KnownDataset.IMAGES_YOGA_5CLASS.folderName(), null, null, truth, 0);
         return new PoseSequence(info, List.of(new PoseFrame(0, truth, pose)));
     }
 
@@ -115,7 +116,7 @@ public final class ImagePostureEvaluation {
     public static void main(String[] args) {
         int perClass = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         var data = formlab.pose.io.PoseDatasets.posePilot().orElseThrow(() -> new IllegalStateException("PosePilot data not found (FORMLAB_DATA_DIR)"));
-        Path photos = formlab.data.DataSettings.dataset("images-yoga-5class").orElseThrow(() -> new IllegalStateException("images-yoga-5class not found"));
+        Path photos = formlab.data.KnownDataset.IMAGES_YOGA_5CLASS.path().orElseThrow(() -> new IllegalStateException(KnownDataset.IMAGES_YOGA_5CLASS.folderName() + " not found"));
         var extractor = formlab.posture.YogaPoseModel.extractor();
         var model = formlab.posture.YogaPoseModel.trainer(150, 42).fit(formlab.posture.YogaPoseModel.data(data.sequences(), extractor));
         try (PoseEstimator estimator = PoseEstimator.open()) {

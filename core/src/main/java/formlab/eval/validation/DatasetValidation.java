@@ -99,16 +99,16 @@ public final class DatasetValidation {
 
     /** The barbell recordings: the real MetaWear files, or the simulated default (generated on first use). */
     public static ValidatedDataset barbell(ProjectPaths paths) {
-        Optional<Path> real = DataSettings.dataset(ImuDatasets.REAL_NAME);
+        Optional<Path> real = KnownDataset.IMU_BARBELL.path();
         if (real.isPresent()) {
             Path raw = Files.isDirectory(real.get().resolve("raw")) ? real.get().resolve("raw") : real.get();
             return ValidatedDataset.of(origin(KnownDataset.IMU_BARBELL, raw, "MetaWear CSV exports"),
-                    BarbellDatasetValidation.validate(ImuDatasets.REAL_NAME, raw));
+                    BarbellDatasetValidation.validate(KnownDataset.IMU_BARBELL.folderName(), raw));
         }
         Path folder = paths.interim().resolve(ImuDatasets.SIMULATED_FOLDER);
         ImuDatasets.ensureSimulated(folder, SimulationSettings.defaults());
-        return ValidatedDataset.of(new DataOrigin("imu-barbell-simulated", false, folder.toString(), "simulated MetaWear CSV exports"),
-                BarbellDatasetValidation.validate("imu-barbell-simulated", folder));
+        return ValidatedDataset.of(new DataOrigin(ImuDatasets.SIMULATED_NAME, false, folder.toString(), "simulated MetaWear CSV exports"),
+                BarbellDatasetValidation.validate(ImuDatasets.SIMULATED_NAME, folder));
     }
 
     /** Exercise-correction landmarks: the real dataset, or the MIT squat sample under {@code data/external}. */

@@ -1,5 +1,6 @@
 package formlab.eval.validation;
 
+import formlab.data.KnownDataset;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
 import formlab.pose.PoseFrame;
@@ -78,7 +79,7 @@ public final class LandmarkDatasetValidation {
                 + LOW_VISIBILITY + ": features from hidden joints are guesses")
                 : Finding.pass("low visibility", "joints", percent(lowVisibility, joints) + " of joint estimates have visibility below "
                 + LOW_VISIBILITY));
-        String title = "pose-yoga-posepilot" + (oneCamera ? " (cam_1 only, smoke mode)" : "");
+        String title = KnownDataset.POSE_YOGA_POSEPILOT.folderName() + (oneCamera ? " (cam_1 only, smoke mode)" : "");
         if (frames.rowCount() == 0) {
             return ValidationReport.of(title, Findings.condense(perFile, "files"), visibility);
         }
@@ -166,7 +167,7 @@ public final class LandmarkDatasetValidation {
             }
         }
         if (perFile.isEmpty()) {
-            return new ValidationReport("pose-yoga-11kp", List.of(Finding.fail("files", root.toString(),
+            return new ValidationReport(KnownDataset.POSE_YOGA_11KP.folderName(), List.of(Finding.fail("files", root.toString(),
                     "no all.csv, train.csv or test.csv under " + root.resolve("data"))));
         }
         List<Finding> all = new ArrayList<>(Findings.condense(perFile, "files"));
@@ -177,7 +178,7 @@ public final class LandmarkDatasetValidation {
         if (train != null && test != null) {
             all.add(overlap("train/test overlap", train, test));
         }
-        return new ValidationReport("pose-yoga-11kp", all);
+        return new ValidationReport(KnownDataset.POSE_YOGA_11KP.folderName(), all);
     }
 
     private static List<Finding> missingKeypoints(String subject, List<PoseFrame> frames, ReadReport report) {

@@ -1,10 +1,10 @@
 package formlab.imu.dataset;
 
+import formlab.data.KnownDataset;
 import formlab.imu.ImuDataset;
 import formlab.imu.ImuRecording;
 import formlab.data.AtomicFiles;
 import formlab.data.DataOrigin;
-import formlab.data.DataSettings;
 import formlab.data.ProjectPaths;
 import formlab.imu.metawear.MetaWearDatasetLoader;
 import formlab.imu.sim.BarbellSimulator;
@@ -21,14 +21,14 @@ import java.util.Optional;
  * Entry points to the IMU datasets that notebooks and commands use.
  *
  * <p>{@link #barbell()} gives the real MetaWear barbell recordings when {@code FORMLAB_DATA_DIR}
- * holds {@value #REAL_NAME}, and otherwise the simulated default, generated once into
+ * holds the {@link KnownDataset#IMU_BARBELL} folder, and otherwise the simulated default, generated once into
  * {@code data/interim/}{@value #SIMULATED_FOLDER} and reused. Both go through the same MetaWear
  * loader; the returned dataset's {@link DataOrigin} says which one it is.
  */
 public final class ImuDatasets {
 
-    /** Folder name of the real dataset under the data root. */
-    public static final String REAL_NAME = "imu-barbell-metawear";
+    /** Name of the simulated dataset (the real one is {@link KnownDataset#IMU_BARBELL}). */
+    public static final String SIMULATED_NAME = "imu-barbell-simulated";
     /** Folder under {@code data/interim} holding the simulated recordings. */
     public static final String SIMULATED_FOLDER = "simulated-barbell";
     /** File in the simulated folder holding the settings fingerprint it was generated with. */
@@ -39,7 +39,7 @@ public final class ImuDatasets {
 
     /** The real barbell dataset if configured, else the simulated default under the project's {@code data/interim}. */
     public static ImuDataset barbell() {
-        Optional<Path> real = DataSettings.dataset(REAL_NAME);
+        Optional<Path> real = KnownDataset.IMU_BARBELL.path();
         if (real.isPresent()) {
             return real(real.get());
         }
@@ -50,7 +50,7 @@ public final class ImuDatasets {
     public static ImuDataset real(Path datasetFolder) {
         Path raw = datasetFolder.resolve("raw");
         List<ImuRecording> recordings = MetaWearDatasetLoader.defaults().load(Files.isDirectory(raw) ? raw : datasetFolder);
-        return new ImuDataset(recordings, new DataOrigin(REAL_NAME, true, datasetFolder.toString(), size(recordings)));
+        return new ImuDataset(recordings, new DataOrigin(KnownDataset.IMU_BARBELL.folderName(), true, datasetFolder.toString(), size(recordings)));
     }
 
     /**
@@ -73,7 +73,7 @@ public final class ImuDatasets {
     public static ImuDataset simulated(Path folder, SimulationSettings settings) {
         ensureSimulated(folder, settings);
         List<ImuRecording> recordings = MetaWearDatasetLoader.defaults().load(folder);
-        return new ImuDataset(recordings, new DataOrigin("imu-barbell-simulated", false,
+        return new ImuDataset(recordings, new DataOrigin(SIMULATED_NAME, false,
                 folder + " (" + settings.fingerprint() + ")", size(recordings)));
     }
 

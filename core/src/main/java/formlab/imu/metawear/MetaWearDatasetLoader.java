@@ -78,6 +78,41 @@ public record MetaWearDatasetLoader(MetaWearCsvReader reader) {
     }
 
     /**
+     * Loads the set that {@code file} belongs to: {@code file} is either of its two exports
+     * (accelerometer or gyroscope); the other is looked up beside it.
+     *
+     * @throws ImuDataException when the file or its partner is missing or malformed
+     */
+    public ImuRecording loadSetOf(Path file) {
+        MetaWearFileName name = MetaWearFileName.parse(file, false);
+        Path partner = partner(file, name);
+        return name.sensor() == SensorKind.ACCELEROMETER ? loadPair(file, partner) : loadPair(partner, file);
+    }
+
+    private static Path partner(Path file, MetaWearFileName name) {
+        Path folder = file.toAbsolutePath().getParent();
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> matches = files.filter(MetaWearFileName::looksLikeMetaWear).filter(p -> !p.equals(file.toAbsolutePath()))
+                    .filter(p -> {
+                        try {
+                            MetaWearFileName other = MetaWearFileName.parse(p, false);
+                            return other.set().equals(name.set()) && other.sensor() != name.sensor();
+                        } catch (ImuDataException e) {
+                            return false;
+                        }
+                    }).toList();
+            if (matches.isEmpty()) {
+                SensorKind wanted = name.sensor() == SensorKind.ACCELEROMETER ? SensorKind.GYROSCOPE : SensorKind.ACCELEROMETER;
+                throw new ImuDataException(Problem.UNPAIRED_SENSOR, file, "no " + wanted.fileToken()
+                        + " file of set " + name.set().id() + " in " + folder + "; a replay needs both sensors of the set");
+            }
+            return matches.get(0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + folder, e);
+        }
+    }
+
+    /**
      * Reads one set from an explicit accelerometer and gyroscope file.
      *
      * @throws ImuDataException ({@link Problem#MISMATCHED_PAIR}) when the files name different

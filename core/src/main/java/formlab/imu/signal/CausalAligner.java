@@ -10,9 +10,10 @@ import java.util.Objects;
 
 /**
  * Puts accelerometer and gyroscope samples that arrive one at a time, each at its own rate and on
- * its own schedule, onto one evenly spaced grid, using only samples already received: the
- * causal counterpart of {@link Resampler}, and the one alignment that training, batch scoring and
- * live streaming share, so a stream reproduces the batch windows exactly.
+ * its own schedule, onto one evenly spaced grid, using only samples already received: the one
+ * alignment that training, batch scoring, live streaming, labelling, drift monitoring and the
+ * benchmarks share (through {@code formlab.exercise.ExercisePipeline}), so a stream reproduces the
+ * batch windows exactly.
  *
  * <p>How: a sensor faster than the grid is first low-passed by a causal Butterworth filter (order 4
  * at 0.4 x the grid rate, state kept sample by sample) so that fast movements do not alias. The

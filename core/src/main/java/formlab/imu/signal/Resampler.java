@@ -1,53 +1,13 @@
 package formlab.imu.signal;
 
-import formlab.imu.ImuRecording;
-import formlab.imu.SensorSeries;
-import java.util.ArrayList;
-import java.util.List;
-
 /**
- * Puts the accelerometer and gyroscope of a recording on one common time base by linear
- * interpolation in epoch time (never by row: the sensors start apart and run at different rates).
- *
- * <p>The grid starts at the later of the two first samples and stops at or before the earlier of
- * the two last samples, so no value is extrapolated. When the target rate is below a sensor's
- * rate, the sensor is first low-passed (zero-phase Butterworth, order 4, at 0.4 x target rate) so
- * that fast movements do not alias into slow ones. Dropouts (see {@link SensorSeries#gaps()}) are
- * bridged by the straight line between the samples either side.
+ * Linear interpolation in epoch time (never by row: sensors start apart and run at different
+ * rates), as repetition counting puts accelerometer samples on its even grid. Aligning both sensors
+ * of a recording for windows is {@link CausalAligner}'s job.
  */
 public final class Resampler {
 
     private Resampler() {
-    }
-
-    /** Channels {@code acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z} of {@code recording} at {@code rateHz}. */
-    public static AlignedSignal resample(ImuRecording recording, double rateHz) {
-        if (!(rateHz > 0)) {
-            throw new IllegalArgumentException("target rate must be positive, got " + rateHz);
-        }
-        double start = recording.overlapStartMillis();
-        double end = recording.overlapEndMillis();
-        int n = end < start ? 0 : (int) Math.floor((end - start) * rateHz / 1000.0 + 1e-9) + 1;
-        double[] grid = new double[n];
-        for (int i = 0; i < n; i++) {
-            grid[i] = start + i * 1000.0 / rateHz;
-        }
-        List<String> names = new ArrayList<>();
-        List<String> units = new ArrayList<>();
-        List<double[]> channels = new ArrayList<>();
-        for (SensorSeries series : List.of(recording.accelerometer(), recording.gyroscope())) {
-            long[] times = series.epochMillis();
-            for (int axis = 0; axis < 3; axis++) {
-                double[] values = series.axis(axis);
-                if (rateHz < series.nominalRateHz() && values.length > 1) {
-                    values = Butterworth.lowPass(4, 0.4 * rateHz, series.nominalRateHz()).filtfilt(values);
-                }
-                names.add(series.kind().prefix() + "_" + "xyz".charAt(axis));
-                units.add(series.unit().symbol());
-                channels.add(interpolate(times, values, grid));
-            }
-        }
-        return new AlignedSignal(recording.info(), rateHz, start, names, units, channels.toArray(new double[0][]));
     }
 
     /**

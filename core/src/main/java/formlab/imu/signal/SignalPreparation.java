@@ -1,22 +1,18 @@
 package formlab.imu.signal;
 
-import formlab.imu.ImuRecording;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a recording into the aligned, filtered, derived channels that windows and features use:
- * resample both sensors onto one grid ({@link Resampler}), low-pass if asked, then build the
- * channel groups of {@link SignalSettings#channels()} in {@link ChannelGroup} order.
+ * Builds the derived channels that windows and features use from the six raw axes on one grid
+ * (as {@link CausalAligner} makes them): low-pass if asked, then the channel groups of
+ * {@link SignalSettings#channels()} in {@link ChannelGroup} order. The exercise pipeline
+ * ({@code formlab.exercise.ExercisePipeline}) calls it on each window's own samples; it is the one
+ * way from a recording to windows.
  */
 public final class SignalPreparation {
 
     private SignalPreparation() {
-    }
-
-    /** Prepares one recording. */
-    public static AlignedSignal prepare(ImuRecording recording, SignalSettings settings) {
-        return derive(Resampler.resample(recording, settings.rateHz()), settings);
     }
 
     /**

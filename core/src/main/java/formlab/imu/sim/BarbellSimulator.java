@@ -59,10 +59,6 @@ public final class BarbellSimulator {
 
     /** Firmware version written into file names, as in the real exports. */
     public static final String FIRMWARE = "1.4.4";
-    /** Accelerometer rate, Hz. */
-    public static final double ACC_RATE_HZ = MetaWearRates.ACCELEROMETER_HZ;
-    /** Gyroscope rate, Hz. */
-    public static final double GYR_RATE_HZ = MetaWearRates.GYROSCOPE_HZ;
 
     private static final double[] SITTING_UP = ExerciseMotion.of(Exercise.REST).up();
     private static final Exercise[] LIFTS = {Exercise.BENCH, Exercise.DEAD, Exercise.OHP, Exercise.ROW, Exercise.SQUAT};
@@ -162,9 +158,9 @@ public final class BarbellSimulator {
         if (dropout != null) {
             dropout[1] = dropout[0] + uniform(random, 1.5, 3.5);
         }
-        SensorSeries acc = sample(SensorKind.ACCELEROMETER, ACC_RATE_HZ, startMillis, accOffset, set.seconds(), dropout,
+        SensorSeries acc = sample(SensorKind.ACCELEROMETER, MetaWearRates.ACCELEROMETER_HZ, startMillis, accOffset, set.seconds(), dropout,
                 motion, person, random);
-        SensorSeries gyr = sample(SensorKind.GYROSCOPE, GYR_RATE_HZ, startMillis, gyrOffset, set.seconds(), dropout,
+        SensorSeries gyr = sample(SensorKind.GYROSCOPE, MetaWearRates.GYROSCOPE_HZ, startMillis, gyrOffset, set.seconds(), dropout,
                 motion, person, random);
         return new ImuRecording(set.info(), acc, gyr, List.of());
     }
@@ -206,9 +202,9 @@ public final class BarbellSimulator {
         for (SimulatedSet set : sets) {
             ImuRecording recording = simulate(set);
             MetaWearCsvWriter.write(recording.accelerometer(), folder.resolve(
-                    MetaWearFileName.format(set.info(), SensorKind.ACCELEROMETER, ACC_RATE_HZ, FIRMWARE)));
+                    MetaWearFileName.format(set.info(), SensorKind.ACCELEROMETER, MetaWearRates.ACCELEROMETER_HZ, FIRMWARE)));
             MetaWearCsvWriter.write(recording.gyroscope(), folder.resolve(
-                    MetaWearFileName.format(set.info(), SensorKind.GYROSCOPE, GYR_RATE_HZ, FIRMWARE)));
+                    MetaWearFileName.format(set.info(), SensorKind.GYROSCOPE, MetaWearRates.GYROSCOPE_HZ, FIRMWARE)));
         }
         return sets;
     }

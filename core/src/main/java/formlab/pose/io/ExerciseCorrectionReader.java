@@ -1,5 +1,6 @@
 package formlab.pose.io;
 
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -29,9 +30,6 @@ import java.util.Objects;
  * {@link CoordinateSpace#IMAGE_NORMALISED} with depth. Bad rows follow the {@link BadRowPolicy}.
  */
 public final class ExerciseCorrectionReader {
-
-    /** Folder name of the dataset under the data root. */
-    public static final String DATASET = "pose-exercise-correction";
 
     private static final List<String> AXES = List.of("x", "y", "z", "v");
 
@@ -73,7 +71,7 @@ public final class ExerciseCorrectionReader {
             }
             return new RowLoop.Parsed(new PoseFrame(index, label, pose.build()), 0);
         });
-        SequenceInfo info = new SequenceInfo(file, DATASET, null, null, null);
+        SequenceInfo info = new SequenceInfo(file, KnownDataset.POSE_EXERCISE_CORRECTION.folderName(), null, null, null);
         return new LandmarkRead(new PoseSequence(info, frames), report.build());
     }
 

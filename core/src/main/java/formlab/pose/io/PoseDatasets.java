@@ -2,6 +2,7 @@ package formlab.pose.io;
 
 import formlab.data.DataOrigin;
 import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.data.ProjectPaths;
 import formlab.data.Settings;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
@@ -38,12 +39,12 @@ public final class PoseDatasets {
 
     /** True when the real PosePilot landmarks are configured. */
     public static boolean hasPosePilot() {
-        return DataSettings.dataset(PosePilotReader.DATASET).isPresent();
+        return KnownDataset.POSE_YOGA_POSEPILOT.path().isPresent();
     }
 
     /** The PosePilot landmarks (a camera subset in smoke mode), or empty when not configured. */
     public static Optional<PoseData> posePilot() {
-        return DataSettings.dataset(PosePilotReader.DATASET).map(root -> posePilot(root, Settings.smoke()));
+        return KnownDataset.POSE_YOGA_POSEPILOT.path().map(root -> posePilot(root, Settings.smoke()));
     }
 
     /** The PosePilot landmarks under {@code root}; {@code smoke} keeps camera {@value #SMOKE_CAMERA} only. */
@@ -55,7 +56,7 @@ public final class PoseDatasets {
                 reads.add(reader.read(file));
             }
         }
-        return data(PosePilotReader.DATASET, true, root + (smoke ? " (smoke: " + SMOKE_CAMERA + " only)" : ""), reads);
+        return data(KnownDataset.POSE_YOGA_POSEPILOT.folderName(), true, root + (smoke ? " (smoke: " + SMOKE_CAMERA + " only)" : ""), reads);
     }
 
     /**
@@ -65,7 +66,7 @@ public final class PoseDatasets {
      * @throws IllegalStateException when neither the data folder nor (for squat) the sample has the file
      */
     public static PoseData exerciseCorrection(DatasetFile file) {
-        Optional<Path> real = DataSettings.dataset(ExerciseCorrectionReader.DATASET);
+        Optional<Path> real = KnownDataset.POSE_EXERCISE_CORRECTION.path();
         if (real.isPresent() && Files.isRegularFile(file.in(real.get()))) {
             return exerciseCorrection(file, real.get(), true);
         }
@@ -73,25 +74,25 @@ public final class PoseDatasets {
         String inSample = file.relativePath().replaceFirst("^core/", "");
         if (Files.isRegularFile(sample.resolve(inSample))) {
             LandmarkRead read = new ExerciseCorrectionReader().read(sample.resolve(inSample));
-            return data(ExerciseCorrectionReader.DATASET + " sample", false,
+            return data(KnownDataset.POSE_EXERCISE_CORRECTION.folderName() + " sample", false,
                     sample + " (MIT sample" + (file == DatasetFile.SQUAT_TRAIN ? ", every 5th training row" : "") + ")",
                     List.of(read));
         }
         throw new IllegalStateException(file.relativePath() + " is not available: set " + DataSettings.DATA_DIR_VARIABLE
-                + " to the folder holding " + ExerciseCorrectionReader.DATASET + " (only the squat files ship as a sample)");
+                + " to the folder holding " + KnownDataset.POSE_EXERCISE_CORRECTION.folderName() + " (only the squat files ship as a sample)");
     }
 
     /** One exercise-correction file under the dataset folder {@code root}. */
     public static PoseData exerciseCorrection(DatasetFile file, Path root, boolean real) {
         LandmarkRead read = new ExerciseCorrectionReader().read(file.in(root));
-        return data(ExerciseCorrectionReader.DATASET, real, file.in(root).toString(), List.of(read));
+        return data(KnownDataset.POSE_EXERCISE_CORRECTION.folderName(), real, file.in(root).toString(), List.of(read));
     }
 
     /** The 11-keypoint yoga images ({@code data/all.csv}), or empty when not configured. */
     public static Optional<PoseData> yoga11Keypoints() {
-        return DataSettings.dataset(Yoga11KeypointReader.DATASET).map(root -> {
+        return KnownDataset.POSE_YOGA_11KP.path().map(root -> {
             LandmarkRead read = new Yoga11KeypointReader().read(root.resolve("data/all.csv"));
-            return data(Yoga11KeypointReader.DATASET, true, root.toString(), List.of(read));
+            return data(KnownDataset.POSE_YOGA_11KP.folderName(), true, root.toString(), List.of(read));
         });
     }
 

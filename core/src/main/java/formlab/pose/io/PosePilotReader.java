@@ -1,5 +1,6 @@
 package formlab.pose.io;
 
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -33,9 +34,6 @@ import java.util.stream.Stream;
  * Bad rows follow the {@link BadRowPolicy}; header problems always fail.
  */
 public final class PosePilotReader {
-
-    /** Folder name of the dataset under the data root. */
-    public static final String DATASET = "pose-yoga-posepilot";
 
     /** The six pose classes (folder names). */
     public static final List<String> POSES = List.of("chair", "cobra", "downdog", "goddess", "tree", "warrior");
@@ -89,7 +87,7 @@ public final class PosePilotReader {
         });
         String sequenceLabel = folderPose != null ? folderPose : commonLabel(frames);
         boolean inLayout = folderPose != null;
-        SequenceInfo info = new SequenceInfo(file, DATASET,
+        SequenceInfo info = new SequenceInfo(file, KnownDataset.POSE_YOGA_POSEPILOT.folderName(),
                 inLayout ? stem(file) : null,
                 inLayout ? file.getParent().getFileName().toString() : null,
                 sequenceLabel);

@@ -1,5 +1,6 @@
 package formlab.pose.io;
 
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -34,9 +35,6 @@ import java.util.Objects;
  * {@link CoordinateSpace#IMAGE_CENTRED} without depth.
  */
 public final class Yoga11KeypointReader {
-
-    /** Folder name of the dataset under the data root. */
-    public static final String DATASET = "pose-yoga-11kp";
 
     /** The value that marks a missing keypoint. */
     public static final double MISSING = 9999;
@@ -134,7 +132,7 @@ public final class Yoga11KeypointReader {
             }
             return new RowLoop.Parsed(new PoseFrame(index, label, pose.build()), missing);
         });
-        SequenceInfo info = new SequenceInfo(file, DATASET, null, null, null);
+        SequenceInfo info = new SequenceInfo(file, KnownDataset.POSE_YOGA_11KP.folderName(), null, null, null);
         return new LandmarkRead(new PoseSequence(info, frames), report.build());
     }
 }

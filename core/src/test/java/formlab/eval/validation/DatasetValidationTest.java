@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.data.ProjectPaths;
 import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.sim.SimulationSettings;
@@ -149,7 +149,7 @@ class DatasetValidationTest {
 
     @Test
     void realDatasetsShowTheirKnownTraps() {
-        Optional<Path> barbell = DataSettings.dataset(ImuDatasets.REAL_NAME);
+        Optional<Path> barbell = KnownDataset.IMU_BARBELL.path();
         Assumptions.assumeTrue(barbell.isPresent(), "real datasets not available");
         List<ValidatedDataset> all = DatasetValidation.all(ProjectPaths.locate(), true).list();
         ValidationReport imu = all.get(0).report();

@@ -2,7 +2,7 @@ package formlab.features.pose;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -103,7 +103,7 @@ class PoseFeatureExtractorTest {
 
     @Test
     void realPosePilotFilesGiveCompleteFeatures() {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available");
         PosePilotReader reader = new PosePilotReader();
         List<PoseSequence> sequences = List.of(reader.read(root.resolve("cobra/cam_1/P3.csv")).sequence(),

@@ -57,6 +57,26 @@ class MetaWearDatasetLoaderTest {
     }
 
     @Test
+    void eitherFileOfASetLoadsTheWholeSet() throws IOException {
+        Path acc = writeSensor(dir, SET, "Accelerometer", 1_547_219_408_431L);
+        Path gyr = writeSensor(dir, SET, "Gyroscope", 1_547_219_408_351L);
+        writeSensor(dir, SET.replace("medium2", "medium3"), "Gyroscope", 1_547_219_500_000L);
+        MetaWearDatasetLoader loader = MetaWearDatasetLoader.defaults();
+        ImuRecording fromAcc = loader.loadSetOf(acc);
+        ImuRecording fromGyr = loader.loadSetOf(gyr);
+        assertEquals(loader.loadPair(acc, gyr).info(), fromAcc.info());
+        assertEquals(fromAcc.info(), fromGyr.info());
+        assertEquals(List.of(acc, gyr), fromGyr.sources(), "the other set's gyroscope file is not its partner");
+        assertEquals(20, fromGyr.accelerometer().size());
+
+        Files.delete(gyr);
+        ImuDataException e = assertThrows(ImuDataException.class, () -> loader.loadSetOf(acc));
+        assertEquals(Problem.UNPAIRED_SENSOR, e.problem());
+        assertEquals(acc, e.file());
+        assertTrue(e.getMessage().contains("no Gyroscope file of set"), e.getMessage());
+    }
+
+    @Test
     void missingFolder() {
         ImuDataException e = assertThrows(ImuDataException.class,
                 () -> MetaWearDatasetLoader.defaults().load(dir.resolve("nowhere")));

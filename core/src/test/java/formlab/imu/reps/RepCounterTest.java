@@ -3,7 +3,7 @@ package formlab.imu.reps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
 import formlab.imu.sim.BarbellSimulator;
@@ -74,7 +74,7 @@ class RepCounterTest {
 
     @Test
     void onRealSetsTheLearnedCounterBeatsTheBaseline() {
-        var folder = DataSettings.dataset(ImuDatasets.REAL_NAME);
+        var folder = KnownDataset.IMU_BARBELL.path();
         Assumptions.assumeTrue(folder.isPresent(), "real barbell dataset not available");
         RepCountEvaluation evaluation = RepCountEvaluation.leaveOneParticipantOut(
                 ImuDatasets.real(folder.get()).recordings(), RepCountSearch.defaults());

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import formlab.imu.Exercise;
+import formlab.imu.ImuRecording;
+import formlab.imu.Intensity;
 import formlab.imu.SensorKind;
+import formlab.imu.SensorSeries;
+import formlab.imu.SetInfo;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,6 +126,38 @@ class CausalAlignerTest {
                 aligner.add(SensorKind.GYROSCOPE, g, gyr(g), 0, 0);
                 g += 40;
             }
+        }
+    }
+
+    @Test
+    void gyroscopeFasterThanTheGridIsFilteredBeforeAFastVibrationCanAlias() {
+        SetInfo info = new SetInfo("T", Exercise.ROW, Intensity.MEDIUM, "", 1, 0, LocalDateTime.of(2024, 1, 1, 12, 0), "ABC", false);
+        int n = 1000;
+        long[] gyrTimes = new long[n];
+        double[] slow = new double[n];
+        double[] shaken = new double[n];
+        double[] zero = new double[n];
+        for (int i = 0; i < n; i++) {
+            gyrTimes[i] = 2_000_000 + 40L * i;
+            double s = i / 25.0;
+            slow[i] = Math.sin(2 * Math.PI * 0.5 * s);
+            shaken[i] = slow[i] + 0.5 * Math.sin(2 * Math.PI * 11 * s);
+        }
+        long[] accTimes = new long[n / 2];
+        for (int i = 0; i < accTimes.length; i++) {
+            accTimes[i] = 2_000_000 + 80L * i;
+        }
+        double[] still = new double[accTimes.length];
+        SensorSeries acc = new SensorSeries(SensorKind.ACCELEROMETER, 12.5, accTimes, still, still, still);
+        double[] plain = CausalAligner.align(new ImuRecording(info, acc, new SensorSeries(SensorKind.GYROSCOPE, 25, gyrTimes,
+                slow, zero, zero), List.of()), 12.5, 5).getFirst().channel("gyr_x");
+        double[] withVibration = CausalAligner.align(new ImuRecording(info, acc, new SensorSeries(SensorKind.GYROSCOPE, 25,
+                gyrTimes, shaken, zero, zero), List.of()), 12.5, 5).getFirst().channel("gyr_x");
+        assertEquals(plain.length, withVibration.length);
+        assertTrue(plain.length > 400, "about 40 s at 12.5 Hz");
+        for (int i = 100; i < plain.length; i++) {
+            // at 12.5 Hz an 11 Hz vibration would alias to 1.5 Hz; the anti-alias filter removes it
+            assertEquals(plain[i], withVibration[i], 0.03, "sample " + i);
         }
     }
 }

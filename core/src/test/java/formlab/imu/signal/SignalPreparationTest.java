@@ -21,6 +21,13 @@ class SignalPreparationTest {
         return simulator.simulate(set);
     }
 
+    /** The channels of a whole recording: its causally aligned grid, derived in one piece. */
+    static AlignedSignal prepare(ImuRecording recording, SignalSettings settings) {
+        List<AlignedSignal> segments = CausalAligner.align(recording, settings.rateHz(), CausalAligner.DEFAULT_MAX_GAP_SECONDS);
+        assertEquals(1, segments.size(), "a simulated set has no long gap");
+        return SignalPreparation.derive(segments.getFirst(), settings);
+    }
+
     /** The same recording as if the sensor had been strapped on turned by a fixed rotation. */
     static ImuRecording rotated(ImuRecording r) {
         double[][] m = rotation(0.7, 0.3, -0.4);
@@ -61,8 +68,8 @@ class SignalPreparationTest {
         ImuRecording original = simulatedSet(3);
         SignalSettings settings = SignalSettings.defaults().withRate(25)
                 .withChannels(EnumSet.of(ChannelGroup.AXES, ChannelGroup.MAGNITUDES, ChannelGroup.GRAVITY_FRAME));
-        AlignedSignal a = SignalPreparation.prepare(original, settings);
-        AlignedSignal b = SignalPreparation.prepare(rotated(original), settings);
+        AlignedSignal a = prepare(original, settings);
+        AlignedSignal b = prepare(rotated(original), settings);
         for (String name : List.of("acc_mag", "gyr_mag", "acc_vertical", "acc_horizontal", "gyr_vertical", "gyr_horizontal")) {
             double[] x = a.channel(name);
             double[] y = b.channel(name);
@@ -79,7 +86,7 @@ class SignalPreparationTest {
     @Test
     void gravityFrameSeparatesGravityFromMovement() {
         ImuRecording set = simulatedSet(0);
-        AlignedSignal signal = SignalPreparation.prepare(set, SignalSettings.defaults()
+        AlignedSignal signal = prepare(set, SignalSettings.defaults()
                 .withChannels(EnumSet.of(ChannelGroup.GRAVITY, ChannelGroup.GRAVITY_FRAME, ChannelGroup.MAGNITUDES)));
         double[] vertical = signal.channel("acc_vertical");
         double meanVertical = java.util.Arrays.stream(vertical).average().orElseThrow();
@@ -94,8 +101,8 @@ class SignalPreparationTest {
     @Test
     void lowPassSettingSmoothsTheAxes() {
         ImuRecording set = simulatedSet(1);
-        AlignedSignal raw = SignalPreparation.prepare(set, SignalSettings.defaults());
-        AlignedSignal smooth = SignalPreparation.prepare(set, SignalSettings.defaults().withLowPass(1.0));
+        AlignedSignal raw = prepare(set, SignalSettings.defaults());
+        AlignedSignal smooth = prepare(set, SignalSettings.defaults().withLowPass(1.0));
         assertTrue(roughness(smooth.channel("gyr_z")) < 0.5 * roughness(raw.channel("gyr_z")));
         assertEquals(raw.length(), smooth.length());
         assertEquals(SensorKind.GYROSCOPE.unit().symbol(), smooth.units().get(smooth.indexOf("gyr_z")));

@@ -2,7 +2,7 @@ package formlab.pose.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
 import formlab.pose.PoseFrame;
@@ -85,7 +85,7 @@ class ExerciseCorrectionReaderTest {
 
     @Test
     void realSquatFilesHaveNineJointsAndPhaseLabels() throws IOException {
-        Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_EXERCISE_CORRECTION.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-exercise-correction not available");
         ExerciseCorrectionReader reader = new ExerciseCorrectionReader();
         LandmarkRead train = reader.read(DatasetFile.SQUAT_TRAIN.in(root));

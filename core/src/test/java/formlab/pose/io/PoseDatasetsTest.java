@@ -2,7 +2,7 @@ package formlab.pose.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.io.ExerciseCorrectionReader.DatasetFile;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -37,7 +37,7 @@ class PoseDatasetsTest {
 
     @Test
     void smokeModeKeepsOneCameraOfEveryParticipant() {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available");
         PoseData smoke = PoseDatasets.posePilot(root, true);
         assertEquals(35, smoke.sequences().size());

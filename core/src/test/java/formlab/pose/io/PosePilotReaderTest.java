@@ -2,7 +2,7 @@ package formlab.pose.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -149,7 +149,7 @@ class PosePilotReaderTest {
 
     @Test
     void realDatasetHasSixPosesSixParticipantsFourCameras() throws IOException {
-        Path root = DataSettings.dataset(PosePilotReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_POSEPILOT.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-posepilot not available");
         List<LandmarkRead> reads = new PosePilotReader().readAll(root);
         assertEquals(140, reads.size());

@@ -2,7 +2,7 @@ package formlab.pose.io;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.CoordinateSpace;
 import formlab.pose.Joint;
 import formlab.pose.Pose;
@@ -99,7 +99,7 @@ class Yoga11KeypointReaderTest {
 
     @Test
     void realFileHasTenClassesAndStandingPosesUpright() throws IOException {
-        Path root = DataSettings.dataset(Yoga11KeypointReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_YOGA_11KP.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-yoga-11kp not available");
         var read = new Yoga11KeypointReader().read(root.resolve("data/all.csv"));
         assertEquals(863, read.sequence().size());

@@ -2,7 +2,7 @@ package formlab.pose.reps;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import formlab.data.DataSettings;
+import formlab.data.KnownDataset;
 import formlab.pose.PoseFrame;
 import formlab.pose.PoseSequence;
 import formlab.pose.io.ExerciseCorrectionReader;
@@ -91,7 +91,7 @@ class RepCountersTest {
 
     @Test
     void realSquatFilesHipHeightCountMatchesTheLabels() {
-        Path root = DataSettings.dataset(ExerciseCorrectionReader.DATASET).orElse(null);
+        Path root = KnownDataset.POSE_EXERCISE_CORRECTION.path().orElse(null);
         Assumptions.assumeTrue(root != null, "pose-exercise-correction not available");
         ExerciseCorrectionReader reader = new ExerciseCorrectionReader();
         PoseSequence train = reader.read(DatasetFile.SQUAT_TRAIN.in(root)).sequence();
