@@ -20,13 +20,13 @@ from tests import live_page
 # knees at about 105 degrees). The clip alternates them; MediaPipe tells them apart by the knee angle.
 STANDING = "VRIKSHASANA/Tree-Eagle-1024x575.jpg"
 SQUAT = "UTKATA KONASANA/00000102.jpg"
-SCENE_SECONDS = 10
+SCENE_SECONDS = 8
 STANDING_KNEE, SQUAT_KNEE = 160, 130
 # Frames a photo must be held before its phase is sure to count: the squat-phase classifier averages its features over
 # the last 5 frames (ExerciseFormModels: CausalPooling.of(5)), so up to 3 frames after a change of photo still show the
 # old phase, and a phase counts after 3 frames (SquatReps.MIN_RUN). A frame is a frame the browser processed: the
 # classifier was trained at 30 frames per second, the page on a 2-core machine loaded by other work ran at 0.5 to 1.2,
-# so each photo is held 10 s.
+# so each photo is held 8 s.
 SETTLED = 6
 WANTED_SQUATS = 2
 TIMEOUT = 170
@@ -103,13 +103,15 @@ class LivePageTest(unittest.TestCase):
         started = time.time()
         driver.get(self.server.url + "/?autostart=camera")
         state = None
+        recording = False
         while time.time() - started < TIMEOUT:
             time.sleep(1)
             state = live_page.page_state(driver)
             self.assertIsNone(state["error"], "the page reported an error")
-            if state["framesWithPerson"] >= 3 and not state["recording"] and state["recorded"] == 0:
+            if not recording and state["framesWithPerson"] >= 3:
                 driver.find_element("id", "record").click()
-            if completed_squats(scenes(state["log"])) >= WANTED_SQUATS:
+                recording = True
+            if state["last"] and state["last"].get("squats", 0) >= WANTED_SQUATS or completed_squats(scenes(state["log"])) >= WANTED_SQUATS:
                 break
         driver.save_screenshot(str(SCREENSHOTS / "live-squats.png"))
         (SCREENSHOTS / "answers.json").write_text(json.dumps(state["log"], indent=1))
@@ -117,11 +119,12 @@ class LivePageTest(unittest.TestCase):
         print("\nlive page: %d frames (%d with a person), %.1f frames/s in the browser, %.0f s; scenes seen: %s"
               % (state["frames"], state["framesWithPerson"], state["fps"] or 0, time.time() - started,
                  " ".join("%s x%d" % (kind, len(a)) for kind, a in runs)))
-        self.assertGreaterEqual(completed_squats(runs), WANTED_SQUATS,
-                                "the page did not see %d squats within %d s (browser at %.1f frames/s)"
-                                % (WANTED_SQUATS, TIMEOUT, state["fps"] or 0))
-        # Every squat held long enough must count; one held too briefly for the classifier may count or not.
         last = state["log"][-1]
+        self.assertGreaterEqual(max(last["squats"], completed_squats(runs)), WANTED_SQUATS,
+                                "the page did not count %d squats within %d s (browser at %.1f frames/s)"
+                                % (WANTED_SQUATS, TIMEOUT, state["fps"] or 0))
+        # Every squat held long enough must count, none that the clip did not show may; one held too briefly for
+        # the classifier may count or not.
         self.assertGreaterEqual(last["squats"], completed_squats(runs), "squats counted on the page: %s" % last)
         self.assertLessEqual(last["squats"], completed_squats(runs, 1), "squats counted on the page: %s" % last)
         # the page shows the last answer's count (read in one call: the page keeps counting meanwhile)
@@ -146,9 +149,11 @@ class LivePageTest(unittest.TestCase):
         # The recording: stop saves the frames as a PosePilot landmark CSV. The pose loop is stopped first, so
         # that the click is not queued behind frames on a slow machine.
         driver.execute_script("window.formlabLive.state.running = false")
+        self.assertTrue(live_page.page_state(driver)["recording"], "the page is not recording")
         driver.find_element("id", "record").click()
-        recorded = live_page.page_state(driver)["recorded"]
         saved = live_page.wait_for_download(self.work / "downloads", 20)
+        recorded = live_page.page_state(driver)["recorded"]
+        self.assertGreaterEqual(recorded, 10, "frames recorded")
         lines = saved.read_text().splitlines()
         self.assertEqual(lines[0], ",".join([str(i) for i in range(132)] + ["asana"]))
         self.assertEqual(len(lines) - 1, recorded)
