@@ -145,7 +145,6 @@ class LivePageTest(unittest.TestCase):
                             for s in sources), sources)
         self.assertEqual([s for s in sources if not s.startswith(self.server.url)], [])
 
-        print("checks done after %.0f s" % (time.time() - started))
         # The recording: stop saves the frames as a PosePilot landmark CSV. The pose loop is stopped first, so
         # that the click is not queued behind frames on a slow machine.
         driver.execute_script("window.formlabLive.state.running = false")
@@ -162,7 +161,6 @@ class LivePageTest(unittest.TestCase):
             self.assertEqual(len(values), 133)
             self.assertEqual(values[-1], "unlabelled")
             [float(v) for v in values[:-1]]
-        print("download checked after %.0f s" % (time.time() - started))
 
 
 if __name__ == "__main__":
