@@ -6,6 +6,10 @@
 #   pose_landmark_{lite,full,heavy}.tflite   the 33-landmark models (256x256 input)
 #   pose_detection.tflite                    the person detector (224x224 input); in the npm package it
 #                                            is the single file packed in pose_solution_packed_assets.data
+#   web/                                     the package's JavaScript solution for the browser (pose.js,
+#                                            its wasm binaries, packed assets, graph and the lite/full
+#                                            landmark models), served by `formlab serve` at /mediapipe/
+#                                            for the live page; nothing is loaded from a CDN
 #   LICENSE, SOURCE.md                       licence and provenance
 # Idempotent: does nothing when every file is present with its expected SHA-256.
 # Usage: scripts/fetch-pose-models.sh [target-dir]     (run by `make pose-models`)
@@ -21,8 +25,12 @@ DETECTOR_PACKED_PATH="/third_party/mediapipe/modules/pose_detection/pose_detecti
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 TARGET="${1:-$ROOT/models/external/mediapipe-pose}"
 MODELS=(pose_landmark_lite.tflite pose_landmark_full.tflite pose_landmark_heavy.tflite pose_detection.tflite)
+# The browser solution: what pose.js loads (modelComplexity 0 and 1 load the lite and full landmark models).
+WEB=(pose.js pose_solution_packed_assets_loader.js pose_solution_packed_assets.data pose_web.binarypb
+     pose_solution_simd_wasm_bin.js pose_solution_simd_wasm_bin.wasm pose_solution_wasm_bin.js pose_solution_wasm_bin.wasm
+     pose_landmark_lite.tflite pose_landmark_full.tflite)
 
-if [[ -f "$TARGET/SHA256SUMS" ]] && (cd "$TARGET" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1); then
+if [[ -f "$TARGET/SHA256SUMS" && -f "$TARGET/web/pose.js" ]] && (cd "$TARGET" && sha256sum --quiet -c SHA256SUMS >/dev/null 2>&1); then
   echo "MediaPipe Pose models already present in $TARGET"
   exit 0
 fi
@@ -72,12 +80,15 @@ cat > "$STAGE/SOURCE.md" <<SRC
 
 - Source: npm package \`$PACKAGE@$VERSION\` (\`npm pack\`), tarball SHA-256 \`$TARBALL_SHA256\`.
 - \`pose_landmark_*.tflite\`: copied unchanged from the package.
+- \`web/\`: the browser solution (\`pose.js\` and the files it loads), copied unchanged from the package.
 - \`pose_detection.tflite\`: bytes $START..$END of \`pose_solution_packed_assets.data\`
   (listed in \`pose_solution_packed_assets_loader.js\` as \`$DETECTOR_PACKED_PATH\`).
 - Licence: Apache-2.0 (see LICENSE). Fetched by \`scripts/fetch-pose-models.sh\` (\`make pose-models\`).
 SRC
 cp "$PKG/package.json" "$STAGE/package.json"
-(cd "$STAGE" && sha256sum "${MODELS[@]}" > SHA256SUMS)
+mkdir -p "$STAGE/web"
+for file in "${WEB[@]}"; do cp "$PKG/$file" "$STAGE/web/$file"; done
+(cd "$STAGE" && sha256sum "${MODELS[@]}" "${WEB[@]/#/web/}" > SHA256SUMS)
 
 mkdir -p "$(dirname "$TARGET")"
 rm -rf "$TARGET.tmp" && mv "$STAGE" "$TARGET.tmp"

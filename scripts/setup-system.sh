@@ -2,11 +2,12 @@
 # Installs the Debian packages FormLab needs when they are missing:
 #   - Jupyter for /usr/bin/python3: python3-nbclient, jupyter-nbconvert, jupyter-client (headless
 #     runs and reports) and jupyter-notebook (the classic Notebook server of `make notebook`);
-#   - the browser test of the notebooks: chromium, chromium-driver and python3-selenium.
+#   - the browser tests of the notebooks and of the live page: chromium, chromium-driver and python3-selenium,
+#     and python3-pil, with which the live page test makes its fake-camera clip.
 # Does nothing when everything is present. Pass --check to only say what is missing (exit 1 then).
 set -euo pipefail
-packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver python3-selenium)
-probe='import nbclient, nbconvert, jupyter_client, notebook, selenium'
+packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver python3-selenium python3-pil)
+probe='import nbclient, nbconvert, jupyter_client, notebook, selenium, PIL'
 
 missing() {
     /usr/bin/python3 -c "$probe" >/dev/null 2>&1 || return 0

@@ -7,7 +7,10 @@ import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
+import formlab.pose.PoseSequence;
+import formlab.pose.io.PosePilotReader;
 import formlab.server.ApiServer;
+import formlab.server.LiveBenchmark;
 import formlab.server.LoadBenchmark;
 import formlab.server.ServerSettings;
 import java.awt.image.BufferedImage;
@@ -27,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code formlab bench-serve}: requests per second and latency of {@code POST /api/predict/image}, with
  * the same image's in-process inference time and its time through {@code formlab predict-image} in a
- * new JVM beside it.
+ * new JVM beside it; and with {@code --landmarks}, the server's time per frame of the live page's
+ * WebSocket ({@code /api/live}) replaying a landmark file at 30 frames per second.
  */
 public final class BenchServeCommand implements Command {
 
@@ -38,14 +42,19 @@ public final class BenchServeCommand implements Command {
 
     @Override
     public String summary() {
-        return "benchmark POST /api/predict/image (requests/s, p50/p99) beside the single-image command line";
+        return "benchmark POST /api/predict/image (requests/s, p50/p99) beside the single-image command line,"
+                + " and the live WebSocket's time per frame";
     }
 
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: formlab bench-serve --image FILE [--model NAME] [--models DIR] [--requests N] [--clients N] [--cli-runs N]",
+                "usage: formlab bench-serve [--image FILE] [--landmarks CSV] [--model NAME] [--models DIR] [--requests N] [--clients N]",
+                "                           [--cli-runs N] [--fps 30] [--live-model NAME]",
                 "  --image FILE     the photo sent in every request",
+                "  --landmarks CSV  a landmark CSV (PosePilot layout) replayed frame by frame over the live page's WebSocket",
+                "                   /api/live at --fps frames per second (default 30): the server's time per frame, p50 and p99",
+                "  --live-model NAME  the pose classifier the live session answers with (default yoga-pose; skipped when absent)",
                 "  --model NAME     registered image CNN (default " + ImageCnnRegistration.YOGA_CNN + ", preferred version)",
                 ImuOptions.MODELS_HELP,
                 "  --requests N     timed requests per measurement (default 300), after 20 warm-up requests",
@@ -56,16 +65,51 @@ public final class BenchServeCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
-        Path image = Path.of(args.required("image"));
+        String imageOption = args.option("image", null);
+        String landmarksOption = args.option("landmarks", null);
         String name = args.option("model", ImageCnnRegistration.YOGA_CNN);
         int requests = args.integer("requests", 300);
         int clients = args.integer("clients", 2);
         int cliRuns = args.integer("cli-runs", 3);
+        int fps = args.integer("fps", 30);
+        String liveModel = args.option("live-model", null);
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
-        if (requests < 1 || clients < 1 || cliRuns < 0) {
-            throw new UsageException("--requests and --clients must be at least 1, --cli-runs at least 0");
+        if (imageOption == null && landmarksOption == null) {
+            throw new UsageException("give --image FILE, --landmarks CSV or both");
         }
+        if (requests < 1 || clients < 1 || cliRuns < 0 || fps < 1) {
+            throw new UsageException("--requests, --clients and --fps must be at least 1, --cli-runs at least 0");
+        }
+        if (landmarksOption != null) {
+            benchLive(Path.of(landmarksOption), registry, fps, liveModel, out);
+        }
+        if (imageOption != null) {
+            benchImage(Path.of(imageOption), name, registry, requests, clients, cliRuns, out);
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** The live WebSocket replaying {@code file} at {@code fps}: one untimed pass trains and warms, the second is reported. */
+    private static void benchLive(Path file, ModelRegistry registry, int fps, String model, PrintStream out) throws Exception {
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("--landmarks " + file + ": no such file");
+        }
+        PoseSequence sequence = new PosePilotReader().read(file).sequence();
+        ServerSettings settings = new ServerSettings(ServerSettings.DEFAULT_HOST, 0, registry,
+                ServerSettings.DEFAULT_MAX_BODY_BYTES, ServerSettings.DEFAULT_MAX_IMAGE_PIXELS);
+        try (ApiServer server = ApiServer.start(settings)) {
+            URI live = URI.create(server.url().replace("http://", "ws://") + "/api/live"
+                    + (model == null ? "" : "?model=" + URLEncoder.encode(model, StandardCharsets.UTF_8)));
+            out.printf(Locale.ROOT, "%s: %d frames, %d cores; WebSocket %s%n", file.getFileName(), sequence.size(),
+                    Runtime.getRuntime().availableProcessors(), live);
+            LiveBenchmark.replay(live, sequence.head(Math.min(sequence.size(), 3 * fps)), fps);
+            out.println("live WebSocket /api/live, replay: " + LiveBenchmark.replay(live, sequence, fps).summary());
+        }
+    }
+
+    private static void benchImage(Path image, String name, ModelRegistry registry, int requests, int clients, int cliRuns,
+                                   PrintStream out) throws Exception {
         if (!Files.isRegularFile(image)) {
             throw new UsageException("--image " + image + ": no such file");
         }
@@ -110,7 +154,6 @@ public final class BenchServeCommand implements Command {
             out.printf(Locale.ROOT, "command line (predict-image, one image, new JVM): median %.2f s over %d runs (%.2f-%.2f s)%n",
                     seconds.get(seconds.size() / 2), cliRuns, seconds.getFirst(), seconds.getLast());
         }
-        return Main.EXIT_OK;
     }
 
     /** Wall time of {@code formlab predict-image} on one image in a new JVM with this JVM's class path. */

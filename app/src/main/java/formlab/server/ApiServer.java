@@ -6,10 +6,12 @@ import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +28,10 @@ import java.util.function.Consumer;
  *   <li>{@code POST /api/predict/landmarks}: a PosePilot-layout landmark CSV, posture per frame and overall</li>
  *   <li>{@code POST /api/predict/imu}: a MetaWear accelerometer and gyroscope CSV pair, exercise per window, the set and its repetitions</li>
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 description of all of these</li>
+ *   <li>{@code GET /}: the live page (camera or video file, MediaPipe Pose in the browser from
+ *       {@code /mediapipe/}, the files of {@link ServerSettings#poseWebFolder()}), talking to</li>
+ *   <li>{@code /api/live}: a WebSocket answering each frame's landmarks with posture, squat count and cue
+ *       ({@link LiveEndpoint})</li>
  * </ul>
  *
  * Every refused request gets {@code {"error": message}} with its status: 400 malformed, 404 unknown
@@ -37,12 +43,19 @@ public final class ApiServer implements AutoCloseable {
     /** Where the OpenAPI description lies on the classpath. */
     static final String OPENAPI_RESOURCE = "/formlab/server/openapi.json";
 
+    /** Where the live page lies on the classpath. */
+    static final String LIVE_PAGE = "/formlab/server/live";
+
+    /** Where the page finds MediaPipe Pose's browser files. */
+    static final String MEDIAPIPE_PATH = "/mediapipe";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerSettings settings;
     private final ImageEndpoint images;
     private final LandmarkEndpoint landmarks;
     private final ImuEndpoint imu;
+    private final LiveEndpoint live;
     private final ModelCatalog catalog;
     private final Javalin app;
 
@@ -50,8 +63,11 @@ public final class ApiServer implements AutoCloseable {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.catalog = new ModelCatalog(settings.registry());
         this.images = new ImageEndpoint(catalog, settings);
-        this.landmarks = new LandmarkEndpoint(catalog, settings);
+        SquatModel squats = new SquatModel();
+        this.landmarks = new LandmarkEndpoint(catalog, settings, squats);
         this.imu = new ImuEndpoint(catalog, settings);
+        this.live = new LiveEndpoint(catalog, squats);
+        boolean poseWeb = Files.isRegularFile(settings.poseWebFolder().resolve("pose.js"));
         byte[] openApi = openApi();
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -60,6 +76,18 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = LIVE_PAGE;
+                files.location = Location.CLASSPATH;
+            });
+            if (poseWeb) {
+                config.staticFiles.add(files -> {
+                    files.hostedPath = MEDIAPIPE_PATH;
+                    files.directory = settings.poseWebFolder().toAbsolutePath().toString();
+                    files.location = Location.EXTERNAL;
+                });
+            }
             config.requestLogger.http((ctx, millis) -> requestLog.accept(String.format(Locale.ROOT, "%s %s%s -> %d (%.1f ms)",
                     ctx.method(), ctx.path(), ctx.queryString() == null ? "" : "?" + ctx.queryString(), ctx.statusCode(), millis)));
             config.router.mount(router -> {
@@ -69,6 +97,11 @@ public final class ApiServer implements AutoCloseable {
                 router.post("/api/predict/image", images::handle);
                 router.post("/api/predict/landmarks", landmarks::handle);
                 router.post("/api/predict/imu", imu::handle);
+                router.ws("/api/live", live::configure);
+                if (!poseWeb) {
+                    router.get(MEDIAPIPE_PATH + "/*", ctx -> error(ctx, 404, "the MediaPipe Pose browser files are not in "
+                            + settings.poseWebFolder() + ": run 'make pose-models' (scripts/fetch-pose-models.sh)"));
+                }
             });
         });
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

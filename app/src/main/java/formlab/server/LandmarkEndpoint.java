@@ -37,11 +37,12 @@ final class LandmarkEndpoint {
     private final ModelCatalog catalog;
     private final ServerSettings settings;
     private final ModelCache<PoseClassifier> cache = new ModelCache<>();
-    private SquatReps squats;
+    private final SquatModel squats;
 
-    LandmarkEndpoint(ModelCatalog catalog, ServerSettings settings) {
+    LandmarkEndpoint(ModelCatalog catalog, ServerSettings settings, SquatModel squats) {
         this.catalog = catalog;
         this.settings = settings;
+        this.squats = squats;
     }
 
     void handle(Context ctx) throws Exception {
@@ -55,7 +56,7 @@ final class LandmarkEndpoint {
         PoseSequence sequence = type.equals(JSON) ? json(body) : csv(body);
         Map<String, Object> answer = cache.with(card, this::load, classifier -> answer(card, classifier, sequence));
         if (countSquats) {
-            SquatReps.Count count = squatReps().count(sequence);
+            SquatReps.Count count = squats.get().count(sequence);
             Map<String, Object> reps = new LinkedHashMap<>();
             reps.put("exercise", "squat");
             reps.put("fromPhases", count.fromPhases().size());
@@ -107,13 +108,6 @@ final class LandmarkEndpoint {
             throw ApiError.badRequest("reps counts repetitions of 'squat' only, got '" + reps + "'");
         }
         return true;
-    }
-
-    private synchronized SquatReps squatReps() {
-        if (squats == null) {
-            squats = SquatReps.standard();
-        }
-        return squats;
     }
 
     private static Map<String, Object> answer(ModelCard card, PoseClassifier classifier, PoseSequence sequence) {

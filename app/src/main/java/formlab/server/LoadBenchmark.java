@@ -42,8 +42,7 @@ public final class LoadBenchmark {
 
         /** The {@code q}-quantile of the latencies (nearest rank), in milliseconds. */
         public double percentile(double q) {
-            int rank = (int) Math.ceil(q * millis.length);
-            return millis[Math.max(0, Math.min(millis.length - 1, rank - 1))];
+            return LoadBenchmark.percentile(millis, q);
         }
 
         /** One line: requests/s, p50, p99, max. */
@@ -52,6 +51,12 @@ public final class LoadBenchmark {
                     + " (first request %.0f ms)", requests, clients, requestsPerSecond(), percentile(0.5), percentile(0.99),
                     millis[millis.length - 1], firstMillis);
         }
+    }
+
+    /** The {@code q}-quantile (nearest rank) of {@code sorted}. */
+    static double percentile(double[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
     /**

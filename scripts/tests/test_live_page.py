@@ -1,0 +1,167 @@
+"""The live page of `formlab serve` in a real browser: headless Chromium whose fake camera plays a clip made
+at test time from real photos (the shared images-yoga-5class data, never copied into the repository), with
+the network off. MediaPipe Pose runs in the page from the files the server serves; the server answers each
+frame over the /api/live WebSocket. Skips only when Chromium, chromedriver or Selenium is missing (or the
+shared data is absent, as every test on it does).
+
+Run: python3 -m unittest discover -s scripts/tests -t scripts -p 'test_live_page.py' -v
+"""
+import json
+import os
+import shutil
+import tempfile
+import time
+import unittest
+from pathlib import Path
+
+from tests import live_page
+
+# Real photos: a person standing straight (knees at about 180 degrees) and a person in a deep squat (goddess pose,
+# knees at about 105 degrees). The clip alternates them; MediaPipe tells them apart by the knee angle.
+STANDING = "VRIKSHASANA/Tree-Eagle-1024x575.jpg"
+SQUAT = "UTKATA KONASANA/00000102.jpg"
+SCENE_SECONDS = 8
+STANDING_KNEE, SQUAT_KNEE = 160, 130
+# Frames a photo must be held before its phase is sure to count: the squat-phase classifier averages its features over
+# the last 5 frames (ExerciseFormModels: CausalPooling.of(5)), so up to 3 frames after a change of photo still show the
+# old phase, and a phase counts after 3 frames (SquatReps.MIN_RUN). A frame is a frame the browser processed: the
+# classifier was trained at 30 frames per second, the page on a 2-core machine loaded by other work ran at 0.5 to 1.2,
+# so each photo is held 8 s.
+SETTLED = 6
+WANTED_SQUATS = 2
+TIMEOUT = 170
+SCREENSHOTS = live_page.ROOT / "build" / "live-page"
+
+
+def missing_browser():
+    for tool in (live_page.CHROMIUM, live_page.CHROMEDRIVER):
+        if not os.access(tool, os.X_OK):
+            return "%s is not installed (apt-get install chromium chromium-driver python3-selenium)" % tool
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        return "python3-selenium is not installed (apt-get install python3-selenium)"
+    return None
+
+
+def scenes(log):
+    """The answered frames with a person, as runs of the same photo told apart by the knee angle: [(kind, answers)]."""
+    runs = []
+    for answer in log:
+        knee = answer.get("kneeAngle")
+        kind = None if knee is None else "standing" if knee > STANDING_KNEE else "squat" if knee < SQUAT_KNEE else None
+        if kind is None:
+            continue
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(answer)
+        else:
+            runs.append((kind, [answer]))
+    return runs
+
+
+def completed_squats(runs, frames=SETTLED):
+    """Squat photos held for at least `frames` processed frames, followed by the standing photo held as long: the
+    repetitions the clip showed the page."""
+    return sum(1 for (kind, a), (next_kind, b) in zip(runs, runs[1:])
+               if kind == "squat" and next_kind == "standing" and len(a) >= frames and len(b) >= frames)
+
+
+@unittest.skipIf(missing_browser(), missing_browser())
+class LivePageTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        if live_page.data_dir() is None:
+            raise unittest.SkipTest("FORMLAB_DATA_DIR is not set: the clip is made from the shared images-yoga-5class photos")
+        photos = live_page.data_dir() / "images-yoga-5class"
+        if not (photos / STANDING).is_file() or not (photos / SQUAT).is_file():
+            raise unittest.SkipTest("the shared images-yoga-5class photos are not in %s (set FORMLAB_DATA_DIR)" % photos)
+        if not list((live_page.ROOT / "app" / "target").glob("formlab-app-*.jar")):
+            raise AssertionError("the application is not built: run 'make build'")
+        web = Path(os.environ.get("FORMLAB_POSE_MODELS", live_page.ROOT / "models" / "external" / "mediapipe-pose")) / "web"
+        if not (web / "pose.js").is_file():
+            raise AssertionError("MediaPipe Pose's browser files are not in %s: run 'make pose-models'" % web)
+        cls.work = Path(tempfile.mkdtemp(prefix="formlab-live-"))
+        clip = live_page.write_y4m(cls.work / "squats.y4m", [(photos / STANDING, SCENE_SECONDS), (photos / SQUAT, SCENE_SECONDS)])
+        (cls.work / "models").mkdir()
+        cls.server = live_page.Server(cls.work / "models", cls.work / "server.log")
+        try:
+            cls.driver = live_page.browser(clip, cls.work / "downloads")
+        except Exception:
+            cls.server.stop()
+            raise
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.server.stop()
+        shutil.rmtree(cls.work, ignore_errors=True)
+
+    def test_page_finds_the_person_shows_the_held_squat_and_counts_the_squats_offline(self):
+        driver = self.driver
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        started = time.time()
+        driver.get(self.server.url + "/?autostart=camera")
+        state = None
+        recording = False
+        while time.time() - started < TIMEOUT:
+            time.sleep(1)
+            state = live_page.page_state(driver)
+            self.assertIsNone(state["error"], "the page reported an error")
+            if not recording and state["framesWithPerson"] >= 3:
+                driver.find_element("id", "record").click()
+                recording = True
+            if state["last"] and state["last"].get("squats", 0) >= WANTED_SQUATS or completed_squats(scenes(state["log"])) >= WANTED_SQUATS:
+                break
+        driver.save_screenshot(str(SCREENSHOTS / "live-squats.png"))
+        (SCREENSHOTS / "answers.json").write_text(json.dumps(state["log"], indent=1))
+        runs = scenes(state["log"])
+        print("\nlive page: %d frames (%d with a person), %.1f frames/s in the browser, %.0f s; scenes seen: %s"
+              % (state["frames"], state["framesWithPerson"], state["fps"] or 0, time.time() - started,
+                 " ".join("%s x%d" % (kind, len(a)) for kind, a in runs)))
+        last = state["log"][-1]
+        self.assertGreaterEqual(max(last["squats"], completed_squats(runs)), WANTED_SQUATS,
+                                "the page did not count %d squats within %d s (browser at %.1f frames/s)"
+                                % (WANTED_SQUATS, TIMEOUT, state["fps"] or 0))
+        # Every squat held long enough must count, none that the clip did not show may; one held too briefly for
+        # the classifier may count or not.
+        self.assertGreaterEqual(last["squats"], completed_squats(runs), "squats counted on the page: %s" % last)
+        self.assertLessEqual(last["squats"], completed_squats(runs, 1), "squats counted on the page: %s" % last)
+        # the page shows the last answer's count (read in one call: the page keeps counting meanwhile)
+        answered, shown = driver.execute_script("return [window.formlabLive.state.last.squats,"
+                                                " document.getElementById('squats').textContent]")
+        self.assertEqual(str(answered), shown)
+
+        # The held squat: once the photo has been held for SETTLED frames, the phase is down (and up when standing).
+        held = [a for kind, answers in runs if kind == "squat" for a in answers[SETTLED - 1:]]
+        self.assertTrue(held)
+        self.assertEqual([a["phase"] for a in held], ["down"] * len(held))
+        standing = [a for kind, answers in runs if kind == "standing" for a in answers[SETTLED - 1:]]
+        self.assertEqual([a["phase"] for a in standing], ["up"] * len(standing))
+
+        # Nothing came from the network: every resource the page loaded is on the server.
+        sources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        self.assertTrue(any(s.endswith("/mediapipe/pose_solution_simd_wasm_bin.wasm") or s.endswith("/mediapipe/pose_solution_wasm_bin.wasm")
+                            for s in sources), sources)
+        self.assertEqual([s for s in sources if not s.startswith(self.server.url)], [])
+
+        # The recording: stop saves the frames as a PosePilot landmark CSV. The pose loop is stopped first, so
+        # that the click is not queued behind frames on a slow machine.
+        driver.execute_script("window.formlabLive.state.running = false")
+        self.assertTrue(live_page.page_state(driver)["recording"], "the page is not recording")
+        driver.find_element("id", "record").click()
+        saved = live_page.wait_for_download(self.work / "downloads", 20)
+        recorded = live_page.page_state(driver)["recorded"]
+        self.assertGreaterEqual(recorded, 10, "frames recorded")
+        lines = saved.read_text().splitlines()
+        self.assertEqual(lines[0], ",".join([str(i) for i in range(132)] + ["asana"]))
+        self.assertEqual(len(lines) - 1, recorded)
+        for line in lines[1:]:
+            values = line.split(",")
+            self.assertEqual(len(values), 133)
+            self.assertEqual(values[-1], "unlabelled")
+            [float(v) for v in values[:-1]]
+
+
+if __name__ == "__main__":
+    unittest.main()
