@@ -2,6 +2,7 @@
 """Runs FormLab's notebooks the way a person does: in a Jupyter Notebook server, in a real browser.
 
 Usage: browser_notebooks.py [--smoke] [--screenshots DIR] [--block-plotly] [NOTEBOOK_OR_FOLDER ...]
+       browser_notebooks.py --reports DIR
 
 Starts Debian's classic Jupyter Notebook server on a free loopback port with the checkout's
 "Java (FormLab)" kernel, opens each notebook in headless Chromium (driven by Selenium and
@@ -15,7 +16,9 @@ saved under DIR (default build/browser) for a person to look at.
 
 The notebooks run from a copy under build/browser/notebooks, so the server's autosave never
 changes the checkout. --block-plotly makes window.Plotly unusable in the page, to show that the
-test fails when plotly.js cannot load. Exit status: 0 when every notebook passed, 1 otherwise.
+test fails when plotly.js cannot load. With --reports DIR it opens the exported reports from disk
+instead, with the network switched off, and checks that every figure in them draws. Exit status: 0
+when every notebook (or report) passed, 1 otherwise.
 """
 import argparse
 import json
@@ -307,6 +310,34 @@ def check_notebook(driver, server, relative, shots, cell_timeout, restart_check,
     return problems, figures, time.monotonic() - start
 
 
+def check_reports(driver, folder):
+    """Opens every report in folder from disk with the network off; each figure in it must draw.
+    Returns the number of failed reports."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    failed = 0
+    for report in sorted(Path(folder).resolve().glob("*.html")):
+        driver.get_log("browser")
+        driver.get(report.as_uri())
+        try:
+            figures = wait_for(driver, lambda: (lambda f: f if f["drawn"] == f["figures"] else None)(
+                driver.execute_script(FIGURES_JS)), 60, "every figure drawing")
+            problems = [f"console: {message[:400]}" for message in console_errors(driver)]
+        except TimeoutError:
+            figures = driver.execute_script(FIGURES_JS)
+            problems = [f"{figures['drawn']} of {figures['figures']} figures drawn; the others stayed blank"]
+        size = report.stat().st_size / 1e6
+        if problems:
+            failed += 1
+            print(f"FAILED: {report.name} ({size:.1f} MB)", file=sys.stderr, flush=True)
+            for problem in problems:
+                print(f"    {problem}", file=sys.stderr, flush=True)
+        else:
+            print(f"    {report.name}: {size:.1f} MB, offline, {figures['drawn']} of {figures['figures']} figures drawn", flush=True)
+    return failed
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", help="notebooks or folders (default: notebooks/)")
@@ -316,7 +347,17 @@ def main(argv=None):
     parser.add_argument("--out-of-order", action="store_true",
                         help="also restart the kernel and run the last figure cell out of order (figure cells must stand alone)")
     parser.add_argument("--cell-timeout", type=int, default=900, help="seconds a notebook's cells may take")
+    parser.add_argument("--reports", metavar="DIR",
+                        help="instead of notebooks, open the HTML reports in DIR from disk with the network off")
     args = parser.parse_args(argv)
+    if args.reports:
+        driver = browser(args.block_plotly)
+        try:
+            failed = check_reports(driver, args.reports)
+        finally:
+            driver.quit()
+        print(f"reports: {failed} failed", flush=True)
+        return 1 if failed else 0
 
     kernelspec = ROOT / "build" / "jupyter" / "kernels" / KERNEL_NAME / "kernel.json"
     if not kernelspec.is_file():
