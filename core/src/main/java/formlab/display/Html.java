@@ -114,16 +114,58 @@ public final class Html {
         return html.toString();
     }
 
-    /** An image as an inline PNG. */
+    /**
+     * An image inlined in the page: as PNG (exact; right for plots, diagrams and skeleton drawings),
+     * or as JPEG when the PNG is over {@value #PNG_LIMIT_BYTES} bytes and the JPEG is less than half
+     * its size (photos and video frames), so that reports with photos stay small enough to mail.
+     */
     public static String image(BufferedImage image) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode image as PNG", e);
+        byte[] png = encode(image, "png");
+        if (png.length > PNG_LIMIT_BYTES) {
+            byte[] jpeg = jpeg(image);
+            if (jpeg.length * 2 < png.length) {
+                return "<img alt=\"image\" src=\"data:image/jpeg;base64," + Base64.getEncoder().encodeToString(jpeg) + "\"/>";
+            }
         }
-        return "<img alt=\"image\" src=\"data:image/png;base64,"
-                + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"/>";
+        return "<img alt=\"image\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"/>";
+    }
+
+    /** A PNG larger than this is compared with a JPEG of the same image. */
+    static final int PNG_LIMIT_BYTES = 64 * 1024;
+    private static final float JPEG_QUALITY = 0.85f;
+
+    private static byte[] encode(BufferedImage image, String format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, format, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode image as " + format, e);
+        }
+        return out.toByteArray();
+    }
+
+    /** JPEG at quality 0.85 of the image drawn on white (JPEG has no transparency). */
+    private static byte[] jpeg(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = rgb.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, rgb.getWidth(), rgb.getHeight());
+        g.drawImage(image, 0, 0, null);
+        g.dispose();
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(JPEG_QUALITY);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new javax.imageio.IIOImage(rgb, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode image as JPEG", e);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
     }
 
     /** Escapes text for use inside HTML elements and attributes. */

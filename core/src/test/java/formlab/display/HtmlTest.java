@@ -68,6 +68,44 @@ class HtmlTest {
     }
 
     @Test
+    void photoLikeImagesAreInlinedAsJpegAtLessThanHalfThePngSize() throws Exception {
+        // A camera-like frame: smooth shading plus sensor noise, which PNG cannot compress.
+        BufferedImage photo = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        java.util.Random noise = new java.util.Random(7);
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                int shade = 60 + (x + y) * 120 / 1120;
+                int r = Math.clamp(shade + 40 + noise.nextInt(25), 0, 255);
+                int g = Math.clamp(shade + noise.nextInt(25), 0, 255);
+                int b = Math.clamp(shade - 30 + noise.nextInt(25), 0, 255);
+                photo.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        String html = Html.image(photo);
+        assertTrue(html.startsWith("<img alt=\"image\" src=\"data:image/jpeg;base64,"), html.substring(0, 60));
+        byte[] jpeg = java.util.Base64.getDecoder().decode(html.substring(html.indexOf(',') + 1, html.lastIndexOf('"')));
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(photo, "png", png);
+        assertTrue(jpeg.length * 2 < png.size(), jpeg.length + " bytes of JPEG against " + png.size() + " of PNG");
+        BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        assertEquals(640, decoded.getWidth());
+        assertEquals(480, decoded.getHeight());
+        assertEquals(photo.getRGB(320, 240) >> 16 & 0xff, decoded.getRGB(320, 240) >> 16 & 0xff, 20.0, "red at the centre");
+    }
+
+    @Test
+    void largeDrawingsStayExactPng() {
+        BufferedImage drawing = new BufferedImage(900, 700, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = drawing.createGraphics();
+        for (int i = 0; i < 400; i++) {
+            g.setColor(new java.awt.Color(i * 37 % 256, i * 91 % 256, i * 53 % 256));
+            g.drawLine(i * 2, 0, 900 - i, 700);
+        }
+        g.dispose();
+        assertTrue(Html.image(drawing).startsWith("<img alt=\"image\" src=\"data:image/png;base64,"));
+    }
+
+    @Test
     void escapeHandlesEverySpecialCharacter() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
     }
