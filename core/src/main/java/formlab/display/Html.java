@@ -110,8 +110,23 @@ public final class Html {
                     .append("\n} finally { window.define = amdDefine; } })();</script>\n");
         }
         html.append("<div id=\"").append(divName).append("\"></div>\n");
-        html.append(figure.asJavascript(divName));
+        html.append(compactNumbers(figure.asJavascript(divName)));
         return html.toString();
+    }
+
+    /** A quoted decimal with more than six digits after the point, as Tablesaw writes plot data. */
+    private static final java.util.regex.Pattern LONG_DECIMAL =
+            java.util.regex.Pattern.compile("\"(-?\\d+\\.\\d{6,}(?:[eE][-+]?\\d+)?)\"");
+    private static final java.math.MathContext PLOT_DIGITS = new java.math.MathContext(6);
+
+    /**
+     * Plot data with six significant digits: Tablesaw writes every value as a quoted decimal of up
+     * to 17 digits, which made figures with thousands of points weigh megabytes in a report.
+     * Six digits are far finer than a screen can show; the values become plain JavaScript numbers.
+     */
+    static String compactNumbers(String javascript) {
+        return LONG_DECIMAL.matcher(javascript).replaceAll(match -> new java.math.BigDecimal(match.group(1))
+                .round(PLOT_DIGITS).stripTrailingZeros().toString());
     }
 
     /**

@@ -106,6 +106,30 @@ class HtmlTest {
     }
 
     @Test
+    void plotDataKeepsSixSignificantDigitsAndLeavesShortValuesAndTextAlone() {
+        String script = "x: [\"179.0240861548686\",\"-0.000123456789\",\"12.5\",\"A-bench\",\"3\"], y: [\"1.0E-12345678\"]";
+        assertEquals("x: [179.024,-0.000123457,\"12.5\",\"A-bench\",\"3\"], y: [\"1.0E-12345678\"]",
+                Html.compactNumbers(script));
+    }
+
+    @Test
+    void aFigureWithThousandsOfPointsStaysSmall() {
+        double[] xs = new double[5000];
+        double[] ys = new double[5000];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = 170 + Math.sin(i * 0.37) * 9.123456789;
+            ys[i] = 168 + Math.cos(i * 0.11) * 11.987654321;
+        }
+        Table points = Table.create("angles", tech.tablesaw.api.DoubleColumn.create("x", xs),
+                tech.tablesaw.api.DoubleColumn.create("y", ys));
+        Html.resetPlotlyForNewDocument();
+        Html.figure(tech.tablesaw.plotly.api.ScatterPlot.create("angles", points, "x", "y"));
+        String html = Html.figure(tech.tablesaw.plotly.api.ScatterPlot.create("angles", points, "x", "y"));
+        assertTrue(html.length() < 5000 * 2 * 9, html.length() + " characters for 10,000 numbers");
+        assertTrue(html.contains("179.") || html.contains("178."), "the values are still there");
+    }
+
+    @Test
     void escapeHandlesEverySpecialCharacter() {
         assertEquals("&lt;a href=&quot;x&quot;&gt;&amp;&#39;", Html.escape("<a href=\"x\">&'"));
     }
