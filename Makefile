@@ -38,8 +38,9 @@ $(BUILD_STAMP): $(SOURCES) $(wildcard $(PLOTLY_BUNDLE))
 kernel: setup build ## Install the "Java (FormLab)" Jupyter kernel (harmless to repeat)
 	@scripts/install-kernel.sh
 
-reports: kernel ## Execute every notebook in order and write reports/<notebook>.html
+reports: kernel ## Execute every notebook in order, write reports/<notebook>.html and index.html, check them offline in Chromium
 	@$(PYTHON) scripts/run_notebooks.py
+	@$(PYTHON) scripts/browser_notebooks.py --reports reports
 
 test: unit-test test-runner test-browser ## Run all tests: unit tests, runner tests, every notebook in smoke mode in Chromium
 

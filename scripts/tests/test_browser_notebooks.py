@@ -25,6 +25,16 @@ class BrowserNotebooksTest(unittest.TestCase):
             self.assertIn("2 of 2 figures drawn", result.stdout)
             self.assertTrue((Path(shots) / "two-plots.png").stat().st_size > 10_000, "the screenshot is missing or empty")
 
+    def test_an_exported_report_draws_every_figure_offline(self):
+        with tempfile.TemporaryDirectory() as out:
+            runner = subprocess.run(["/usr/bin/python3", str(ROOT / "scripts" / "run_notebooks.py"), "--force",
+                                     "--output-dir", out, str(TWO_PLOTS)], capture_output=True, text=True, timeout=300)
+            self.assertEqual(runner.returncode, 0, runner.stdout + runner.stderr)
+            result = run("--reports", out)
+            self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+            self.assertIn("two-plots.html: ", result.stdout)
+            self.assertRegex(result.stdout, r"two-plots\.html: [0-9.]+ MB, offline, 2 of 2 figures drawn")
+
     def test_fails_when_plotly_cannot_load(self):
         with tempfile.TemporaryDirectory() as shots:
             result = run("--screenshots", shots, "--block-plotly", TWO_PLOTS)
