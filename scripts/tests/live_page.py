@@ -113,11 +113,19 @@ def page_state(driver):
 
 
 def wait_for_download(folder, seconds):
-    """The one finished download in folder (Chromium writes .crdownload files until done)."""
+    """The one finished download in folder. Chromium writes a hidden temporary file (.org.chromium.*) and a
+    .crdownload file until the download is done, then renames it; a finished file keeps its size."""
     deadline = time.time() + seconds
+    last = None
     while time.time() < deadline:
-        done = [p for p in Path(folder).iterdir() if not p.name.endswith(".crdownload")]
+        done = [p for p in Path(folder).iterdir() if not p.name.startswith(".") and not p.name.endswith(".crdownload")]
         if done:
-            return done[0]
+            try:
+                size = done[0].stat().st_size
+            except FileNotFoundError:
+                size = None
+            if size is not None and size == last:
+                return done[0]
+            last = size
         time.sleep(0.2)
     raise AssertionError("no download in %s within %d s" % (folder, seconds))
