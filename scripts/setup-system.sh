@@ -3,11 +3,12 @@
 #   - Jupyter for /usr/bin/python3: python3-nbclient, jupyter-nbconvert, jupyter-client (headless
 #     runs and reports) and jupyter-notebook (the classic Notebook server of `make notebook`);
 #   - the browser tests of the notebooks and of the live page: chromium, chromium-driver and python3-selenium,
-#     and python3-pil, with which the live page test makes its fake-camera clip.
+#     and python3-pil, with which the live page test makes its fake-camera clip;
+#   - python3-sklearn (with numpy and scipy), for the Python peer benchmarks (`make bench-peers`).
 # Does nothing when everything is present. Pass --check to only say what is missing (exit 1 then).
 set -euo pipefail
-packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver python3-selenium python3-pil)
-probe='import nbclient, nbconvert, jupyter_client, notebook, selenium, PIL'
+packages=(jupyter-nbconvert python3-nbclient jupyter-client jupyter-notebook chromium chromium-driver python3-selenium python3-pil python3-sklearn)
+probe='import nbclient, nbconvert, jupyter_client, notebook, selenium, PIL, sklearn, scipy'
 
 missing() {
     /usr/bin/python3 -c "$probe" >/dev/null 2>&1 || return 0
