@@ -7,7 +7,7 @@ import java.util.Map;
  * The readable part of a model file: everything needed to use the model except its parameters.
  *
  * @param formatVersion   version of the FormLab model file layout
- * @param engine          {@code smile} or {@code tribuo}: how the payload is encoded
+ * @param engine          the {@link ModelType#engine()} that encoded the payload ({@code smile}, {@code tribuo}, ...)
  * @param trainer         trainer name ({@link Trainer#name()})
  * @param hyperparameters the trainer's hyperparameters
  * @param featureNames    input order of the features

@@ -10,19 +10,14 @@ public final class Trainers {
 
     /**
      * The trainer called {@code name} ({@code smile-gbt}, {@code smile-rf}, {@code tribuo-cart},
-     * {@code tribuo-logistic}, {@code refined}) with {@code hyperparameters}; keys left out take the defaults.
+     * {@code tribuo-logistic}, {@code refined}, and those of other {@link ModelType}s on the class
+     * path) with {@code hyperparameters}; keys left out take the defaults.
      */
     public static Trainer create(String name, Map<String, ?> hyperparameters) {
-        return switch (name) {
-            case SmileGradientBoostingTrainer.NAME -> SmileGradientBoostingTrainer.of(hyperparameters);
-            case SmileRandomForestTrainer.NAME -> SmileRandomForestTrainer.of(hyperparameters);
-            case TribuoCartTrainer.NAME -> TribuoCartTrainer.of(hyperparameters);
-            case TribuoLogisticTrainer.NAME -> TribuoLogisticTrainer.of(hyperparameters);
-            case RefinedTrainer.NAME -> RefinedTrainer.of(hyperparameters);
-            default -> throw new IllegalArgumentException("Unknown trainer '" + name + "'; known: "
-                    + SmileGradientBoostingTrainer.NAME + ", " + SmileRandomForestTrainer.NAME + ", "
-                    + TribuoCartTrainer.NAME + ", " + TribuoLogisticTrainer.NAME + ", " + RefinedTrainer.NAME);
-        };
+        return ModelTypes.byTrainer(name)
+                .orElseThrow(() -> new IllegalArgumentException("Unknown trainer '" + name + "'; known: "
+                        + String.join(", ", ModelTypes.trainerNames())))
+                .trainer(name, hyperparameters);
     }
 
     static void requireTwoClasses(LabelledData data) {

@@ -24,7 +24,8 @@ import java.util.Optional;
  * @param modelFile       name of the model parameters (a file or a folder) inside the version folder
  * @param modelFormat     format of those parameters: {@value ModelPayload#FORMLAB_FORMAT} (a
  *                        {@code ModelFiles} file; also assumed for cards written before this field
- *                        existed) or an external format such as {@code djl-pytorch}
+ *                        existed), another model type's {@code ModelFiles} format (the image CNN's
+ *                        {@code formlab-model-image}) or an external format such as {@code djl-pytorch-cnn}
  * @param modelSha256     SHA-256 of that file, or of that folder's file listing ({@link ContentHash})
  * @param history         stage changes, oldest first
  */
@@ -87,9 +88,18 @@ public record ModelCard(String name, int version, Stage stage, String createdAt,
                 metrics, groupMetrics, environment, modelFile, modelFormat, modelSha256, changes);
     }
 
-    /** True when the parameters are in the {@code ModelFiles} format that {@link ModelRegistry#load} reads. */
+    /**
+     * True when the parameters are a {@code ModelFiles} file of a classifier over feature rows (format
+     * {@value ModelPayload#FORMLAB_FORMAT}): what callers that feed feature rows check before
+     * {@link ModelRegistry#load}.
+     */
     public boolean loadableByModelFiles() {
         return ModelPayload.FORMLAB_FORMAT.equals(modelFormat);
+    }
+
+    /** True when the parameters are a {@code ModelFiles} file of any model type ({@link ModelRegistry#load} reads it). */
+    public boolean storedAsModelFile() {
+        return formlab.model.ModelTypes.isModelFileFormat(modelFormat);
     }
 
     /** Name and version, e.g. "imu-exercise v3". */

@@ -13,16 +13,17 @@ import java.util.stream.Stream;
  * The parameters a registered version stores: a file or a folder inside the version folder, in a
  * named format. The registry hashes whatever is written (a folder with {@link ContentHash}) into the
  * card and checks it before handing it out, so models that {@link ModelFiles} cannot store (a DJL
- * network saved as DJL parameter files) get the same versioning, stages and promotion.
- *
- * <p>Example for a DJL model: {@code ModelPayload.written("djl-pytorch", "djl", dir -> {
- * Files.createDirectories(dir); model.save(dir, "yoga-cnn"); })}, loaded back with
- * {@code registry.payload(name, version)}.
+ * file kept from elsewhere) get the same versioning, stages and promotion. Every FormLab model type
+ * (the image CNN included) is stored with {@link #of(Classifier)}: a {@link ModelFiles} file.
  */
 public interface ModelPayload {
 
-    /** Format of {@link #of(Classifier)} payloads: a {@link ModelFiles} file, loadable with {@link ModelRegistry#load}. */
-    String FORMLAB_FORMAT = "formlab-model";
+    /**
+     * Format of {@link #of(Classifier)} payloads of classifiers over feature rows: a {@link ModelFiles}
+     * file, loadable with {@link ModelRegistry#load}. (A model type whose classifiers read other input
+     * records its own {@link formlab.model.ModelType#cardFormat()}, also a {@link ModelFiles} file.)
+     */
+    String FORMLAB_FORMAT = formlab.model.ModelType.FEATURE_ROWS_FORMAT;
 
     /** Format name recorded in the card, e.g. {@code formlab-model} or {@code djl-pytorch}. */
     String format();
@@ -40,10 +41,13 @@ public interface ModelPayload {
         void write(Path target) throws IOException;
     }
 
-    /** A Smile or Tribuo classifier in the {@link ModelFiles} format, named {@link ModelRegistry#MODEL_FILE}. */
+    /**
+     * A classifier of any {@link formlab.model.ModelType} in the {@link ModelFiles} format, named
+     * {@link ModelRegistry#MODEL_FILE}, with its type's card format.
+     */
     static ModelPayload of(Classifier classifier) {
         Objects.requireNonNull(classifier, "classifier");
-        return written(FORMLAB_FORMAT, ModelRegistry.MODEL_FILE, target -> ModelFiles.save(classifier, target));
+        return written(ModelFiles.cardFormat(classifier), ModelRegistry.MODEL_FILE, target -> ModelFiles.save(classifier, target));
     }
 
     /** A payload in {@code format} that {@code writer} creates under {@code name}. */

@@ -285,13 +285,13 @@ public final class ModelRegistry {
     }
 
     /**
-     * Loads the parameters of one version after checking them against the card's SHA-256; only for
-     * the {@link ModelFiles} format (use {@link #payload} for other formats).
+     * Loads the parameters of one version after checking them against the card's SHA-256; for the
+     * {@link ModelFiles} formats of every model type (use {@link #payload} for external formats).
      */
     public Classifier load(String name, int version) throws IOException {
         ModelCard card = card(name, version);
         Path file = payload(name, version);
-        if (!card.loadableByModelFiles()) {
+        if (!card.storedAsModelFile()) {
             throw new ModelFileException(file, card.id() + " stores a '" + card.modelFormat() + "' payload, not a "
                     + ModelPayload.FORMLAB_FORMAT + " file; take its checked path from payload(\"" + name + "\", "
                     + version + ") and load it with the library that wrote it");
@@ -360,13 +360,24 @@ public final class ModelRegistry {
      */
     private void requireLoadable(ModelCard card) throws IOException {
         try {
-            if (card.loadableByModelFiles()) {
-                load(card.name(), card.version());
+            if (card.storedAsModelFile()) {
+                close(load(card.name(), card.version())); // loaded: every check of its model type passed
             } else {
                 payload(card.name(), card.version());
             }
         } catch (IOException e) {
             throw new IOException("Not promoting " + card.id() + ": its model does not load (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Closes {@code model} when it holds native memory (a DJL network) until closed. */
+    private static void close(Classifier model) throws IOException {
+        if (model instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IOException("cannot close the loaded model: " + e.getMessage(), e);
+            }
         }
     }
 
