@@ -1,8 +1,9 @@
 """The live page of `formlab serve` in a real browser: headless Chromium whose fake camera plays a clip made
 at test time from real photos (the shared images-yoga-5class data, never copied into the repository), with
-the network off. MediaPipe Pose runs in the page from the files the server serves; the server answers each
-frame over the /api/live WebSocket. Skips only when Chromium, chromedriver or Selenium is missing (or the
-shared data is absent, as every test on it does).
+the network off. On the page's default route the page sends each frame as a 320 px JPEG over the /api/live
+WebSocket and the server runs MediaPipe Pose (models/external/mediapipe-pose) and answers with the landmarks,
+posture, squat count and cue. Skips only when Chromium, chromedriver or Selenium is missing (or the shared data
+is absent, as every test on it does). Prints the frame rate the page reached and the machine's load.
 
 Run: python3 -m unittest discover -s scripts/tests -t scripts -p 'test_live_page.py' -v
 """
@@ -20,14 +21,16 @@ from tests import live_page
 # knees at about 105 degrees). The clip alternates them; MediaPipe tells them apart by the knee angle.
 STANDING = "VRIKSHASANA/Tree-Eagle-1024x575.jpg"
 SQUAT = "UTKATA KONASANA/00000102.jpg"
-SCENE_SECONDS = 14
+SCENE_SECONDS = 4
 STANDING_KNEE, SQUAT_KNEE = 160, 130
 # Frames a photo must be held before its phase is sure to count: the squat-phase classifier averages its features over
 # the last 5 frames (ExerciseFormModels: CausalPooling.of(5)), so up to 3 frames after a change of photo still show the
-# old phase, and a phase counts after 3 frames (SquatReps.MIN_RUN). A frame is a frame the browser processed: the
-# classifier was trained at 30 frames per second, the page on a 2-core machine loaded by other work ran at 0.5 to 1.2,
-# so each photo is held 14 s: at least 7 frames even at the slowest rate seen.
+# old phase, and a phase counts after 3 frames (SquatReps.MIN_RUN). A frame is a frame the page got an answer for: the
+# classifier was trained at 30 frames per second; the page must reach MIN_FPS, so a photo held 4 s gives at least
+# 20 frames.
 SETTLED = 6
+# A conservative floor for the frame rate on a shared 2-core machine (the aim is 10; the measured rate is printed).
+MIN_FPS = 5
 WANTED_SQUATS = 2
 TIMEOUT = 240
 SCREENSHOTS = live_page.ROOT / "build" / "live-page"
@@ -104,10 +107,13 @@ class LivePageTest(unittest.TestCase):
         driver.get(self.server.url + "/?autostart=camera")
         state = None
         recording = False
+        first = None
         while time.time() - started < TIMEOUT:
             time.sleep(1)
             state = live_page.page_state(driver)
             self.assertIsNone(state["error"], "the page reported an error")
+            if first is None and state["answers"] > 0:
+                first = (time.time(), state["answers"])
             if not recording and state["framesWithPerson"] >= 3:
                 driver.find_element("id", "record").click()
                 recording = True
@@ -116,9 +122,15 @@ class LivePageTest(unittest.TestCase):
         driver.save_screenshot(str(SCREENSHOTS / "live-squats.png"))
         (SCREENSHOTS / "answers.json").write_text(json.dumps(state["log"], indent=1))
         runs = scenes(state["log"])
-        print("\nlive page: %d frames (%d with a person), %.1f frames/s in the browser, %.0f s; scenes seen: %s"
-              % (state["frames"], state["framesWithPerson"], state["fps"] or 0, time.time() - started,
+        self.assertIsNotNone(first, "the page got no answer")
+        fps = (state["answers"] - first[1]) / max(1e-9, time.time() - first[0])
+        millis = sorted(state["serverMillis"])
+        print("\nlive page (%s route): %d frames answered (%d with a person) at %.1f frames/s over %.0f s (last %d: %.1f);"
+              " server time per frame p50 %.1f ms; load average %s; scenes seen: %s"
+              % (state["route"], state["answers"], state["framesWithPerson"], fps, time.time() - first[0], 30,
+                 state["fps"] or 0, millis[len(millis) // 2], " ".join("%.2f" % x for x in os.getloadavg()),
                  " ".join("%s x%d" % (kind, len(a)) for kind, a in runs)))
+        self.assertEqual(state["route"], "server", "the default route")
         last = state["log"][-1]
         self.assertGreaterEqual(max(last["squats"], completed_squats(runs)), WANTED_SQUATS,
                                 "the page did not count %d squats within %d s (browser at %.1f frames/s)"
@@ -139,11 +151,14 @@ class LivePageTest(unittest.TestCase):
         standing = [a for kind, answers in runs if kind == "standing" for a in answers[SETTLED - 1:]]
         self.assertEqual([a["phase"] for a in standing], ["up"] * len(standing))
 
-        # Nothing came from the network: every resource the page loaded is on the server.
+        # The frame rate: answered frames per second from the first answer on.
+        self.assertGreaterEqual(fps, MIN_FPS, "the page answered %.1f frames/s" % fps)
+
+        # Nothing came from the network: every resource the page loaded is on the server, and on the server route
+        # the page loads none of MediaPipe's browser files.
         sources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-        self.assertTrue(any(s.endswith("/mediapipe/pose_solution_simd_wasm_bin.wasm") or s.endswith("/mediapipe/pose_solution_wasm_bin.wasm")
-                            for s in sources), sources)
         self.assertEqual([s for s in sources if not s.startswith(self.server.url)], [])
+        self.assertEqual([s for s in sources if "/mediapipe/" in s], [])
 
         # The recording: stop saves the frames as a PosePilot landmark CSV. The pose loop is stopped first, so
         # that the click is not queued behind frames on a slow machine.

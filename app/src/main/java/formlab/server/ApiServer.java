@@ -1,6 +1,7 @@
 package formlab.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import formlab.pose.estimate.PoseModels;
 import formlab.registry.ModelRegistry;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
@@ -28,10 +29,11 @@ import java.util.function.Consumer;
  *   <li>{@code POST /api/predict/landmarks}: a PosePilot-layout landmark CSV, posture per frame and overall</li>
  *   <li>{@code POST /api/predict/imu}: a MetaWear accelerometer and gyroscope CSV pair, exercise per window, the set and its repetitions</li>
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 description of all of these</li>
- *   <li>{@code GET /}: the live page (camera or video file, MediaPipe Pose in the browser from
- *       {@code /mediapipe/}, the files of {@link ServerSettings#poseWebFolder()}), talking to</li>
- *   <li>{@code /api/live}: a WebSocket answering each frame's landmarks with posture, squat count and cue
- *       ({@link LiveEndpoint})</li>
+ *   <li>{@code GET /}: the live page (camera or video file; MediaPipe Pose on the server by default, or with
+ *       {@code ?route=browser} in the browser from {@code /mediapipe/}, the files of
+ *       {@link ServerSettings#poseWebFolder()}), talking to</li>
+ *   <li>{@code /api/live}: a WebSocket answering each video frame (a JPEG) or each frame's landmarks with
+ *       posture, squat count and cue ({@link LiveEndpoint})</li>
  * </ul>
  *
  * Every refused request gets {@code {"error": message}} with its status: 400 malformed, 404 unknown
@@ -66,7 +68,7 @@ public final class ApiServer implements AutoCloseable {
         SquatModel squats = new SquatModel();
         this.landmarks = new LandmarkEndpoint(catalog, settings, squats);
         this.imu = new ImuEndpoint(catalog, settings);
-        this.live = new LiveEndpoint(catalog, squats);
+        this.live = new LiveEndpoint(catalog, squats, PoseModels.locate());
         boolean poseWeb = Files.isRegularFile(settings.poseWebFolder().resolve("pose.js"));
         byte[] openApi = openApi();
         this.app = Javalin.create(config -> {
@@ -76,6 +78,8 @@ public final class ApiServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxBodyBytes();
             config.jetty.multipartConfig.maxTotalRequestSize(settings.maxBodyBytes(), SizeUnit.BYTES);
             config.jetty.multipartConfig.maxFileSize(settings.maxBodyBytes(), SizeUnit.BYTES);
+            // the live page's video frames (binary WebSocket messages) within the body limit
+            config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxBinaryMessageSize(settings.maxBodyBytes()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = LIVE_PAGE;

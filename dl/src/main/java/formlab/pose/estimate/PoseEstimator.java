@@ -52,21 +52,39 @@ public final class PoseEstimator implements AutoCloseable {
      * @throws IllegalArgumentException when the image's shorter side is below {@value ImageDecoder#DEFAULT_MIN_SIDE} px
      */
     public LandmarkEstimate estimate(BufferedImage image) {
+        return detect(image).estimate();
+    }
+
+    /** An estimate and the region its alignment points give for the next video frame (MediaPipe's tracking). */
+    record Tracked(LandmarkEstimate estimate, Roi next) {
+    }
+
+    /** The detector's pass (with the whole-image fallback) on {@code image}, and the region to track next. */
+    Tracked detect(BufferedImage image) {
         ImageDecoder.requireMinSide(image);
         int w = image.getWidth();
         int h = image.getHeight();
         Optional<PersonDetector.Detection> detection = detector.detect(image);
         if (detection.isPresent()) {
-            Roi roi = detection.get().roi();
-            return LandmarkModel.toEstimate(landmarks.run(image, roi), roi, true, w, h);
+            return track(image, detection.get().roi(), true);
         }
         Roi whole = Roi.wholeImage(w, h);
         LandmarkModel.Raw first = landmarks.run(image, whole);
         if (first.poseScore() < 0.5) {
-            return LandmarkModel.toEstimate(first, whole, false, w, h);
+            return new Tracked(LandmarkModel.toEstimate(first, whole, false, w, h), null);
         }
-        Roi refined = Roi.fromAlignment(LandmarkModel.alignment(first, whole, 0), LandmarkModel.alignment(first, whole, 1), 1.25);
-        return LandmarkModel.toEstimate(landmarks.run(image, refined), refined, false, w, h);
+        return track(image, next(first, whole), false);
+    }
+
+    /** The landmark model alone on {@code roi} of {@code image} (no detector), and the region to track next. */
+    Tracked track(BufferedImage image, Roi roi, boolean detected) {
+        ImageDecoder.requireMinSide(image);
+        LandmarkModel.Raw raw = landmarks.run(image, roi);
+        return new Tracked(LandmarkModel.toEstimate(raw, roi, detected, image.getWidth(), image.getHeight()), next(raw, roi));
+    }
+
+    private static Roi next(LandmarkModel.Raw raw, Roi roi) {
+        return Roi.fromAlignment(LandmarkModel.alignment(raw, roi, 0), LandmarkModel.alignment(raw, roi, 1), 1.25);
     }
 
     @Override
