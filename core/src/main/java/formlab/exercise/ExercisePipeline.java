@@ -3,6 +3,7 @@ package formlab.exercise;
 import formlab.features.FeatureSettings;
 import formlab.features.ImuFeatures;
 import formlab.imu.ImuRecording;
+import formlab.imu.SensorSeries;
 import formlab.imu.signal.AlignedSignal;
 import formlab.imu.signal.CausalAligner;
 import formlab.imu.signal.ChannelGroup;
@@ -95,7 +96,24 @@ public record ExercisePipeline(SignalSettings signal, WindowSettings window, Fea
      * than {@code maxGapSeconds}; windows never span two segments).
      */
     public List<List<Window>> windowsBySegment(ImuRecording recording) {
-        List<AlignedSignal> segments = align(recording);
+        return windowsOf(align(recording));
+    }
+
+    /**
+     * Every full window of an accelerometer (g) and gyroscope (deg/s) pair that is no barbell set (one
+     * sensor unit of a recording read through a dataset description), in time order: aligned, cut and
+     * derived exactly as {@link #windows(ImuRecording)}; the windows carry no set information.
+     */
+    public List<Window> windows(SensorSeries accelerometer, SensorSeries gyroscope) {
+        return windowsOf(align(accelerometer, gyroscope)).stream().flatMap(List::stream).toList();
+    }
+
+    /** The aligned segments of an accelerometer (g) and gyroscope (deg/s) pair that is no barbell set. */
+    public List<AlignedSignal> align(SensorSeries accelerometer, SensorSeries gyroscope) {
+        return CausalAligner.align(null, accelerometer, gyroscope, signal.rateHz(), maxGapSeconds);
+    }
+
+    private List<List<Window>> windowsOf(List<AlignedSignal> segments) {
         List<List<Window>> windows = new ArrayList<>();
         if (segments.isEmpty()) {
             return windows;

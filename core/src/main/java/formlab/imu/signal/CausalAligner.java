@@ -3,6 +3,7 @@ package formlab.imu.signal;
 import formlab.imu.ImuRecording;
 import formlab.imu.SensorKind;
 import formlab.imu.SensorSeries;
+import formlab.imu.SetInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -178,12 +179,19 @@ public final class CausalAligner {
      * {@link AlignedSignal} with channels {@link #CHANNELS}.
      */
     public static List<AlignedSignal> align(ImuRecording recording, double rateHz, double maxGapSeconds) {
+        return align(recording.info(), recording.accelerometer(), recording.gyroscope(), rateHz, maxGapSeconds);
+    }
+
+    /**
+     * Aligns an accelerometer and a gyroscope series that belong to no barbell set (a recording read
+     * through a dataset description): as {@link #align(ImuRecording, double, double)}, the segments
+     * carrying {@code info} (may be null).
+     */
+    public static List<AlignedSignal> align(SetInfo info, SensorSeries acc, SensorSeries gyr, double rateHz,
+                                            double maxGapSeconds) {
         List<AlignedSignal> segments = new ArrayList<>();
-        Collector collector = new Collector(recording, rateHz, segments);
-        CausalAligner aligner = new CausalAligner(rateHz, recording.accelerometer().nominalRateHz(),
-                recording.gyroscope().nominalRateHz(), maxGapSeconds, collector);
-        SensorSeries acc = recording.accelerometer();
-        SensorSeries gyr = recording.gyroscope();
+        Collector collector = new Collector(info, rateHz, segments);
+        CausalAligner aligner = new CausalAligner(rateHz, acc.nominalRateHz(), gyr.nominalRateHz(), maxGapSeconds, collector);
         int i = 0;
         int j = 0;
         while (i < acc.size() || j < gyr.size()) {
@@ -202,14 +210,14 @@ public final class CausalAligner {
 
     /** Collects grid samples into one {@link AlignedSignal} per segment. */
     private static final class Collector implements Output {
-        private final ImuRecording recording;
+        private final SetInfo info;
         private final double rateHz;
         private final List<AlignedSignal> segments;
         private final List<double[]> samples = new ArrayList<>();
         private double start = Double.NaN;
 
-        Collector(ImuRecording recording, double rateHz, List<AlignedSignal> segments) {
-            this.recording = recording;
+        Collector(SetInfo info, double rateHz, List<AlignedSignal> segments) {
+            this.info = info;
             this.rateHz = rateHz;
             this.segments = segments;
         }
@@ -237,7 +245,7 @@ public final class CausalAligner {
                     channels[c][i] = samples.get(i)[c];
                 }
             }
-            segments.add(new AlignedSignal(recording.info(), rateHz, start, CHANNELS, UNITS, channels));
+            segments.add(new AlignedSignal(info, rateHz, start, CHANNELS, UNITS, channels));
             samples.clear();
         }
     }

@@ -1,0 +1,290 @@
+package formlab.exercise;
+
+import formlab.imu.dataset.DescribedImuRecording;
+import formlab.imu.signal.AlignedSignal;
+import formlab.imu.signal.Window;
+import formlab.imu.signal.WindowSettings;
+import formlab.model.LabelledData;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Feature rows of recordings read through a dataset description, computed by the deployed
+ * {@link ExercisePipeline} for each sensor unit: either its sliding windows ({@link #windows}, the
+ * exercise task) or one row per annotated repetition ({@link #repetitions}, the execution-quality
+ * task). Features of every unit are kept apart, so any subset of units ({@link #data}) is a column
+ * selection, not a recomputation: the unit chosen inside a training fold costs no second pass.
+ *
+ * <p>With several units, row {@code i} of every unit covers the same time span (windows start on one
+ * grid from each recording's start; a recording contributes as many windows as its shortest unit).
+ */
+public final class DescribedImuWindows {
+
+    /** What the rows are labelled with. */
+    public enum Task {
+        /** The class of the recording (the exercise), one row per window. */
+        EXERCISE,
+        /** The execution quality of the repetition, one row per annotated repetition. */
+        QUALITY
+    }
+
+    private final ExercisePipeline pipeline;
+    private final Task task;
+    private final List<String> units;
+    private final List<String> featureNames;
+    private final double[][][] features;
+    private final String[] recordings;
+    private final String[] subjects;
+    private final String[] labels;
+    private final String[] classes;
+    private final double[] starts;
+
+    private DescribedImuWindows(ExercisePipeline pipeline, Task task, List<String> units, List<String> featureNames,
+            double[][][] features, List<Row> rows) {
+        this.pipeline = pipeline;
+        this.task = task;
+        this.units = List.copyOf(units);
+        this.featureNames = List.copyOf(featureNames);
+        this.features = features;
+        this.recordings = rows.stream().map(Row::recording).toArray(String[]::new);
+        this.subjects = rows.stream().map(Row::subject).toArray(String[]::new);
+        this.labels = rows.stream().map(Row::label).toArray(String[]::new);
+        this.classes = rows.stream().map(Row::recordingClass).toArray(String[]::new);
+        this.starts = rows.stream().mapToDouble(Row::startSeconds).toArray();
+    }
+
+    private record Row(String recording, String subject, String label, String recordingClass, double startSeconds) {
+    }
+
+    /**
+     * The pipeline for recordings sampled at {@code rateHz}: the deployed defaults (channels, features,
+     * gap limit) on a grid at that rate, with {@code window}.
+     */
+    public static ExercisePipeline pipeline(double rateHz, WindowSettings window) {
+        ExercisePipeline defaults = ExercisePipeline.defaults();
+        return new ExercisePipeline(defaults.signal().withRate(rateHz), window, defaults.features(), defaults.maxGapSeconds());
+    }
+
+    /** The grid rate for {@code recordings}: the slowest sensor of the first recording's first unit. */
+    public static double rateOf(List<DescribedImuRecording> recordings, List<String> units) {
+        DescribedImuRecording.Sensors sensors = recordings.getFirst().sensors(units.getFirst());
+        return Math.min(sensors.accelerometer().nominalRateHz(), sensors.gyroscope().nominalRateHz());
+    }
+
+    /** Sliding windows of every recording for each of {@code units}, labelled with the recording's class. */
+    public static DescribedImuWindows windows(List<DescribedImuRecording> recordings, List<String> units,
+            ExercisePipeline pipeline) {
+        List<List<double[][]>> perRecording = recordings.parallelStream().map(recording -> {
+            List<double[][]> byUnit = new ArrayList<>();
+            for (String unit : units) {
+                DescribedImuRecording.Sensors s = recording.sensors(unit);
+                byUnit.add(pipeline.windows(s.accelerometer(), s.gyroscope()).stream().map(pipeline::features)
+                        .toArray(double[][]::new));
+            }
+            return byUnit;
+        }).toList();
+        List<Row> rows = new ArrayList<>();
+        List<List<double[]>> columns = new ArrayList<>();
+        units.forEach(u -> columns.add(new ArrayList<>()));
+        for (int r = 0; r < recordings.size(); r++) {
+            DescribedImuRecording recording = recordings.get(r);
+            int n = perRecording.get(r).stream().mapToInt(a -> a.length).min().orElse(0);
+            for (int i = 0; i < n; i++) {
+                rows.add(new Row(recording.id(), recording.subject(), recording.label(), recording.label(),
+                        pipeline.window().start(i, pipeline.rateHz()) / pipeline.rateHz()));
+                for (int u = 0; u < units.size(); u++) {
+                    columns.get(u).add(perRecording.get(r).get(u)[i]);
+                }
+            }
+        }
+        return new DescribedImuWindows(pipeline, Task.EXERCISE, units, pipeline.featureNames(), toArrays(columns), rows);
+    }
+
+    /** Name of the feature a repetition row adds: its length in seconds. */
+    public static final String DURATION = "repetition_s";
+    /** Prefix of the features relative to the recording: (value - recording mean) / recording standard deviation. */
+    public static final String RELATIVE = "rel_";
+
+    /**
+     * One row per annotated repetition that has a quality: the pipeline's alignment, derived channels
+     * and features over exactly the repetition's samples, plus its duration ({@value #DURATION}), and
+     * every feature again relative to the other repetitions of the same recording ({@value #RELATIVE}:
+     * standardised within the recording, from its signal alone, no label), labelled with the quality.
+     */
+    public static DescribedImuWindows repetitions(List<DescribedImuRecording> recordings, List<String> units,
+            ExercisePipeline pipeline) {
+        List<DescribedImuRecording> annotated = recordings.stream()
+                .filter(r -> !r.qualities().isEmpty() && r.qualities().size() == r.repetitions().size()).toList();
+        if (annotated.isEmpty()) {
+            throw new IllegalArgumentException("no recording has repetitions with an execution quality (labels.annotations"
+                    + " with a qualityColumn): the quality task has nothing to learn");
+        }
+        List<List<double[][]>> perRecording = annotated.parallelStream().map(recording -> {
+            List<double[][]> byUnit = new ArrayList<>();
+            for (String unit : units) {
+                DescribedImuRecording.Sensors s = recording.sensors(unit);
+                List<AlignedSignal> segments = pipeline.align(s.accelerometer(), s.gyroscope());
+                double originMillis = s.accelerometer().startMillis();
+                double[][] rows = new double[recording.repetitions().size()][];
+                for (int k = 0; k < rows.length; k++) {
+                    double[] bounds = recording.repetitions().get(k);
+                    double fromMillis = originMillis + bounds[0] * 1000.0 / s.accelerometer().nominalRateHz();
+                    double toMillis = originMillis + bounds[1] * 1000.0 / s.accelerometer().nominalRateHz();
+                    rows[k] = repetitionFeatures(pipeline, segments, fromMillis, toMillis);
+                }
+                byUnit.add(relative(rows));
+            }
+            return byUnit;
+        }).toList();
+        List<String> names = new ArrayList<>(pipeline.featureNames());
+        names.add(DURATION);
+        names.addAll(names.stream().map(n -> RELATIVE + n).toList());
+        List<Row> rows = new ArrayList<>();
+        List<List<double[]>> columns = new ArrayList<>();
+        units.forEach(u -> columns.add(new ArrayList<>()));
+        for (int r = 0; r < annotated.size(); r++) {
+            DescribedImuRecording recording = annotated.get(r);
+            for (int k = 0; k < recording.repetitions().size(); k++) {
+                rows.add(new Row(recording.id(), recording.subject(), recording.qualities().get(k), recording.label(),
+                        recording.repetitions().get(k)[0] / pipeline.rateHz()));
+                for (int u = 0; u < units.size(); u++) {
+                    columns.get(u).add(perRecording.get(r).get(u)[k]);
+                }
+            }
+        }
+        return new DescribedImuWindows(pipeline, Task.QUALITY, units, names, toArrays(columns), rows);
+    }
+
+    /** Features of the grid samples between two times (the segment holding the start; at least 2 samples). */
+    private static double[] repetitionFeatures(ExercisePipeline pipeline, List<AlignedSignal> segments, double fromMillis,
+            double toMillis) {
+        AlignedSignal segment = segments.getFirst();
+        for (AlignedSignal candidate : segments) {
+            if (candidate.startMillis() <= fromMillis) {
+                segment = candidate;
+            }
+        }
+        double step = 1000.0 / segment.rateHz();
+        int from = (int) Math.max(0, Math.min(segment.length() - 2, Math.round((fromMillis - segment.startMillis()) / step)));
+        int to = (int) Math.max(from + 2, Math.min(segment.length(), Math.round((toMillis - segment.startMillis()) / step) + 1));
+        Window window = pipeline.window(segment.slice(from, to), segment.startMillis());
+        double[] features = pipeline.features(window);
+        double[] out = Arrays.copyOf(features, features.length + 1);
+        out[features.length] = (to - from) / segment.rateHz();
+        return out;
+    }
+
+    /** Each row followed by its values standardised over the rows (the repetitions of one recording). */
+    private static double[][] relative(double[][] rows) {
+        int p = rows[0].length;
+        double[] mean = new double[p];
+        double[] sd = new double[p];
+        for (double[] row : rows) {
+            for (int j = 0; j < p; j++) {
+                mean[j] += row[j] / rows.length;
+            }
+        }
+        for (double[] row : rows) {
+            for (int j = 0; j < p; j++) {
+                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / rows.length;
+            }
+        }
+        double[][] out = new double[rows.length][2 * p];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out[i], 0, p);
+            for (int j = 0; j < p; j++) {
+                double s = Math.sqrt(sd[j]);
+                out[i][p + j] = s > 1e-12 && Double.isFinite(s) ? (rows[i][j] - mean[j]) / s : 0;
+            }
+        }
+        return out;
+    }
+
+    private static double[][][] toArrays(List<List<double[]>> columns) {
+        return columns.stream().map(c -> c.toArray(double[][]::new)).toArray(double[][][]::new);
+    }
+
+    /** The rows over the features of {@code chosen} units (columns named {@code <unit>:<feature>}). */
+    public LabelledData data(List<String> chosen) {
+        int[] index = chosen.stream().mapToInt(u -> {
+            int i = units.indexOf(u);
+            if (i < 0) {
+                throw new IllegalArgumentException("no sensor unit '" + u + "'; units: " + String.join(", ", units));
+            }
+            return i;
+        }).toArray();
+        List<String> names = new ArrayList<>();
+        for (int u : index) {
+            for (String feature : featureNames) {
+                names.add(units.get(u) + ":" + feature);
+            }
+        }
+        int p = featureNames.size();
+        double[][] x = IntStream.range(0, size()).mapToObj(r -> {
+            double[] row = new double[index.length * p];
+            for (int k = 0; k < index.length; k++) {
+                System.arraycopy(features[index[k]][r], 0, row, k * p, p);
+            }
+            return row;
+        }).toArray(double[][]::new);
+        return LabelledData.of(task == Task.EXERCISE ? "exercise windows" : "repetitions", names, x, labels, subjects);
+    }
+
+    /** The pipeline that computed the features. */
+    public ExercisePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Whether the rows are windows (exercise) or repetitions (quality). */
+    public Task task() {
+        return task;
+    }
+
+    /** The sensor units, in order. */
+    public List<String> units() {
+        return units;
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return labels.length;
+    }
+
+    /** The recording of each row. */
+    public String[] recordings() {
+        return recordings.clone();
+    }
+
+    /** The subject of each row. */
+    public String[] subjects() {
+        return subjects.clone();
+    }
+
+    /** The label of each row (class or quality). */
+    public String[] labels() {
+        return labels.clone();
+    }
+
+    /** The class (exercise) of the recording of each row. */
+    public String[] recordingClasses() {
+        return classes.clone();
+    }
+
+    /** Start of each row, seconds from its recording's start. */
+    public double[] starts() {
+        return starts.clone();
+    }
+
+    /** Rows per label, in first-seen order. */
+    public Map<String, Integer> labelCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String label : labels) {
+            counts.merge(label, 1, Integer::sum);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,267 @@
+package formlab.imu.dataset;
+
+import formlab.dataset.DatasetCheck;
+import formlab.dataset.DatasetDescription;
+import formlab.dataset.DatasetDescription.Channel;
+import formlab.dataset.DatasetReport;
+import formlab.dataset.DescriptionException;
+import formlab.dataset.LoadedDescription;
+import formlab.dataset.PathPattern;
+import formlab.dataset.Recording;
+import formlab.dataset.Units;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the recordings of any IMU dataset description into {@link DescribedImuRecording}s: the files
+ * {@code formlab dataset check} takes (so the same files, the same checks), each channel converted to
+ * the unit the exercise pipeline expects (acceleration g, angular velocity deg/s), with subject, class,
+ * repetitions and qualities from the description. A description that does not fit its files fails with
+ * the first error and the count of the others; nothing is guessed.
+ */
+public final class DescribedImuReader {
+
+    private static final double G = 9.80665;
+
+    private DescribedImuReader() {
+    }
+
+    /**
+     * Every recording of {@code loaded}'s dataset, in the order {@code dataset check} lists them.
+     *
+     * @throws DescriptionException     when the description is no IMU description, has no subject or
+     *                                  class group, or matches no file
+     * @throws IllegalArgumentException when data files do not fit the description (the message names them)
+     * @throws IllegalStateException    when the dataset folder is unknown or missing
+     */
+    public static List<DescribedImuRecording> read(LoadedDescription loaded) {
+        DatasetDescription description = loaded.description();
+        requireUsable(loaded);
+        DatasetReport report = DatasetCheck.run(loaded);
+        if (!report.ok()) {
+            throw new IllegalArgumentException(report.errors().size() + " data file(s) do not fit the description "
+                    + loaded.file() + " (formlab dataset check lists them all); first: " + report.errors().getFirst());
+        }
+        Path folder = loaded.folder().orElseThrow();
+        PathPattern paths = PathPattern.compile(description.labels().path());
+        String partGroup = description.recordings().part();
+        List<Recording> found = report.recordings();
+        List<DescribedImuRecording> recordings = new ArrayList<>(found.size());
+        List<DescribedImuRecording> read = found.parallelStream().map(recording -> {
+            Map<String, DescribedImuRecording.Part> parts = new LinkedHashMap<>();
+            for (String relative : recording.files()) {
+                Map<String, String> groups = paths.match(relative).orElseThrow();
+                String part = partGroup == null ? "" : groups.get(partGroup);
+                parts.put(part, readPart(description, folder.resolve(relative), part));
+            }
+            Map<String, String> groups = recording.groups();
+            String raw = groups.get(description.labels().classGroup());
+            String label = description.labels().classNames().getOrDefault(raw, raw);
+            return new DescribedImuRecording(recording.id(), groups, groups.get(description.labels().subject()), label,
+                    parts, recording.repetitions(), recording.qualities(), recording.count());
+        }).toList();
+        recordings.addAll(read);
+        return recordings;
+    }
+
+    /** The sensor units every recording has (for {@code --units}), in the order of the first recording. */
+    public static List<String> commonUnits(List<DescribedImuRecording> recordings) {
+        if (recordings.isEmpty()) {
+            return List.of();
+        }
+        List<String> units = new ArrayList<>(recordings.getFirst().units());
+        for (DescribedImuRecording recording : recordings) {
+            units.retainAll(recording.units());
+        }
+        return units;
+    }
+
+    private static void requireUsable(LoadedDescription loaded) {
+        DatasetDescription description = loaded.description();
+        if (!"imu".equals(description.modality())) {
+            throw new DescriptionException(loaded.file(), 0, 0, "modality", "'" + description.modality()
+                    + "' is no IMU description; expected modality 'imu'", null);
+        }
+        if (description.labels().subject() == null) {
+            throw new DescriptionException(loaded.file(), 0, 0, "labels.subject", "training and evaluation split by"
+                    + " subject: name the path group holding the subject", null);
+        }
+        if (description.labels().classGroup() == null) {
+            throw new DescriptionException(loaded.file(), 0, 0, "labels.class", "training and evaluation need one class per"
+                    + " recording from a path group (labels.class); a class per row or per annotation is not supported yet", null);
+        }
+        if (!Set.of("delimited", "metawear").contains(description.recordings().format())) {
+            throw new DescriptionException(loaded.file(), 0, 0, "recordings.format", "IMU recordings are read from"
+                    + " delimited text or MetaWear CSV, got '" + description.recordings().format() + "'", null);
+        }
+    }
+
+    /** Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance are dropped. */
+    static DescribedImuRecording.Part readPart(DatasetDescription description, Path file, String part) {
+        DatasetDescription.Recordings format = description.recordings();
+        char separator = format.separatorChar();
+        char decimal = format.decimalMark() == null ? '.' : format.decimalMark().charAt(0);
+        Set<String> missing = Set.copyOf(format.missing());
+        List<Channel> channels = description.channels().stream()
+                .filter(c -> c.part() == null || c.part().equals(part)).toList();
+        DatasetDescription.Time time = description.time();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = reader.readLine();
+            if (first != null && first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+            }
+            String[] header = format.hasHeader() && first != null ? split(first, separator) : null;
+            int timeColumn = time == null || (time.column() == null && time.columnIndex() == null) ? -1
+                    : column(header, time.column(), time.columnIndex());
+            int[] columns = channels.stream().mapToInt(c -> column(header, c.column(), c.columnIndex())).toArray();
+            double[] factors = channels.stream().mapToDouble(DescribedImuReader::factor).toArray();
+            double toMillis = millisPerUnit(time);
+            List<double[]> rows = new ArrayList<>();
+            List<Double> times = new ArrayList<>();
+            String line = header == null ? first : reader.readLine();
+            int index = 0;
+            while (line != null) {
+                if (!line.isBlank()) {
+                    String[] cells = split(line, separator);
+                    double t = timeColumn < 0 ? index * 1000.0 / time.rate() : number(cells[timeColumn], decimal, missing) * toMillis;
+                    double[] values = new double[columns.length];
+                    for (int c = 0; c < columns.length; c++) {
+                        values[c] = number(cells[columns[c]], decimal, missing) * factors[c];
+                    }
+                    times.add(t);
+                    rows.add(values);
+                    index++;
+                }
+                line = reader.readLine();
+            }
+            return part(part, channels, rows, times, time);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static DescribedImuRecording.Part part(String name, List<Channel> channels, List<double[]> rows,
+            List<Double> times, DatasetDescription.Time time) {
+        long[] millis = new long[rows.size()];
+        int kept = 0;
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            long t = Math.round(times.get(i));
+            if (kept == 0 || t > millis[kept - 1]) {
+                millis[kept++] = t;
+                keep.add(i);
+            }
+        }
+        millis = Arrays.copyOf(millis, kept);
+        double[][] values = new double[channels.size()][kept];
+        for (int k = 0; k < kept; k++) {
+            double[] row = rows.get(keep.get(k));
+            for (int c = 0; c < row.length; c++) {
+                values[c][k] = row[c];
+            }
+        }
+        double rate = time != null && time.rate() != null ? time.rate() : medianRate(millis);
+        return new DescribedImuRecording.Part(name, rate, millis, channels.stream().map(c -> c.name() != null ? c.name()
+                : c.column() != null ? c.column() : "column" + c.columnIndex()).toList(),
+                channels.stream().map(Channel::quantity).toList(), channels.stream().map(DescribedImuReader::unitAfter).toList(),
+                values);
+    }
+
+    private static double medianRate(long[] millis) {
+        if (millis.length < 2) {
+            return 1;
+        }
+        long[] steps = new long[millis.length - 1];
+        for (int i = 1; i < millis.length; i++) {
+            steps[i - 1] = millis[i] - millis[i - 1];
+        }
+        Arrays.sort(steps);
+        return 1000.0 / steps[steps.length / 2];
+    }
+
+    /** The factor from the channel's unit to the unit the pipeline reads. */
+    static double factor(Channel channel) {
+        return switch (channel.quantity()) {
+            case "acceleration" -> Units.toSi(channel.quantity(), channel.unit()).orElseThrow() / G;
+            case "angular-velocity" -> Units.toSi(channel.quantity(), channel.unit()).orElseThrow() * 180 / Math.PI;
+            case "magnetic-field" -> Units.toSi(channel.quantity(), channel.unit()).map(f -> f * 1e6).orElse(1.0);
+            case "orientation" -> Units.toSi(channel.quantity(), channel.unit()).map(f -> f * 180 / Math.PI).orElse(1.0);
+            default -> 1.0;
+        };
+    }
+
+    private static String unitAfter(Channel channel) {
+        return switch (channel.quantity()) {
+            case "acceleration" -> "g";
+            case "angular-velocity" -> "deg/s";
+            case "magnetic-field" -> Units.toSi(channel.quantity(), channel.unit()).isPresent() ? "uT" : channel.unit();
+            case "orientation" -> Units.toSi(channel.quantity(), channel.unit()).isPresent() ? "deg" : channel.unit();
+            default -> channel.unit();
+        };
+    }
+
+    private static double millisPerUnit(DatasetDescription.Time time) {
+        if (time == null || time.unit() == null) {
+            return Double.NaN;
+        }
+        return switch (time.unit()) {
+            case "ns" -> 1e-6;
+            case "us" -> 1e-3;
+            case "ms" -> 1.0;
+            case "s" -> 1000.0;
+            default -> 1000.0 / time.rate();
+        };
+    }
+
+    private static int column(String[] header, String name, Integer index) {
+        if (name == null) {
+            return index;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].strip().equals(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("column '" + name + "' vanished after the check"); // the check found it
+    }
+
+    private static double number(String cell, char decimal, Set<String> missing) {
+        String text = cell.strip();
+        if (missing.contains(text)) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(decimal == '.' ? text : text.replace(decimal, '.'));
+    }
+
+    private static String[] split(String line, char separator) {
+        List<String> cells = new ArrayList<>();
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == separator && !quoted) {
+                cells.add(unquote(line.substring(start, i)));
+                start = i + 1;
+            }
+        }
+        cells.add(unquote(line.substring(start)));
+        return cells.toArray(String[]::new);
+    }
+
+    private static String unquote(String cell) {
+        String s = cell.strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}
