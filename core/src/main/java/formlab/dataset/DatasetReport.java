@@ -75,6 +75,19 @@ public final class DatasetReport {
         return recordings.stream().map(this::subject).filter(s -> s != null).distinct().sorted(NATURAL).toList();
     }
 
+    /** The subject of {@code recording} (value of the {@code labels.subject} group), or null when none is stated. */
+    public String subjectOf(Recording recording) {
+        return subject(recording);
+    }
+
+    /**
+     * The class of {@code recording} (from its class path group or its annotation, with
+     * {@code labels.classNames} applied), or null when it has none (for example labels per row).
+     */
+    public String classOf(Recording recording) {
+        return label(recording);
+    }
+
     /** Recordings per class (for a label column: rows per class), in natural order of the class names. */
     public Map<String, Integer> classes() {
         Map<String, Integer> classes = new TreeMap<>(NATURAL);

@@ -77,11 +77,15 @@ final class DescriptionRules {
                         + recordings.separatorChar() + "'");
             }
         }
-        if (recordings.format().equals("landmark-csv")) {
+        boolean npy = recordings.format().equals("npy");
+        if (recordings.format().equals("landmark-csv") || (npy && recordings.landmarks() != null)) {
             if (recordings.landmarks() == null) {
                 throw keys.error("recordings.landmarks", "missing: landmark files need their layout and values");
             }
             oneOf("recordings.landmarks.layout", recordings.landmarks().layout(), LAYOUTS);
+            if (npy && recordings.landmarks().layout().equals("named")) {
+                throw keys.error("recordings.landmarks.layout", "an .npy array has no column names: use indexed or blocks");
+            }
             if (!recordings.landmarks().layout().equals("named")
                     && (recordings.landmarks().count() == null || recordings.landmarks().count() < 1)) {
                 throw keys.error("recordings.landmarks.count", "missing: the number of landmarks per frame");
@@ -89,8 +93,14 @@ final class DescriptionRules {
             if (recordings.landmarks().values() == null || recordings.landmarks().values().isEmpty()) {
                 throw keys.error("recordings.landmarks.values", "missing: the values per landmark, e.g. [\"x\", \"y\", \"z\"]");
             }
+            if (npy && recordings.columns() != null
+                    && recordings.landmarks().count() * recordings.landmarks().values().size() > recordings.columns()) {
+                throw keys.error("recordings.landmarks", recordings.landmarks().count() + " landmarks x "
+                        + recordings.landmarks().values().size() + " values do not fit in " + recordings.columns()
+                        + " columns (recordings.columns)");
+            }
         } else if (recordings.landmarks() != null) {
-            throw keys.error("recordings.landmarks", "only landmark-csv recordings have landmarks");
+            throw keys.error("recordings.landmarks", "only landmark-csv and npy recordings have landmarks");
         }
         if (recordings.columns() != null && recordings.columns() < 1) {
             throw keys.error("recordings.columns", "must be at least 1, got " + recordings.columns());

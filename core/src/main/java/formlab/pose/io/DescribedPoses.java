@@ -1,0 +1,60 @@
+package formlab.pose.io;
+
+import formlab.dataset.DatasetCheck;
+import formlab.dataset.DatasetReport;
+import formlab.dataset.LandmarkRows;
+import formlab.dataset.LoadedDescription;
+import formlab.dataset.Recording;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the landmark sequences of a pose dataset from its description: the recordings
+ * {@link DatasetCheck} finds, each with its subject and class, its landmarks as the description lays
+ * them out ({@link LandmarkRows}) and its annotated repetitions. Refuses a dataset whose check finds
+ * errors, or a recording without subject or class, naming the file.
+ */
+public final class DescribedPoses {
+
+    private DescribedPoses() {
+    }
+
+    /**
+     * Every recording of the dataset {@code loaded} describes.
+     *
+     * @throws IllegalArgumentException when the description is no pose description, the check finds
+     *                                  files that do not fit it, or a recording lacks subject or class
+     * @throws IOException              when a file cannot be read
+     */
+    public static List<DescribedPose> load(LoadedDescription loaded) throws IOException {
+        if (!loaded.description().modality().equals("pose")) {
+            throw new IllegalArgumentException("description " + loaded.file() + " is of modality '"
+                    + loaded.description().modality() + "', not pose");
+        }
+        DatasetReport report = DatasetCheck.run(loaded);
+        if (!report.ok()) {
+            throw new IllegalArgumentException("dataset " + loaded.description().name() + ": " + report.errors().size()
+                    + " files do not fit the description " + loaded.file() + "; first: " + report.errors().getFirst()
+                    + " (run formlab dataset check for all)");
+        }
+        List<String> coordinates = LandmarkRows.coordinates(loaded);
+        List<DescribedPose> poses = new ArrayList<>();
+        for (Recording recording : report.recordings()) {
+            String file = recording.files().getFirst();
+            String subject = report.subjectOf(recording);
+            String label = report.classOf(recording);
+            if (subject == null) {
+                throw new IllegalArgumentException(file + ": no subject (labels.subject of " + loaded.file()
+                        + "); evaluation splits by subject");
+            }
+            if (label == null) {
+                throw new IllegalArgumentException(file + ": no class (labels.class, an annotation's labelColumn,"
+                        + " of " + loaded.file() + ")");
+            }
+            poses.add(new DescribedPose(recording.id(), file, subject, label, LandmarkRows.read(loaded, recording),
+                    coordinates, recording.repetitions()));
+        }
+        return poses;
+    }
+}
