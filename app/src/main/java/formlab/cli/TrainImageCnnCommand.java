@@ -10,8 +10,8 @@ import formlab.image.PreparedImages;
 import formlab.image.Split;
 import formlab.image.SplitRatios;
 import formlab.cnn.CnnConfig;
+import formlab.cnn.CnnImageTrainer;
 import formlab.cnn.CnnModelCard;
-import formlab.cnn.CnnTrainer;
 import formlab.cnn.CnnTrainingRun;
 import formlab.cnn.ImagePredictions;
 import formlab.cnn.TrainingProgress;
@@ -71,7 +71,7 @@ public final class TrainImageCnnCommand implements Command {
         ImageDataset dataset = ImageDataset.open(data, manifestFile, SplitRatios.DEFAULT, seed, 0, true);
         out.println(dataset.origin().summary());
         PreparedImages images = dataset.prepare(config.imageSize());
-        CnnTrainingRun run = CnnTrainer.train(images, config, TrainingProgress.printingTo(out));
+        CnnTrainingRun run = new CnnImageTrainer(config).train(images, TrainingProgress.printingTo(out));
         try (var model = run.model()) {
             ImagePredictions test = model.predictPrepared(images.split(Split.TEST));
             out.printf(Locale.ROOT, "test accuracy %.3f on %d images%n", test.evaluation().accuracy(), test.size());

@@ -42,10 +42,7 @@ final class ImageEndpoint {
     void handle(Context ctx) throws Exception {
         RequestBodies.requireType(ctx, TYPES);
         int top = top(ctx);
-        ModelCard card = catalog.requested(ctx, ImageCnnRegistration.YOGA_CNN);
-        if (!ImageCnnRegistration.FORMAT.equals(card.modelFormat())) {
-            throw ApiError.badRequest(card.id() + " is not an image CNN (its format is '" + card.modelFormat() + "')");
-        }
+        ModelCard card = catalog.requestedImageCnn(ctx, ImageCnnRegistration.YOGA_CNN);
         byte[] body = RequestBodies.read(ctx, settings.maxBodyBytes());
         DecodedImage image;
         try {

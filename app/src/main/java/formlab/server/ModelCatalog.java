@@ -1,5 +1,6 @@
 package formlab.server;
 
+import formlab.cnn.ImageCnnRegistration;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import io.javalin.http.Context;
@@ -55,6 +56,20 @@ final class ModelCatalog {
             throw ApiError.notFound("model '" + name + "' has no version " + number + "; its versions: " + versions);
         }
         return registry.card(name, number);
+    }
+
+    /**
+     * As {@link #requested}, for a request that sends an image: the version must be an image CNN
+     * ({@link ImageCnnRegistration#isImageCnn}).
+     *
+     * @throws ApiError 400 for a version that reads feature rows rather than images
+     */
+    ModelCard requestedImageCnn(Context ctx, String defaultName) throws IOException {
+        ModelCard card = requested(ctx, defaultName);
+        if (!ImageCnnRegistration.isImageCnn(card)) {
+            throw ApiError.badRequest(card.id() + " is not an image CNN (its format is '" + card.modelFormat() + "')");
+        }
+        return card;
     }
 
     /** Every registered model: name, preferred version and each version's stage, task, classes and metrics. */

@@ -3,12 +3,20 @@ package formlab.architecture;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import formlab.model.Classifier;
+import formlab.model.ModelType;
+import formlab.model.Trainer;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -135,5 +143,61 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackage("formlab.deploy..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.pi4j..")
                 .check(classes);
+    }
+
+    /**
+     * One model contract: the code that stores, loads, creates and registers models of every kind
+     * (ModelFiles, Trainers, ModelTypes, the registry) names no model kind; each kind's
+     * {@link ModelType} does. Adding a model type touches no switch there.
+     */
+    @Test
+    void modelFilesTrainersAndTheRegistryNameNoModelKind() {
+        noClasses().that().haveFullyQualifiedName("formlab.model.ModelFiles")
+                .or().haveFullyQualifiedName("formlab.model.Trainers")
+                .or().haveFullyQualifiedName("formlab.model.ModelTypes")
+                .or().haveFullyQualifiedName("formlab.registry.ModelRegistry")
+                .or().haveFullyQualifiedName("formlab.registry.ModelPayload")
+                .or().haveFullyQualifiedName("formlab.registry.ModelCard")
+                .should().dependOnClassesThat().implement(Classifier.class)
+                .orShould().dependOnClassesThat().implement(Trainer.class)
+                .orShould().dependOnClassesThat().implement(ModelType.class)
+                .because("ModelFiles and Trainers delegate to the ModelType found by engine or trainer name")
+                .check(classes);
+    }
+
+    /** Model payloads are decoded only inside model types (Smile's deserialization allow-list, Tribuo's protobuf check). */
+    @Test
+    void onlyModelTypesDecodeModelPayloads() {
+        noClasses().that().resideInAPackage("formlab..").and().doNotImplement(ModelType.class)
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.io.ObjectInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.tribuo.protos.core.ModelProto")
+                .check(classes);
+    }
+
+    /**
+     * The image CNN registers through ModelRegistry.register like every model (its payload a model
+     * file written by its ModelType), never with a payload of its own.
+     */
+    @Test
+    void theCnnRegistersOnlyThroughTheRegistry() {
+        noClasses().that().resideInAPackage("formlab.cnn..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("formlab.registry.ModelPayload")
+                .because("a CNN version is a model file (ModelPayload.of through ModelRegistry.register)")
+                .check(classes);
+    }
+
+    /** Every model type in the library is found by the service lookup (listed in its module's META-INF/services). */
+    @Test
+    void everyModelTypeIsListedForTheServiceLookup() {
+        TreeSet<String> implemented = new TreeSet<>();
+        for (JavaClass type : classes) {
+            if (type.isAssignableTo(ModelType.class) && !type.isInterface() && !type.getModifiers().contains(JavaModifier.ABSTRACT)) {
+                implemented.add(type.getName());
+            }
+        }
+        TreeSet<String> listed = new TreeSet<>();
+        ServiceLoader.load(ModelType.class).stream().forEach(provider -> listed.add(provider.type().getName()));
+        assertTrue(implemented.contains("formlab.cnn.CnnModelType") && implemented.contains("formlab.model.SmileModelType"), implemented.toString());
+        assertEquals(implemented, listed, "model types and META-INF/services/formlab.model.ModelType must agree");
     }
 }

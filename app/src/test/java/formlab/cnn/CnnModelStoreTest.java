@@ -32,16 +32,24 @@ class CnnModelStoreTest {
 
     static PreparedImages data;
     static CnnTrainingRun run;
+    /** The model saved as a model file (engine djl-cnn), as registration stores it. */
     static Path saved;
+    /** The same model in the folder layout of earlier versions, which still loads. */
+    static Path legacy;
     static CnnModelCard card;
 
     @BeforeAll
     static void trainAndSave() throws Exception {
         data = TinyModels.figures(temp.resolve("figures"));
         run = CnnTrainer.train(data, TinyModels.config(2), TrainingProgress.silent());
-        saved = temp.resolve("models/poses");
-        card = CnnModelStore.save(run.model(), CnnModelCard.describe("poses", List.of(run), "figures (synthetic)", "abc123",
-                Map.of("train", 60, "validation", 20, "test", 20), Map.of("test_accuracy", 0.5)), saved);
+        CnnModelCard described = CnnModelCard.describe("poses", List.of(run), "figures (synthetic)", "abc123",
+                Map.of("train", 60, "validation", 20, "test", 20), Map.of("test_accuracy", 0.5));
+        run.model().describedBy(described);
+        saved = Files.createDirectories(temp.resolve("models")).resolve("poses.flm");
+        formlab.model.ModelFiles.save(run.model(), saved);
+        card = CnnModelStore.card(saved);
+        legacy = temp.resolve("legacy/poses");
+        CnnModelStore.writeLegacyFolder(run.model(), described, legacy);
     }
 
     @AfterAll
@@ -53,21 +61,42 @@ class CnnModelStoreTest {
     void savedModelPredictsTheSameAfterLoading() {
         List<BufferedImage> images = data.split(Split.TEST).stream().map(PreparedImage::source).toList();
         List<double[]> before = run.model().probabilities(images);
-        try (CnnImageClassifier loaded = CnnModelStore.load(saved)) {
-            List<double[]> after = loaded.probabilities(images);
-            for (int i = 0; i < images.size(); i++) {
-                assertArrayEquals(before.get(i), after.get(i), 1e-6);
+        for (Path location : List.of(saved, legacy)) {
+            try (CnnImageClassifier loaded = CnnModelStore.load(location)) {
+                List<double[]> after = loaded.probabilities(images);
+                for (int i = 0; i < images.size(); i++) {
+                    assertArrayEquals(before.get(i), after.get(i), 1e-6, location.toString());
+                }
+                assertEquals(run.model().classes(), loaded.classes());
+                assertEquals(run.model().preprocessing(), loaded.preprocessing());
+                assertArrayEquals(before.get(0), loaded.probabilities(images.get(0)), 1e-6, "single and batch agree");
             }
-            assertEquals(run.model().classes(), loaded.classes());
-            assertEquals(run.model().preprocessing(), loaded.preprocessing());
-            assertArrayEquals(before.get(0), loaded.probabilities(images.get(0)), 1e-6, "single and batch agree");
+        }
+    }
+
+    /** The CNN is a model.Classifier like any other: ModelFiles stores and loads it by its engine, over its input tensor. */
+    @Test
+    void modelFilesLoadTheCnnAsAClassifierOverItsInputTensor() throws IOException {
+        assertEquals(CnnModelType.ENGINE, formlab.model.ModelFiles.header(saved).engine());
+        assertEquals(CnnImageTrainer.NAME, formlab.model.ModelFiles.header(saved).trainer());
+        formlab.model.Classifier loaded = formlab.model.ModelFiles.load(saved);
+        try (CnnImageClassifier cnn = (CnnImageClassifier) loaded) {
+            float[] tensor = data.preprocessing().tensor(data.split(Split.TEST).get(0).source());
+            double[] features = new double[tensor.length];
+            for (int i = 0; i < tensor.length; i++) {
+                features[i] = tensor[i];
+            }
+            assertEquals(3 * 32 * 32, loaded.featureNames().size());
+            assertArrayEquals(run.model().probabilities(features), loaded.probabilities(features), 1e-6);
+            assertEquals(card, cnn.card());
         }
     }
 
     @Test
     void cardRecordsWhatLoadingAndProvenanceNeed() throws IOException {
         CnnModelCard read = CnnModelStore.card(saved);
-        assertEquals(card, read);
+        assertEquals(CnnModelStore.card(legacy).withParameters(List.of("member-0"), List.of(read.members().get(0).parametersSha256())),
+                read.withParameters(List.of("member-0"), List.of(read.members().get(0).parametersSha256())), "the same card either way");
         assertEquals(32, read.inputSize());
         assertEquals("abc123", read.splitManifestSha256());
         assertEquals(0.5, read.metrics().get("test_accuracy"));
@@ -75,7 +104,7 @@ class CnnModelStoreTest {
         assertEquals(run.bestValidationAccuracy(), read.members().get(0).validationAccuracy());
         assertEquals(run.config(), read.members().get(0).config());
         assertEquals("0.36.0", read.libraries().get("djl"));
-        assertTrue(Files.exists(saved.resolve(read.members().get(0).parametersFile())));
+        assertTrue(Files.exists(legacy.resolve(CnnModelStore.card(legacy).members().get(0).parametersFile())));
         try (Stream<Path> siblings = Files.list(saved.getParent())) {
             assertEquals(List.of(saved), siblings.toList(), "no temporary folders left beside the model");
         }
@@ -83,8 +112,15 @@ class CnnModelStoreTest {
 
     @Test
     void damagedParametersAreRefusedByTheirHash() throws IOException {
+        Path file = temp.resolve("damaged.flm");
+        byte[] model = Files.readAllBytes(saved);
+        model[model.length - 100] ^= 0x55;
+        Files.write(file, model);
+        CnnModelException altered = assertThrows(CnnModelException.class, () -> CnnModelStore.load(file));
+        assertTrue(altered.getMessage().contains("SHA-256 does not match"), altered.getMessage());
+
         Path copy = temp.resolve("damaged");
-        CnnModelStore.save(run.model(), card, copy);
+        CnnModelStore.writeLegacyFolder(run.model(), card, copy);
         Path parameters = copy.resolve(CnnModelStore.card(copy).members().get(0).parametersFile());
         byte[] bytes = Files.readAllBytes(parameters);
         bytes[bytes.length / 2] ^= 0x55;
@@ -101,18 +137,6 @@ class CnnModelStoreTest {
         Files.writeString(empty.resolve("card.json"), "{\n \"format\": \"formlab-cnn-card/1\",\n \"name\": }");
         CnnModelException bad = assertThrows(CnnModelException.class, () -> CnnModelStore.load(empty));
         assertTrue(bad.getMessage().contains("line 3"), bad.getMessage());
-    }
-
-    @Test
-    void failedSaveLeavesThePreviousModelInPlace() throws IOException {
-        Path target = temp.resolve("kept");
-        CnnModelStore.save(run.model(), card, target);
-        String before = Files.readString(target.resolve("card.json"));
-        assertThrows(IOException.class, () -> formlab.data.AtomicFiles.replaceDirectory(target, dir -> {
-            Files.writeString(dir.resolve("card.json"), "half");
-            throw new IOException("disk full");
-        }));
-        assertEquals(before, Files.readString(target.resolve("card.json")));
     }
 
     @Test
@@ -182,29 +206,60 @@ class CnnModelStoreTest {
         assertEquals(1, first.version());
         assertEquals(2, second.version());
         assertEquals(formlab.cnn.ImageCnnRegistration.FORMAT, first.modelFormat());
+        assertEquals(formlab.registry.ModelRegistry.MODEL_FILE, first.modelFile(), "a model file like every other model's");
+        assertEquals(ImageCnnRegistration.TRAINER, first.recipe().trainerName());
+        assertEquals(32L, first.recipe().hyperparameters().get("imageSize"));
+        assertEquals(60L, first.recipe().hyperparameters().get("images.train"), "the CNN card's facts are in the registry card");
+        assertTrue(ImageCnnRegistration.isImageCnn(first));
+        assertFalse(first.loadableByModelFiles(), "callers that feed feature rows tell it apart by its card");
+        assertTrue(first.storedAsModelFile());
         assertEquals(test.evaluation().accuracy(), first.metric("accuracy").orElseThrow().value(), 1e-12);
+        BufferedImage image = data.split(Split.TEST).get(0).source();
         try (CnnImageClassifier loaded = formlab.cnn.ImageCnnRegistration.loadFrom(registry.root().resolve("poses"))) {
-            BufferedImage image = data.split(Split.TEST).get(0).source();
             assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
         }
+        try (CnnImageClassifier loaded = (CnnImageClassifier) registry.load("poses", 1)) {
+            assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
+            assertEquals("abc123", loaded.card().splitManifestSha256());
+        }
+        var promotion = registry.promote("poses", 1, new formlab.registry.PromotionPolicy(
+                List.of(new formlab.registry.PromotionGate.MetricAtLeast("accuracy", 0.0))));
+        assertTrue(promotion.promoted(), "promotion loads the model file first: " + promotion.summaryLine());
+        // A version registered before model files (a CNN folder, format djl-pytorch-cnn) still loads.
+        var old = registry.register("poses", new formlab.registry.TrainingRun(first.recipe(), run.model(), test.evaluation(), "test",
+                manifest.sha256(), 1, List.of("g")), List.of(), formlab.registry.ModelPayload.written(ImageCnnRegistration.LEGACY_FORMAT,
+                ImageCnnRegistration.LEGACY_PAYLOAD, target -> CnnModelStore.writeLegacyFolder(run.model(), card, target)));
+        assertTrue(ImageCnnRegistration.isImageCnn(old));
+        try (CnnImageClassifier loaded = ImageCnnRegistration.load(registry, "poses", old.version())) {
+            assertArrayEquals(run.model().probabilities(image), loaded.probabilities(image), 1e-6);
+        }
+        assertEquals("abc123", ImageCnnRegistration.cnnCard(registry, "poses", old.version()).splitManifestSha256());
+        assertEquals(1, registry.preferred("poses").orElseThrow().version(), "production wins over the newer legacy version");
     }
 
     @Test
-    void anEnsembleIsSavedAsOneFilePerNetworkAndLoadsBack() throws IOException {
+    void anEnsembleIsSavedWithEveryNetworkAndLoadsBack() throws IOException {
         CnnTrainingRun a = CnnTrainer.train(data, TinyModels.config(1).withSeed(1), TrainingProgress.silent());
         CnnTrainingRun b = CnnTrainer.train(data, TinyModels.config(1).withSeed(2).withWidth(4), TrainingProgress.silent());
         CnnModelCard described = CnnModelCard.describe("pair", List.of(a, b), "figures", "x", Map.of(), Map.of());
         try (CnnImageClassifier pair = CnnImageClassifier.ensemble(List.of(a.model(), b.model()))) {
+            Path file = temp.resolve("pair.flm");
+            formlab.model.ModelFiles.save(pair, file);
+            assertEquals(List.of("member-0", "member-1"),
+                    CnnModelStore.card(file).members().stream().map(CnnModelCard.Member::parametersFile).toList());
+            pair.describedBy(described);
             Path folder = temp.resolve("pair");
-            CnnModelCard written = CnnModelStore.save(pair, described, folder);
+            CnnModelCard written = CnnModelStore.writeLegacyFolder(pair, described, folder);
             assertEquals(List.of("member-0-0000.params", "member-1-0000.params"),
                     written.members().stream().map(CnnModelCard.Member::parametersFile).toList());
             assertTrue(written.prediction().contains("mean softmax of 2 networks"));
             BufferedImage image = data.split(Split.TEST).get(1).source();
-            try (CnnImageClassifier loaded = CnnModelStore.load(folder)) {
-                assertEquals(2, loaded.members().size());
-                assertEquals(4, loaded.members().get(1).config().width());
-                assertArrayEquals(pair.probabilities(image), loaded.probabilities(image), 1e-6);
+            for (Path location : List.of(file, folder)) {
+                try (CnnImageClassifier loaded = CnnModelStore.load(location)) {
+                    assertEquals(2, loaded.members().size());
+                    assertEquals(4, loaded.members().get(1).config().width());
+                    assertArrayEquals(pair.probabilities(image), loaded.probabilities(image), 1e-6);
+                }
             }
         }
     }

@@ -28,9 +28,11 @@ import tech.tablesaw.api.Table;
 
 /**
  * Versioned models on disk: {@code <root>/<name>/v<N>/} holds the parameters and {@code card.json}
- * ({@link ModelCard}). The parameters are {@code model.flm} ({@link ModelFiles} format) for Smile and
- * Tribuo models, or any file or folder written by a {@link ModelPayload} (for example a DJL network's
- * parameter files); either way their SHA-256 is in the card and checked before use.
+ * ({@link ModelCard}). The parameters are {@code model.flm} ({@link ModelFiles} format) for every
+ * {@link formlab.model.ModelType} (Smile, Tribuo, refined, the image CNN), or any file or folder written
+ * by an external {@link ModelPayload} (a file kept from elsewhere, a CNN folder registered before model
+ * files); either way their SHA-256 is in the card and checked before use. {@link #preferred} is the one
+ * answer to "which version runs" for every caller.
  *
  * <p>A new version is written into a hidden temporary folder and renamed into place in one step,
  * so a half-written version never appears; stage changes rewrite the card atomically. Loading

@@ -95,7 +95,7 @@ public final class CnnBenchmark {
      * inference of the model saved in {@code savedModel} or, when that is null, of the model just
      * trained (saved and loaded again first).
      *
-     * @param savedModel a saved CNN folder ({@link CnnModelStore}) to time, or null
+     * @param savedModel a saved CNN (a model file, or a legacy folder: {@link CnnModelStore#load}) to time, or null
      * @param log        receives progress lines
      */
     public static Result run(PreparedImages data, CnnConfig config, Path savedModel, Consumer<String> log) throws IOException {
@@ -110,9 +110,9 @@ public final class CnnBenchmark {
             CnnTrainingRun run = CnnTrainer.train(data, config, TrainingProgress.silent());
             Path folder = savedModel;
             if (folder == null) {
-                folder = temp.resolve("bench");
-                CnnModelStore.save(run.model(), CnnModelCard.describe("bench", List.of(run), "benchmark", "none", Map.of(),
-                        Map.of()), folder);
+                folder = temp.resolve("bench.flm");
+                run.model().describedBy(CnnModelCard.describe("bench", List.of(run), "benchmark", "none", Map.of(), Map.of()));
+                formlab.model.ModelFiles.save(run.model(), folder);
             }
             run.model().close();
             long start = System.nanoTime();

@@ -31,14 +31,17 @@ import tech.tablesaw.api.Table;
  * size) and {@link BufferedImage}s, one at a time or in batches; each answer also averages the
  * image and its mirror image.
  *
- * <p>Not itself a {@link Classifier}: that interface takes feature vectors, and an image is not
- * one; forcing pixels into {@code double[]} would hide the preprocessing the model depends on.
- * {@link #asClassifier()} offers that view over the preprocessed tensor for tools that need it.
+ * <p>It is a {@link Classifier} like the Smile and Tribuo models, so the registry, {@code ModelFiles}
+ * ({@link CnnModelType}) and the shared evaluation take it as they take those: its feature vector
+ * is the letterboxed, normalised image flattened in CHW order ({@code 3 x size x size} values,
+ * named {@code R[y,x]}, {@code G[y,x]}, {@code B[y,x]}), as {@link Preprocessing#tensor} makes it,
+ * answered without mirror averaging. For images use {@link #probabilities(BufferedImage)}, which
+ * does the preprocessing.
  * Inference runs through DJL {@link Predictor}s, which create each call's arrays in their own
  * NDManager and free them afterwards. Calls are serialised (a DJL predictor is not thread-safe).
  * Close the classifier to free the native models.
  */
-public final class CnnImageClassifier implements AutoCloseable {
+public final class CnnImageClassifier implements Classifier, AutoCloseable {
 
     /** Images per forward pass in {@link #probabilities(List)} (16 images and their mirror images). */
     public static final int BATCH_SIZE = 32;
@@ -59,6 +62,9 @@ public final class CnnImageClassifier implements AutoCloseable {
     /** The minimum side of training ({@link ImageDecoder#DEFAULT_MIN_SIDE}): a 1x1 or 3x500 image shows no pose to classify. */
     private final ImageDecoder decoder = new ImageDecoder();
     private boolean handedOver;
+    /** The card it was loaded with or registered with; null until then. */
+    private volatile CnnModelCard card;
+    private List<String> featureNames;
 
     static {
         TorchRuntime.prepare();
@@ -69,6 +75,11 @@ public final class CnnImageClassifier implements AutoCloseable {
     }
 
     CnnImageClassifier(List<Member> members, List<String> classes, Preprocessing preprocessing) {
+        this(members, classes, preprocessing, null);
+    }
+
+    CnnImageClassifier(List<Member> members, List<String> classes, Preprocessing preprocessing, CnnModelCard card) {
+        this.card = card;
         if (members.isEmpty()) {
             throw new IllegalArgumentException("a classifier needs at least one network");
         }
@@ -109,6 +120,7 @@ public final class CnnImageClassifier implements AutoCloseable {
     }
 
     /** Class names in the order of the probability vectors. */
+    @Override
     public List<String> classes() {
         return classes;
     }
@@ -121,6 +133,24 @@ public final class CnnImageClassifier implements AutoCloseable {
     /** The networks, in order (one unless this is an ensemble). */
     public List<Member> members() {
         return members;
+    }
+
+    /**
+     * The CNN card describing these networks: the one it was loaded or registered with, else one made
+     * from the networks alone (classes, preprocessing, configs; no training history or metrics).
+     */
+    public CnnModelCard card() {
+        CnnModelCard known = card;
+        return known != null ? known : CnnModelCard.of(this);
+    }
+
+    /** Keeps {@code described} (which describes these networks) as {@link #card()}, to be stored with them. */
+    void describedBy(CnnModelCard described) {
+        if (described.members().size() != members.size() || !described.classes().equals(classes)) {
+            throw new IllegalArgumentException("the card describes " + described.members().size() + " networks over "
+                    + described.classes() + ", the model has " + members.size() + " over " + classes);
+        }
+        this.card = described;
     }
 
     /** The config of the first network. */
@@ -247,16 +277,57 @@ public final class CnnImageClassifier implements AutoCloseable {
         return ImagePredictions.of(classes, images, probabilities);
     }
 
+    /** Names of the input tensor's values: {@code R[y,x]}, then {@code G[y,x]}, then {@code B[y,x]} (CHW order). */
+    @Override
+    public synchronized List<String> featureNames() {
+        if (featureNames == null) {
+            int size = preprocessing.size();
+            List<String> all = new ArrayList<>(3 * size * size);
+            for (String channel : List.of("R", "G", "B")) {
+                for (int y = 0; y < size; y++) {
+                    for (int x = 0; x < size; x++) {
+                        all.add(channel + "[" + y + "," + x + "]");
+                    }
+                }
+            }
+            featureNames = List.copyOf(all);
+        }
+        return featureNames;
+    }
+
     /**
-     * The networks as a {@link Classifier} over their input tensor: the feature vector is the
-     * letterboxed, normalised image flattened in CHW order ({@code 3 x size x size} values, named
-     * {@code R[y,x]}, {@code G[y,x]}, {@code B[y,x]}), as {@link Preprocessing#tensor} makes it;
-     * the answer is the networks' mean probability, without mirror averaging. Meant for tools that
-     * take any {@code Classifier} (the registry, the shared evaluation); for images use
-     * {@link #probabilities(BufferedImage)}, which does the preprocessing.
+     * Class probabilities for one preprocessed input tensor ({@link Preprocessing#tensor}, as
+     * {@code double}s): the networks' mean probability, without mirror averaging.
+     *
+     * @throws IllegalArgumentException unless {@code features} holds {@code 3 x size x size} values
      */
-    public Classifier asClassifier() {
-        return new TensorClassifier();
+    @Override
+    public double[] probabilities(double[] features) {
+        int size = preprocessing.size();
+        if (features.length != preprocessing.tensorLength()) {
+            throw new IllegalArgumentException("expected " + preprocessing.tensorLength() + " values (3 x " + size + " x "
+                    + size + " normalised pixels), got " + features.length);
+        }
+        float[] tensor = new float[features.length];
+        for (int i = 0; i < tensor.length; i++) {
+            tensor[i] = (float) features[i];
+        }
+        double[] out = new double[classes.size()];
+        synchronized (this) {
+            requireOpen();
+            for (Member member : members) {
+                try (NDManager manager = member.model().getNDManager().newSubManager()) {
+                    NDArray input = manager.create(tensor, new Shape(1, 3, size, size));
+                    NDArray logits = member.model().getBlock().forward(new ParameterStore(manager, false),
+                            new NDList(input), false).singletonOrThrow();
+                    float[] values = logits.softmax(-1).toFloatArray();
+                    for (int c = 0; c < values.length; c++) {
+                        out[c] += values[c] / members.size();
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     @Override

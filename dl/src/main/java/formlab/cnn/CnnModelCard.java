@@ -63,7 +63,7 @@ public record CnnModelCard(String format, String name, String createdAt, String 
 
     /**
      * A card for a model made of the networks of {@code runs}, in order (one run, or the members of
-     * an ensemble), before saving: {@link CnnModelStore#save} fills in the parameter files.
+     * an ensemble), before saving: saving fills in the parameter files.
      *
      * @param name                model name
      * @param runs                the training runs of the networks
@@ -84,6 +84,22 @@ public record CnnModelCard(String format, String name, String createdAt, String 
         return new CnnModelCard(FORMAT, name, Instant.now().toString(), ARCHITECTURE, first.classes(),
                 first.preprocessing().size(), first.preprocessing().normalization(), prediction, members, dataset,
                 splitManifestSha256, imagesPerSplit, metrics, currentLibraries());
+    }
+
+    /**
+     * A card made from the networks of {@code model} alone: classes, input size, normalisation and
+     * each network's config; training history, data and metrics unknown (zero, empty).
+     */
+    public static CnnModelCard of(CnnImageClassifier model) {
+        List<Member> members = new ArrayList<>();
+        for (CnnImageClassifier.Member member : model.members()) {
+            members.add(new Member(member.config(), 0, 0, 0, null, null));
+        }
+        String prediction = (members.size() == 1 ? "softmax of one network" : "mean softmax of " + members.size() + " networks")
+                + ", averaged over the image and its mirror image";
+        return new CnnModelCard(FORMAT, "cnn", Instant.now().toString(), ARCHITECTURE, model.classes(),
+                model.preprocessing().size(), model.preprocessing().normalization(), prediction, members, "unknown", "",
+                Map.of(), Map.of(), currentLibraries());
     }
 
     /** {@code metrics} (e.g. {@code Evaluation.metrics()}) with names prefixed by {@code split_}, for {@link #describe}. */

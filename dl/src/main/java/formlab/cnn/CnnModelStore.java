@@ -3,8 +3,6 @@ package formlab.cnn;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import formlab.data.AtomicFiles;
 import formlab.image.ImageDecoder;
@@ -18,19 +16,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Saves and loads CNNs as a folder: {@code member-<i>-0000.params} per network (DJL's parameter
- * format; one network, or several for an ensemble) and {@code card.json} ({@link CnnModelCard}). Saving writes everything into a temporary
- * sibling folder and renames it into place, so a reader never sees a half-written model and a
- * failed save leaves the previous model untouched. Loading checks the parameters against the
- * SHA-256 in the card before rebuilding the networks from the card.
+ * Reads CNNs saved before the image CNN became a {@link formlab.model.ModelType}: a folder of
+ * {@code member-<i>-0000.params} per network (DJL's parameter format; one network, or several for an
+ * ensemble) and {@code card.json} ({@link CnnModelCard}), as registry versions of format
+ * {@value ImageCnnRegistration#LEGACY_FORMAT} hold them. Read-only: new CNNs are stored as model
+ * files ({@link CnnModelType}). Loading checks the parameters against the SHA-256 in the card before
+ * rebuilding the networks from the card. {@link #card(Path)} and {@link #load(Path)} also take a
+ * model file, so a caller need not know which of the two it has.
  */
 public final class CnnModelStore {
 
     /** File name of the card inside a model folder. */
     public static final String CARD_FILE = "card.json";
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final JsonMapper JSON = CnnModelType.JSON;
 
     static {
         TorchRuntime.prepare();
@@ -40,12 +39,13 @@ public final class CnnModelStore {
     }
 
     /**
-     * Saves {@code model} with {@code card} to {@code folder} (replacing what was there, atomically).
-     * Network {@code i} goes to {@code member-i-0000.params}.
+     * Writes {@code model} with {@code card} as a folder in the layout of earlier versions (replacing
+     * what was there, atomically); kept only so that tests can make such folders and check that
+     * they still load.
      *
      * @return the card as written, with the parameter files and their SHA-256
      */
-    public static CnnModelCard save(CnnImageClassifier model, CnnModelCard card, Path folder) throws IOException {
+    static CnnModelCard writeLegacyFolder(CnnImageClassifier model, CnnModelCard card, Path folder) throws IOException {
         if (card.members().size() != model.members().size()) {
             throw new IllegalArgumentException("the card describes " + card.members().size() + " networks, the model has "
                     + model.members().size());
@@ -67,8 +67,28 @@ public final class CnnModelStore {
         return written[0];
     }
 
-    /** Reads the card of the model in {@code folder}. */
-    public static CnnModelCard card(Path folder) {
+    /**
+     * The CNN card of {@code location}: a legacy model folder, or a model file of engine
+     * {@value CnnModelType#ENGINE} (whose parameters are not loaded).
+     */
+    public static CnnModelCard card(Path location) {
+        if (Files.isRegularFile(location)) {
+            try {
+                return CnnModelType.card(location);
+            } catch (IOException e) {
+                throw new CnnModelException(location, detail(location, e), e);
+            }
+        }
+        return folderCard(location);
+    }
+
+    /** The message of {@code e} without the leading "location: " that model-file errors carry. */
+    private static String detail(Path location, IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith(location + ": ") ? message.substring(location.toString().length() + 2) : message;
+    }
+
+    private static CnnModelCard folderCard(Path folder) {
         Path file = folder.resolve(CARD_FILE);
         try {
             CnnModelCard card = JSON.readValue(Files.readString(file), CnnModelCard.class);
@@ -88,12 +108,24 @@ public final class CnnModelStore {
     }
 
     /**
-     * Loads the model saved in {@code folder}; close it when done.
+     * Loads the CNN saved in {@code location}, a legacy model folder or a model file; close it when done.
      *
      * @throws CnnModelException when the card or parameters are missing, damaged or do not match
      */
-    public static CnnImageClassifier load(Path folder) {
-        CnnModelCard card = card(folder);
+    public static CnnImageClassifier load(Path location) {
+        if (Files.isRegularFile(location)) {
+            try {
+                if (formlab.model.ModelFiles.load(location) instanceof CnnImageClassifier cnn) {
+                    return cnn;
+                }
+                throw new CnnModelException(location, "holds a '" + formlab.model.ModelFiles.header(location).engine()
+                        + "' model, not an image CNN (" + CnnModelType.ENGINE + ")");
+            } catch (IOException e) {
+                throw new CnnModelException(location, detail(location, e), e);
+            }
+        }
+        Path folder = location;
+        CnnModelCard card = folderCard(folder);
         if (!CnnModelCard.ARCHITECTURE.equals(card.architecture())) {
             throw new CnnModelException(folder, "architecture '" + card.architecture() + "' is unknown, expected "
                     + CnnModelCard.ARCHITECTURE);
@@ -118,7 +150,7 @@ public final class CnnModelStore {
             }
             throw new CnnModelException(folder, "cannot load parameters: " + e.getMessage(), e);
         }
-        return new CnnImageClassifier(members, card.classes(), new Preprocessing(card.inputSize(), card.normalization()));
+        return new CnnImageClassifier(members, card.classes(), new Preprocessing(card.inputSize(), card.normalization()), card);
     }
 
     private static void checkHash(Path folder, CnnModelCard.Member member) {
@@ -138,7 +170,7 @@ public final class CnnModelStore {
     }
 
     private static String memberName(int index) {
-        return "member-" + index;
+        return CnnModelType.memberName(index);
     }
 
     private static Path parametersFile(Path folder, String prefix) throws IOException {

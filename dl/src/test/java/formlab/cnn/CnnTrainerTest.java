@@ -38,7 +38,7 @@ class CnnTrainerTest {
             assertTrue(run.bestValidationAccuracy() >= 0.6, run.summary());
             // The model holds the best epoch's parameters: re-scoring the validation split (plain
             // forward pass, no mirror averaging, as during training) gives the best epoch's accuracy.
-            var plain = model.asClassifier();
+            formlab.model.Classifier plain = model;
             List<formlab.image.PreparedImage> validation = data.split(Split.VALIDATION);
             long correct = validation.stream().filter(image -> {
                 float[] tensor = data.preprocessing().tensor(image.source());
