@@ -33,6 +33,7 @@ SETTLED = 6
 MIN_FPS = 5
 WANTED_SQUATS = 2
 TIMEOUT = 240
+BROWSER_ROUTE_TIMEOUT = 180
 SCREENSHOTS = live_page.ROOT / "build" / "live-page"
 
 
@@ -160,14 +161,50 @@ class LivePageTest(unittest.TestCase):
         self.assertEqual([s for s in sources if not s.startswith(self.server.url)], [])
         self.assertEqual([s for s in sources if "/mediapipe/" in s], [])
 
-        # The recording: stop saves the frames as a PosePilot landmark CSV. The pose loop is stopped first, so
-        # that the click is not queued behind frames on a slow machine.
+        self.check_saved_recording(10)
+
+    def test_browser_route_runs_mediapipe_in_the_page_and_saves_the_recording(self):
+        """?route=browser: MediaPipe Pose in the page (its WebAssembly from the server's /mediapipe/), only the
+        landmarks go to the server. Slow without a GPU (about 1 frame per second here): a few frames are enough."""
+        driver = self.driver
+        started = time.time()
+        driver.get(self.server.url + "/?route=browser&autostart=camera")
+        state = None
+        recording = False
+        while time.time() - started < BROWSER_ROUTE_TIMEOUT:
+            time.sleep(1)
+            state = live_page.page_state(driver)
+            self.assertIsNone(state["error"], "the page reported an error")
+            if not recording and state["framesWithPerson"] >= 1:
+                driver.find_element("id", "record").click()
+                recording = True
+            if state["recorded"] >= 3:
+                break
+        print("\nlive page (%s route): %d frames answered (%d with a person) at %.1f frames/s (last %d), %.0f s; load average %s"
+              % (state["route"], state["answers"], state["framesWithPerson"], state["fps"] or 0, 30, time.time() - started,
+                 " ".join("%.2f" % x for x in os.getloadavg())))
+        self.assertEqual(state["route"], "browser")
+        self.assertGreaterEqual(state["recorded"], 3, "frames with a person recorded within %d s" % BROWSER_ROUTE_TIMEOUT)
+        self.assertTrue(state["last"]["person"] and state["last"]["kneeAngle"] is not None, state["last"])
+        sources = driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        self.assertTrue(any(s.endswith("/mediapipe/pose_solution_simd_wasm_bin.wasm") or s.endswith("/mediapipe/pose_solution_wasm_bin.wasm")
+                            for s in sources), sources)
+        self.assertEqual([s for s in sources if not s.startswith(self.server.url)], [])
+        self.check_saved_recording(3)
+
+    def check_saved_recording(self, minimum):
+        """Stop saves the recorded frames as a PosePilot landmark CSV. The pose loop is stopped first, so that the
+        click is not queued behind frames on a slow machine."""
+        driver = self.driver
+        downloads = self.work / "downloads"
+        for old in downloads.iterdir() if downloads.is_dir() else []:
+            old.unlink()
         driver.execute_script("window.formlabLive.state.running = false")
         self.assertTrue(live_page.page_state(driver)["recording"], "the page is not recording")
         driver.find_element("id", "record").click()
-        saved = live_page.wait_for_download(self.work / "downloads", 20)
+        saved = live_page.wait_for_download(downloads, 20)
         recorded = live_page.page_state(driver)["recorded"]
-        self.assertGreaterEqual(recorded, 10, "frames recorded")
+        self.assertGreaterEqual(recorded, minimum, "frames recorded")
         lines = saved.read_text().splitlines()
         self.assertEqual(lines[0], ",".join([str(i) for i in range(132)] + ["asana"]))
         self.assertEqual(len(lines) - 1, recorded)

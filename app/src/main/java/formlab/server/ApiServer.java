@@ -88,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
             if (poseWeb) {
                 config.staticFiles.add(files -> {
                     files.hostedPath = MEDIAPIPE_PATH;
-                    files.directory = settings.poseWebFolder().toAbsolutePath().toString();
+                    files.directory = realFolder(settings.poseWebFolder()).toString();
                     files.location = Location.EXTERNAL;
                 });
             }
@@ -189,6 +189,18 @@ public final class ApiServer implements AutoCloseable {
         body.put("error", message == null || message.isBlank() ? "HTTP " + status : message);
         ctx.status(status);
         ctx.json(body);
+    }
+
+    /**
+     * The folder with its symbolic links resolved: Jetty refuses to serve a file whose path goes through a link
+     * (an alias), so a models folder linked from elsewhere would answer 404 for every file.
+     */
+    private static java.nio.file.Path realFolder(java.nio.file.Path folder) {
+        try {
+            return folder.toRealPath();
+        } catch (IOException e) {
+            return folder.toAbsolutePath();
+        }
     }
 
     /** True when Jetty refused a multipart body for its size. */

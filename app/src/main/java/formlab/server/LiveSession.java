@@ -76,7 +76,7 @@ final class LiveSession {
         return pose.build();
     }
 
-    /** The answer to frame {@code frame}: {@code pose} is null when the browser found no person in it. */
+    /** The answer to frame {@code frame}: {@code pose} is null when no person was found in it (by the browser or the server). */
     Map<String, Object> push(long frame, Pose pose) {
         frames++;
         Map<String, Object> out = new LinkedHashMap<>();
