@@ -55,6 +55,26 @@ class PoseDatasetCommandsTest {
     }
 
     @Test
+    void trainsOnTwoRepCountStudentsFromTheBuiltInDescription() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(formlab.data.DataSettings.dataset("pose-repcount").isPresent(),
+                "pose-repcount not available (FORMLAB_DATA_DIR)");
+        LoadedDescription description = DatasetDescriptions.builtIn("pose-repcount");
+        Path models = dir.resolve("models");
+        String text = run(() -> PoseDatasetCommands.train(description, args("--trees", "30", "--subjects", "stu1,stu5",
+                "--models", models.toString()), out));
+        ModelCard card = new ModelRegistry(models, null).card("pose-repcount-class", 1);
+        byte[] resource;
+        try (var in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/pose-repcount.json")) {
+            resource = in.readAllBytes();
+        }
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(resource)),
+                card.recipe().pipeline().get("descriptionSha256"), text);
+        assertEquals(List.of("stu1", "stu5"), card.groups());
+        assertEquals(16, card.data().size(), "6 videos of stu1 and 10 of stu5");
+        assertTrue(card.classes().containsAll(List.of("front_raise", "jump_jack", "pull_up", "situp", "squat")), card.classes().toString());
+    }
+
+    @Test
     void evaluatePrintsBothAccuraciesAndRegistersNothing() throws Exception {
         LoadedDescription description = dataset();
         String text = run(() -> PoseDatasetCommands.evaluate(description, args("--trees", "20", "--window", "20",
