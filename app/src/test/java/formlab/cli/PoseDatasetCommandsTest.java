@@ -1,0 +1,224 @@
+package formlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import formlab.dataset.DatasetDescriptions;
+import formlab.dataset.LoadedDescription;
+import formlab.dataset.RecordingException;
+import formlab.options.Args;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Training and evaluating from a landmark dataset description, on a small synthetic dataset written
+ * as .npy files: two movements (arms or legs swinging), three subjects.
+ */
+class PoseDatasetCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainRegistersAModelWhoseCardHoldsTheDescriptionHash() throws Exception {
+        LoadedDescription description = dataset();
+        Path models = dir.resolve("models");
+        String text = run(() -> PoseDatasetCommands.train(description, args("--trees", "20", "--models", models.toString(),
+                "--name", "synthetic-class"), out));
+        ModelRegistry registry = new ModelRegistry(models, null);
+        ModelCard card = registry.card("synthetic-class", 1);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(description.file())));
+        assertEquals(sha, card.recipe().pipeline().get("descriptionSha256"));
+        assertEquals("synthetic", card.recipe().pipeline().get("description"));
+        assertEquals(List.of("arms", "legs"), card.classes());
+        assertEquals(12, card.data().size(), "every recording file is on the card");
+        double sequences = card.metric("sequence_accuracy").orElseThrow().value();
+        assertEquals(1.0, sequences, 1e-9, text);
+        assertTrue(text.contains("registered synthetic-class:1") || text.contains("registered synthetic-class"), text);
+        assertEquals(List.of("arms", "legs"), registry.load("synthetic-class", 1).classes());
+    }
+
+    @Test
+    void trainsOnTwoRepCountStudentsFromTheBuiltInDescription() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(formlab.data.DataSettings.dataset("pose-repcount").isPresent(),
+                "pose-repcount not available (FORMLAB_DATA_DIR)");
+        LoadedDescription description = DatasetDescriptions.builtIn("pose-repcount");
+        Path models = dir.resolve("models");
+        String text = run(() -> PoseDatasetCommands.train(description, args("--trees", "30", "--subjects", "stu1,stu5",
+                "--models", models.toString()), out));
+        ModelCard card = new ModelRegistry(models, null).card("pose-repcount-class", 1);
+        byte[] resource;
+        try (var in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/pose-repcount.json")) {
+            resource = in.readAllBytes();
+        }
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(resource)),
+                card.recipe().pipeline().get("descriptionSha256"), text);
+        assertEquals(List.of("stu1", "stu5"), card.groups());
+        assertEquals(16, card.data().size(), "6 videos of stu1 and 10 of stu5");
+        assertTrue(card.classes().containsAll(List.of("front_raise", "jump_jack", "pull_up", "situp", "squat")), card.classes().toString());
+    }
+
+    @Test
+    void evaluatePrintsBothAccuraciesAndRegistersNothing() throws Exception {
+        LoadedDescription description = dataset();
+        String text = run(() -> PoseDatasetCommands.evaluate(description, args("--trees", "20", "--window", "20",
+                "--step", "10", "--subjects", "s1,s2"), out));
+        assertTrue(text.contains("leave-one-subject-out over 2 subjects: per sequence accuracy 1.000 (8 sequences)"), text);
+        assertTrue(text.contains("per window"), text);
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--subjects", "s9"), out), "s9");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--window", "1"), out), "window");
+    }
+
+    @Test
+    void aBadRecordingFailsNamingTheFileAndNothingIsRegistered() throws Exception {
+        LoadedDescription description = dataset();
+        Path bad = description.folder().orElseThrow().resolve("legs/s3_2.npy");
+        writeNpy(bad, "<i4", 10, 99, new double[10 * 99]);
+        Path models = dir.resolve("models");
+        RecordingException e = assertThrows(RecordingException.class, () -> PoseDatasetCommands.train(description,
+                args("--trees", "5", "--models", models.toString()), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(e.getMessage().contains("s3_2.npy") && e.getMessage().contains("<i4"), e.getMessage());
+        assertTrue(new ModelRegistry(models, null).names().isEmpty(), "nothing registered");
+
+        Files.write(bad, new byte[] {1, 2, 3});
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> PoseDatasetCommands.train(
+                description, args("--trees", "5", "--models", models.toString()), new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(f.getMessage().contains("s3_2.npy"), f.getMessage());
+        assertTrue(new ModelRegistry(models, null).names().isEmpty(), "nothing registered");
+    }
+
+    // --- helpers ---
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    private interface Call {
+        int call() throws Exception;
+    }
+
+    private String run(Call call) throws Exception {
+        assertEquals(0, call.call());
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static Args args(String... values) {
+        return Args.parse(List.of(values));
+    }
+
+    /** Small helper: a call must fail with a usage error mentioning {@code word}. */
+    private static final class UsageExceptionCheck {
+        static void assertUsage(Call call, String word) {
+            formlab.options.UsageException e = assertThrows(formlab.options.UsageException.class, call::call);
+            assertTrue(e.getMessage().contains(word), e.getMessage());
+        }
+    }
+
+    /** Three subjects, two takes each of arms and legs swinging, 120 frames of 33 landmarks (x, y, z). */
+    private LoadedDescription dataset() throws IOException {
+        Path folder = dir.resolve("synthetic");
+        Random random = new Random(7);
+        for (String subject : List.of("s1", "s2", "s3")) {
+            for (String movement : List.of("arms", "legs")) {
+                Files.createDirectories(folder.resolve(movement));
+                for (int take = 1; take <= 2; take++) {
+                    double period = 20 + random.nextInt(15);
+                    double[] values = new double[120 * 99];
+                    for (int t = 0; t < 120; t++) {
+                        double swing = 0.15 * Math.sin(2 * Math.PI * t / period);
+                        for (int j = 0; j < 33; j++) {
+                            double[] p = standing(j);
+                            boolean arm = j >= 13 && j <= 22;
+                            boolean leg = j >= 25;
+                            if (movement.equals("arms") && arm) {
+                                p[1] -= swing * (j >= 15 ? 2 : 1);
+                            }
+                            if (movement.equals("legs") && leg) {
+                                p[0] += swing * (j % 2 == 0 ? 1 : -1);
+                            }
+                            values[t * 99 + j * 3] = p[0] + 0.005 * random.nextGaussian();
+                            values[t * 99 + j * 3 + 1] = p[1] + 0.005 * random.nextGaussian();
+                            values[t * 99 + j * 3 + 2] = 0;
+                        }
+                    }
+                    writeNpy(folder.resolve(movement + "/" + subject + "_" + take + ".npy"), "<f4", 120, 99, values);
+                }
+            }
+        }
+        Path file = folder.resolve("formlab-dataset.json");
+        Files.writeString(file, """
+                {
+                  "name": "synthetic",
+                  "title": "arms or legs swinging, 3 subjects",
+                  "modality": "pose",
+                  "recordings": {"include": ["*/*.npy"], "format": "npy", "columns": 99,
+                    "landmarks": {"layout": "indexed", "count": 33, "values": ["x", "y", "z"]}},
+                  "labels": {"path": "{class}/{subject}_{take}.npy", "class": "class", "subject": "subject"}
+                }
+                """);
+        return DatasetDescriptions.read(file);
+    }
+
+    /** A standing person in image coordinates: head at the top, left side (odd indices) on the right. */
+    private static double[] standing(int joint) {
+        double side = joint == 0 ? 0 : (joint % 2 == 1 ? 1 : -1);
+        double y;
+        double x;
+        if (joint <= 10) {
+            y = 0.1;
+            x = 0.5 + 0.02 * side;
+        } else if (joint <= 12) {
+            y = 0.25;
+            x = 0.5 + 0.1 * side;
+        } else if (joint <= 14) {
+            y = 0.4;
+            x = 0.5 + 0.12 * side;
+        } else if (joint <= 22) {
+            y = 0.55;
+            x = 0.5 + 0.13 * side;
+        } else if (joint <= 24) {
+            y = 0.55;
+            x = 0.5 + 0.07 * side;
+        } else if (joint <= 26) {
+            y = 0.72;
+            x = 0.5 + 0.07 * side;
+        } else {
+            y = 0.9;
+            x = 0.5 + 0.07 * side;
+        }
+        return new double[] {x, y};
+    }
+
+    private static void writeNpy(Path file, String descr, int rows, int columns, double[] values) throws IOException {
+        String dict = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+        int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        ByteBuffer buffer = ByteBuffer.allocate(10 + header.length() + values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
+        buffer.putShort((short) header.length());
+        buffer.put(header.getBytes(StandardCharsets.ISO_8859_1));
+        for (double value : values) {
+            if (descr.endsWith("f4")) {
+                buffer.putFloat((float) value);
+            } else {
+                buffer.putInt((int) value);
+            }
+        }
+        Files.write(file, buffer.array());
+    }
+}
