@@ -210,6 +210,11 @@ public final class DescribedImuWindows {
 
     /** The rows over the features of {@code chosen} units (columns named {@code <unit>:<feature>}). */
     public LabelledData data(List<String> chosen) {
+        return data(chosen, IntStream.range(0, size()).toArray());
+    }
+
+    /** The rows {@code selected} (indices, in that order) over the features of {@code chosen} units. */
+    public LabelledData data(List<String> chosen, int[] selected) {
         int[] index = chosen.stream().mapToInt(u -> {
             int i = units.indexOf(u);
             if (i < 0) {
@@ -224,14 +229,16 @@ public final class DescribedImuWindows {
             }
         }
         int p = featureNames.size();
-        double[][] x = IntStream.range(0, size()).mapToObj(r -> {
+        double[][] x = java.util.Arrays.stream(selected).mapToObj(r -> {
             double[] row = new double[index.length * p];
             for (int k = 0; k < index.length; k++) {
                 System.arraycopy(features[index[k]][r], 0, row, k * p, p);
             }
             return row;
         }).toArray(double[][]::new);
-        return LabelledData.of(task == Task.EXERCISE ? "exercise windows" : "repetitions", names, x, labels, subjects);
+        String[] rowLabels = java.util.Arrays.stream(selected).mapToObj(r -> labels[r]).toArray(String[]::new);
+        String[] rowSubjects = java.util.Arrays.stream(selected).mapToObj(r -> subjects[r]).toArray(String[]::new);
+        return LabelledData.of(task == Task.EXERCISE ? "exercise windows" : "repetitions", names, x, rowLabels, rowSubjects);
     }
 
     /** The pipeline that computed the features. */

@@ -30,12 +30,12 @@ class DescribedImuEvaluationTest {
     void recognisesExercisesOfAnUnseenSubjectFromAllUnits() {
         List<String> units = DescribedImuReader.commonUnits(recordings);
         ExercisePipeline pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units),
-                new WindowSettings(4, 4));
+                new WindowSettings(4, 8));
         long t0 = System.nanoTime();
         DescribedImuWindows windows = DescribedImuWindows.windows(recordings, units, pipeline);
         long t1 = System.nanoTime();
         DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(windows, DescribedImuEvaluation.ALL,
-                DescribedImuEvaluation.forest(30, 42), Progress.stdout());
+                DescribedImuEvaluation.forest(10, 42), Progress.stdout());
         long t2 = System.nanoTime();
         System.out.println(windows.size() + " windows, " + pipeline.featureNames().size() + " features/unit; "
                 + (t1 - t0) / 1e9 + " s features, " + (t2 - t1) / 1e9 + " s LOSO " + evaluation.summary());
