@@ -6,6 +6,7 @@ import formlab.data.DataFileException;
 import formlab.dataset.LoadedDescription;
 import formlab.eval.Progress;
 import formlab.exercise.DescribedImuEvaluation;
+import formlab.exercise.DescribedImuRepetitions;
 import formlab.exercise.DescribedImuTraining;
 import formlab.exercise.DescribedImuWindows;
 import formlab.imu.dataset.DescribedImuReader;
@@ -36,7 +37,8 @@ final class ImuDatasetCommands {
     }
 
     /** What the options ask for, checked. */
-    private record Request(DescribedImuWindows.Task task, String units, WindowSettings window, int trees, boolean json) {
+    private record Request(DescribedImuWindows.Task task, boolean reps, String units, WindowSettings window, int trees,
+            boolean json) {
 
         Trainer trainer() {
             return DescribedImuEvaluation.forest(trees, 42);
@@ -46,9 +48,9 @@ final class ImuDatasetCommands {
     private static Request request(Args args) {
         String task = args.option("task", "exercise");
         DescribedImuWindows.Task kind = switch (task) {
-            case "exercise" -> DescribedImuWindows.Task.EXERCISE;
+            case "exercise", "reps" -> DescribedImuWindows.Task.EXERCISE;
             case "quality" -> DescribedImuWindows.Task.QUALITY;
-            default -> throw new UsageException("--task expects exercise or quality; got '" + task + "'");
+            default -> throw new UsageException("--task expects exercise, quality or reps; got '" + task + "'");
         };
         double length = args.number("window", 4);
         double step = args.number("step", 1);
@@ -57,7 +59,7 @@ final class ImuDatasetCommands {
             throw new UsageException("--window and --step must be positive seconds and --trees at least 1; got "
                     + length + ", " + step + ", " + trees);
         }
-        return new Request(kind, args.option("units", DescribedImuEvaluation.ALL), new WindowSettings(length, step), trees,
+        return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), new WindowSettings(length, step), trees,
                 args.flag("json"));
     }
 
@@ -103,6 +105,9 @@ final class ImuDatasetCommands {
     static int evaluate(LoadedDescription description, Args args, PrintStream out) {
         Request request = request(args);
         args.rejectUnknown();
+        if (request.reps()) {
+            return countRepetitions(description, request, out);
+        }
         Prepared prepared = prepare(description, request, out);
         long start = System.nanoTime();
         DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
@@ -117,6 +122,40 @@ final class ImuDatasetCommands {
         return Main.EXIT_OK;
     }
 
+    /** {@code evaluate --task reps}: repetition counts, rule and unit chosen leave-one-subject-out. */
+    private static int countRepetitions(LoadedDescription description, Request request, PrintStream out) {
+        List<DescribedImuRecording> recordings;
+        List<String> units;
+        try {
+            recordings = DescribedImuReader.read(description);
+            units = DescribedImuReader.commonUnits(recordings);
+            units = request.units().equals(DescribedImuEvaluation.BEST) ? units : DescribedImuEvaluation.units(request.units(), units);
+        } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+        long start = System.nanoTime();
+        DescribedImuRepetitions counts;
+        try {
+            counts = DescribedImuRepetitions.leaveOneSubjectOut(recordings, units);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(description.file() + ": " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (request.json()) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("dataset", description.description().name());
+            all.put("task", "reps");
+            all.put("recordings", counts.rows().size());
+            all.put("metrics", counts.summary());
+            all.put("seconds", seconds);
+            out.println(write(all));
+        } else {
+            out.print(counts.text());
+            out.printf(Locale.ROOT, "%.1f s%n", seconds);
+        }
+        return Main.EXIT_OK;
+    }
+
     /** {@code formlab train --dataset D}: evaluation, training on every subject, registration. */
     static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
         Request request = request(args);
@@ -124,6 +163,10 @@ final class ImuDatasetCommands {
                 + request.task().name().toLowerCase(Locale.ROOT));
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
+        if (request.reps()) {
+            throw new UsageException("train --task reps: repetition counting rules are chosen, not trained; use"
+                    + " formlab evaluate --dataset D --task reps");
+        }
         Prepared prepared = prepare(description, request, out);
         long start = System.nanoTime();
         Progress progress = request.json() ? Progress.none() : Progress.printing(out);
@@ -159,6 +202,10 @@ final class ImuDatasetCommands {
             all.put("registered", card.id());
         }
         all.put("seconds", seconds);
+        return write(all);
+    }
+
+    private static String write(Map<String, Object> all) {
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
         } catch (IOException e) {

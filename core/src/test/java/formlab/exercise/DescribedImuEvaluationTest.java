@@ -31,16 +31,21 @@ class DescribedImuEvaluationTest {
         List<String> units = DescribedImuReader.commonUnits(recordings);
         ExercisePipeline pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units),
                 new WindowSettings(4, 8));
-        long t0 = System.nanoTime();
         DescribedImuWindows windows = DescribedImuWindows.windows(recordings, units, pipeline);
-        long t1 = System.nanoTime();
         DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(windows, DescribedImuEvaluation.ALL,
-                DescribedImuEvaluation.forest(10, 42), Progress.stdout());
-        long t2 = System.nanoTime();
-        System.out.println(windows.size() + " windows, " + pipeline.featureNames().size() + " features/unit; "
-                + (t1 - t0) / 1e9 + " s features, " + (t2 - t1) / 1e9 + " s LOSO " + evaluation.summary());
+                DescribedImuEvaluation.forest(10, 42), Progress.none());
         assertEquals(5, evaluation.unitsBySubject().size());
         assertTrue(evaluation.rowEvaluation().accuracy() >= 0.9, evaluation.text());
         assertTrue(evaluation.recordingEvaluation().orElseThrow().accuracy() >= 0.95, evaluation.text());
+    }
+
+    @Test
+    void countsRepetitionsOfTestSessionsWithRulesChosenOnOtherSubjects() {
+        // reduced: four exercises, one unit (the full run: formlab evaluate --dataset imu-physio-yurtman --task reps)
+        List<DescribedImuRecording> some = recordings.stream().filter(r -> List.of("e1", "e3", "e5", "e6").contains(r.label())).toList();
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(some, List.of("u2"));
+        assertEquals(20, counts.rows().size(), "the test sessions have a count (30), the templates none");
+        assertTrue(counts.rows().stream().allMatch(r -> r.truth() == 30));
+        assertTrue(counts.withinOne() >= 0.8 && counts.meanAbsoluteError() <= 1.5, counts.text());
     }
 }
