@@ -23,6 +23,8 @@ final class DatasetCommands {
             "                            quality, or (evaluate only) repetition counts against the description's counts",
             "  --units all|UNIT|best     sensor units read: all (default), one by name, or the best single unit chosen",
             "                            inside each training fold (never on the tested subject)",
+            "  --features all|robust|posture   the pipeline's features the forest sees (default all; robust: magnitudes,",
+            "                            gravity-frame channels and orientation, independent of how a unit is mounted)",
             "  --window S --step S       window length and step in seconds (default 4 and 1; exercise task)",
             "  --trees N                 random-forest trees (default 100)",
             "  --json                    print the numbers as one JSON object");

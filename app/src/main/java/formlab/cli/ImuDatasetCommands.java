@@ -9,6 +9,7 @@ import formlab.exercise.DescribedImuEvaluation;
 import formlab.exercise.DescribedImuRepetitions;
 import formlab.exercise.DescribedImuTraining;
 import formlab.exercise.DescribedImuWindows;
+import formlab.exercise.FeatureSet;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
 import formlab.imu.signal.WindowSettings;
@@ -37,8 +38,8 @@ final class ImuDatasetCommands {
     }
 
     /** What the options ask for, checked. */
-    private record Request(DescribedImuWindows.Task task, boolean reps, String units, WindowSettings window, int trees,
-            boolean json) {
+    private record Request(DescribedImuWindows.Task task, boolean reps, String units, FeatureSet features,
+            WindowSettings window, int trees, boolean json) {
 
         Trainer trainer() {
             return DescribedImuEvaluation.forest(trees, 42);
@@ -59,7 +60,13 @@ final class ImuDatasetCommands {
             throw new UsageException("--window and --step must be positive seconds and --trees at least 1; got "
                     + length + ", " + step + ", " + trees);
         }
-        return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), new WindowSettings(length, step), trees,
+        FeatureSet features;
+        try {
+            features = FeatureSet.of(args.option("features", "all"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--features: " + e.getMessage());
+        }
+        return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), features, new WindowSettings(length, step), trees,
                 args.flag("json"));
     }
 
@@ -92,7 +99,7 @@ final class ImuDatasetCommands {
                 throw new UsageException(description.file() + ": key 'labels.subject': leave-one-subject-out needs at least"
                         + " two subjects with rows");
             }
-            return new Prepared(rows, recordings.stream().flatMap(r -> r.sources().stream()).toList());
+            return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList());
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
@@ -193,6 +200,7 @@ final class ImuDatasetCommands {
         all.put("task", request.task().name().toLowerCase(Locale.ROOT));
         all.put("units", request.units());
         all.put("window", Map.of("lengthSeconds", request.window().lengthSeconds(), "stepSeconds", request.window().stepSeconds()));
+        all.put("features", request.features().label());
         all.put("trees", request.trees());
         all.put("rows", rows.size());
         all.put("unitsBySubject", evaluation.unitsBySubject());

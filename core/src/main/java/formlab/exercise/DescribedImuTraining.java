@@ -70,6 +70,7 @@ public final class DescribedImuTraining {
         pipeline.put("dataset", dataset);
         pipeline.put("task", rows.task().name().toLowerCase(Locale.ROOT));
         pipeline.put("units", trained.units());
+        pipeline.put("featureSet", rows.featureSet().label());
         pipeline.put("unitChoice", evaluation.unitSpec());
         pipeline.put("exercisePipeline", rows.pipeline().toMap());
         TrainingRecipe recipe = TrainingRecipe.of("described IMU dataset: " + rows.task().name().toLowerCase(Locale.ROOT)
