@@ -15,7 +15,7 @@ SOURCES := $(shell find $(addsuffix /src,$(MODULES)) -type f 2>/dev/null) pom.xm
 # The minified plotly.js that reports and notebooks inline, fetched by `make setup` (scripts/fetch-plotly.sh).
 PLOTLY_BUNDLE := build/external/plotly/formlab/display/plotly-cartesian.min.js
 
-.PHONY: help all setup build kernel reports test unit-test test-notebooks test-browser test-runner notebook pi-bundle pose-models clean
+.PHONY: help all setup build kernel reports test unit-test test-notebooks test-browser test-runner notebook pi-bundle pose-models bench-peers clean
 
 help: ## List the targets with what they do
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-15s\033[0m %s\n", $$1, $$2}'
@@ -65,6 +65,9 @@ pi-bundle: build ## Build and check the Raspberry Pi tracker with the exercise m
 	stage || { echo "no exercise model in models/: training one with 'bin/formlab train' (minutes)"; bin/formlab train; stage; }
 	@$(WITH_JDK) $(MVN) -q package -pl pi -am -DskipTests -Dtracker.model.dir="$(CURDIR)/build/pi-model"
 	@scripts/check-pi-bundle.sh "$(JDK)" pi/target/dist
+
+bench-peers: build ## Peer benchmarks: scikit-learn on the same data and leave-one-subject-out folds, printed beside FormLab's numbers (needs FORMLAB_DATA_DIR; minutes)
+	@$(PYTHON) scripts/peers/imu_physio_peer.py --formlab bin/formlab
 
 clean: ## Remove build outputs and reports (keeps data and models)
 	@$(WITH_JDK) $(MVN) -q clean

@@ -23,14 +23,23 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab evaluate [--data DIR] [--search default|quick]",
+                "       formlab evaluate --dataset D [--task exercise|quality] [--units all|UNIT|best] [--window S] [--step S]"
+                        + " [--trees N] [--json]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,
                 "  Prints per participant (window, live and set accuracy, rest gate), per-class precision/recall/F1,",
-                "  confusion matrices, the sets recognised wrongly and the heavy/medium generalisation split.");
+                "  confusion matrices, the sets recognised wrongly and the heavy/medium generalisation split.",
+                "  With --dataset: leave-one-subject-out on any dataset description, per window (or repetition) and",
+                "  per recording.",
+                DatasetCommands.HELP);
     }
 
     @Override
-    public int run(Args args, PrintStream out) {
+    public int run(Args args, PrintStream out) throws Exception {
+        java.util.Optional<String> described = args.option("dataset");
+        if (described.isPresent()) {
+            return DatasetCommands.evaluate(described.get(), args, out);
+        }
         ImuDataset dataset = ImuOptions.dataset(args);
         ExerciseEvaluation.SearchSpace space = ImuOptions.search(args);
         args.rejectUnknown();

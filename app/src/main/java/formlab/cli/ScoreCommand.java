@@ -36,6 +36,10 @@ public final class ScoreCommand implements Command {
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
+        if (args.option("dataset").isPresent()) {
+            throw new UsageException("score does not take --dataset: score a folder of MetaWear exports with --data; for a"
+                    + " described dataset use formlab evaluate --dataset D (leave-one-subject-out)");
+        }
         if (args.option("data").isEmpty()) {
             throw new UsageException("missing option --data");
         }

@@ -28,6 +28,8 @@ public final class TrainCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab train [--data DIR] [--search default|quick] [--name NAME] [--models DIR] [--allow-duplicates]",
+                "       formlab train --dataset D [--task exercise|quality] [--units all|UNIT|best] [--window S] [--step S]"
+                        + " [--trees N] [--json] [--name NAME] [--models DIR]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,
                 "  --name NAME      registry name (default imu-exercise; imu-exercise-simulated on the simulated data)",
@@ -35,11 +37,18 @@ public final class TrainCommand implements Command {
                 "  --allow-duplicates  train even when recordings are copies of each other (refused otherwise)",
                 "  Measures the training procedure by nested leave-one-participant-out, then chooses window length,",
                 "  feature set and trees on all participants, trains, registers the model with its card, loads it",
-                "  back and checks that it scores a set exactly as the trained one did.");
+                "  back and checks that it scores a set exactly as the trained one did.",
+                "  With --dataset: leave-one-subject-out metrics, then a model trained on every subject, registered as",
+                "  NAME (default <dataset>-<task>) with the description's SHA-256 on its card.",
+                DatasetCommands.HELP);
     }
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
+        java.util.Optional<String> described = args.option("dataset");
+        if (described.isPresent()) {
+            return DatasetCommands.train(described.get(), args, out);
+        }
         ImuDataset dataset = ImuOptions.dataset(args);
         ExerciseEvaluation.SearchSpace space = ImuOptions.search(args);
         String name = args.option("name").orElse(ExerciseTraining.modelName(dataset));

@@ -93,9 +93,8 @@ public final class DescribedImuEvaluation {
             List<String> units = unitSpec.equals(BEST) ? List.of(bestUnit(rows, fold.train(), trainer))
                     : units(unitSpec, rows.units());
             chosen.put(subject, units);
-            LabelledData data = rows.data(units);
-            Classifier model = trainer.fit(data.rows(fold.train()));
-            Evaluation part = Evaluation.of(model, data.rows(fold.test()), classes);
+            Classifier model = trainer.fit(rows.data(units, fold.train()));
+            Evaluation part = Evaluation.of(model, rows.data(units, fold.test()), classes);
             parts.add(part);
             progress.step("leave-one-subject-out", ++done, folds.size(), String.format(Locale.ROOT,
                     "%s: units %s, %d test rows, accuracy %.3f", subject, String.join("+", units), part.size(), part.accuracy()));
@@ -117,7 +116,7 @@ public final class DescribedImuEvaluation {
         String best = null;
         double bestAccuracy = -1;
         for (String unit : rows.units()) {
-            LabelledData data = rows.data(List.of(unit)).rows(thinned);
+            LabelledData data = rows.data(List.of(unit), thinned);
             List<String> classes = data.classes();
             List<Evaluation> parts = new ArrayList<>();
             for (Fold fold : GroupSplits.leaveOneGroupOut(data.groups())) {
@@ -174,6 +173,11 @@ public final class DescribedImuEvaluation {
     /** The units used when each subject was left out. */
     public Map<String, List<String>> unitsBySubject() {
         return unitsBySubject;
+    }
+
+    /** What {@code --units} asked for: {@value #ALL}, {@value #BEST} or a unit's name. */
+    public String unitSpec() {
+        return unitSpec;
     }
 
     /** The row kind: {@code window} (exercise) or {@code repetition} (quality). */

@@ -42,9 +42,11 @@ public final class DescribedImuWindows {
     private final String[] labels;
     private final String[] classes;
     private final double[] starts;
+    private final FeatureSet featureSet;
 
     private DescribedImuWindows(ExercisePipeline pipeline, Task task, List<String> units, List<String> featureNames,
             double[][][] features, List<Row> rows) {
+        this.featureSet = FeatureSet.ALL;
         this.pipeline = pipeline;
         this.task = task;
         this.units = List.copyOf(units);
@@ -55,6 +57,33 @@ public final class DescribedImuWindows {
         this.labels = rows.stream().map(Row::label).toArray(String[]::new);
         this.classes = rows.stream().map(Row::recordingClass).toArray(String[]::new);
         this.starts = rows.stream().mapToDouble(Row::startSeconds).toArray();
+    }
+
+    private DescribedImuWindows(DescribedImuWindows other, FeatureSet featureSet) {
+        this.pipeline = other.pipeline;
+        this.task = other.task;
+        this.units = other.units;
+        this.featureNames = other.featureNames;
+        this.features = other.features;
+        this.recordings = other.recordings;
+        this.subjects = other.subjects;
+        this.labels = other.labels;
+        this.classes = other.classes;
+        this.starts = other.starts;
+        this.featureSet = featureSet;
+    }
+
+    /**
+     * The same rows over the features of {@code set} only ({@link FeatureSet#ROBUST}: the channels
+     * that do not depend on how a unit sits on the body; the repetition duration always stays).
+     */
+    public DescribedImuWindows withFeatures(FeatureSet set) {
+        return new DescribedImuWindows(this, set);
+    }
+
+    /** The feature set {@link #data} keeps. */
+    public FeatureSet featureSet() {
+        return featureSet;
     }
 
     private record Row(String recording, String subject, String label, String recordingClass, double startSeconds) {
@@ -210,6 +239,11 @@ public final class DescribedImuWindows {
 
     /** The rows over the features of {@code chosen} units (columns named {@code <unit>:<feature>}). */
     public LabelledData data(List<String> chosen) {
+        return data(chosen, IntStream.range(0, size()).toArray());
+    }
+
+    /** The rows {@code selected} (indices, in that order) over the features of {@code chosen} units. */
+    public LabelledData data(List<String> chosen, int[] selected) {
         int[] index = chosen.stream().mapToInt(u -> {
             int i = units.indexOf(u);
             if (i < 0) {
@@ -217,21 +251,29 @@ public final class DescribedImuWindows {
             }
             return i;
         }).toArray();
+        int[] kept = IntStream.range(0, featureNames.size()).filter(f -> featureSet == FeatureSet.ALL
+                || featureSet.matches(featureNames.get(f).replaceFirst("^" + RELATIVE, ""))
+                || featureNames.get(f).endsWith(DURATION)).toArray();
         List<String> names = new ArrayList<>();
         for (int u : index) {
-            for (String feature : featureNames) {
-                names.add(units.get(u) + ":" + feature);
+            for (int f : kept) {
+                names.add(units.get(u) + ":" + featureNames.get(f));
             }
         }
-        int p = featureNames.size();
-        double[][] x = IntStream.range(0, size()).mapToObj(r -> {
+        int p = kept.length;
+        double[][] x = java.util.Arrays.stream(selected).mapToObj(r -> {
             double[] row = new double[index.length * p];
             for (int k = 0; k < index.length; k++) {
-                System.arraycopy(features[index[k]][r], 0, row, k * p, p);
+                double[] source = features[index[k]][r];
+                for (int f = 0; f < p; f++) {
+                    row[k * p + f] = source[kept[f]];
+                }
             }
             return row;
         }).toArray(double[][]::new);
-        return LabelledData.of(task == Task.EXERCISE ? "exercise windows" : "repetitions", names, x, labels, subjects);
+        String[] rowLabels = java.util.Arrays.stream(selected).mapToObj(r -> labels[r]).toArray(String[]::new);
+        String[] rowSubjects = java.util.Arrays.stream(selected).mapToObj(r -> subjects[r]).toArray(String[]::new);
+        return LabelledData.of(task == Task.EXERCISE ? "exercise windows" : "repetitions", names, x, rowLabels, rowSubjects);
     }
 
     /** The pipeline that computed the features. */

@@ -19,28 +19,49 @@ class DescribedImuEvaluationTest {
 
     private static final String NAME = "imu-physio-yurtman";
     private static List<DescribedImuRecording> recordings;
+    private static DescribedImuWindows windows;
 
     @BeforeAll
     static void read() {
         Assumptions.assumeTrue(DataSettings.dataset(NAME).isPresent(), NAME + " not available (FORMLAB_DATA_DIR)");
         recordings = DescribedImuReader.read(DatasetDescriptions.builtIn(NAME));
+        List<String> units = DescribedImuReader.commonUnits(recordings);
+        // reduced: one 4 s window every 8 s (the full run steps by 1 s)
+        ExercisePipeline pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units),
+                new WindowSettings(4, 8));
+        windows = DescribedImuWindows.windows(recordings, units, pipeline);
     }
 
     @Test
     void recognisesExercisesOfAnUnseenSubjectFromAllUnits() {
-        List<String> units = DescribedImuReader.commonUnits(recordings);
-        ExercisePipeline pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units),
-                new WindowSettings(4, 4));
-        long t0 = System.nanoTime();
-        DescribedImuWindows windows = DescribedImuWindows.windows(recordings, units, pipeline);
-        long t1 = System.nanoTime();
         DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(windows, DescribedImuEvaluation.ALL,
-                DescribedImuEvaluation.forest(30, 42), Progress.stdout());
-        long t2 = System.nanoTime();
-        System.out.println(windows.size() + " windows, " + pipeline.featureNames().size() + " features/unit; "
-                + (t1 - t0) / 1e9 + " s features, " + (t2 - t1) / 1e9 + " s LOSO " + evaluation.summary());
+                DescribedImuEvaluation.forest(10, 42), Progress.none());
         assertEquals(5, evaluation.unitsBySubject().size());
         assertTrue(evaluation.rowEvaluation().accuracy() >= 0.9, evaluation.text());
         assertTrue(evaluation.recordingEvaluation().orElseThrow().accuracy() >= 0.95, evaluation.text());
+    }
+
+    @Test
+    void choosesTheBestUnitInsideEachTrainingFold() {
+        DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(windows, DescribedImuEvaluation.BEST,
+                DescribedImuEvaluation.forest(20, 42), Progress.none());
+        assertTrue(evaluation.unitsBySubject().values().stream().allMatch(units -> units.size() == 1), evaluation.text());
+        // the full run chooses u3 in every fold: 0.866 per window; any single unit is far below all five (0.988)
+        assertTrue(evaluation.rowEvaluation().accuracy() >= 0.7, evaluation.text());
+        String subject = "s5";
+        int[] others = java.util.stream.IntStream.range(0, windows.size())
+                .filter(i -> !windows.subjects()[i].equals(subject)).toArray();
+        assertEquals(List.of(DescribedImuEvaluation.bestUnit(windows, others, DescribedImuEvaluation.forest(20, 42))),
+                evaluation.unitsBySubject().get(subject), "chosen from the other subjects' rows alone");
+    }
+
+    @Test
+    void countsRepetitionsOfTestSessionsWithRulesChosenOnOtherSubjects() {
+        // reduced: four exercises, one unit (the full run: formlab evaluate --dataset imu-physio-yurtman --task reps)
+        List<DescribedImuRecording> some = recordings.stream().filter(r -> List.of("e1", "e3", "e5", "e6").contains(r.label())).toList();
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(some, List.of("u2"));
+        assertEquals(20, counts.rows().size(), "the test sessions have a count (30), the templates none");
+        assertTrue(counts.rows().stream().allMatch(r -> r.truth() == 30));
+        assertTrue(counts.withinOne() >= 0.8 && counts.meanAbsoluteError() <= 1.5, counts.text());
     }
 }

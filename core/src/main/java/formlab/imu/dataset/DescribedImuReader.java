@@ -68,7 +68,8 @@ public final class DescribedImuReader {
             String raw = groups.get(description.labels().classGroup());
             String label = description.labels().classNames().getOrDefault(raw, raw);
             return new DescribedImuRecording(recording.id(), groups, groups.get(description.labels().subject()), label,
-                    parts, recording.repetitions(), recording.qualities(), recording.count());
+                    parts, recording.repetitions(), recording.qualities(), recording.count(),
+                    recording.files().stream().map(folder::resolve).toList());
         }).toList();
         recordings.addAll(read);
         return recordings;

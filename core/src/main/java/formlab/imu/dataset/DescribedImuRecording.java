@@ -25,9 +25,11 @@ import java.util.Optional;
  *                    boundaries); may be empty
  * @param qualities   execution quality of each annotated repetition (same order); empty when none
  * @param count       the repetition count (fixed or annotated), or null when unknown
+ * @param sources     the files it was read from (one per part)
  */
 public record DescribedImuRecording(String id, Map<String, String> groups, String subject, String label,
-        Map<String, Part> parts, List<double[]> repetitions, List<String> qualities, Integer count) {
+        Map<String, Part> parts, List<double[]> repetitions, List<String> qualities, Integer count,
+        List<java.nio.file.Path> sources) {
 
     /** Name of the one sensor unit of a recording whose accelerometer and gyroscope come in separate parts. */
     public static final String COMBINED = "combined";
@@ -39,6 +41,7 @@ public record DescribedImuRecording(String id, Map<String, String> groups, Strin
         parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parts));
         repetitions = List.copyOf(repetitions);
         qualities = List.copyOf(qualities);
+        sources = List.copyOf(sources);
     }
 
     /**

@@ -70,6 +70,17 @@ class DescribedImuReaderTest {
     }
 
     @Test
+    void joinsMetaWearSensorFilesIntoOneCombinedUnit() {
+        Assumptions.assumeTrue(DataSettings.dataset("imu-barbell-metawear").isPresent(), "imu-barbell-metawear not available");
+        List<DescribedImuRecording> barbell = DescribedImuReader.read(DatasetDescriptions.builtIn("imu-barbell-metawear"));
+        assertEquals(List.of(DescribedImuRecording.COMBINED), DescribedImuReader.commonUnits(barbell));
+        DescribedImuRecording.Sensors sensors = barbell.getFirst().sensors(DescribedImuRecording.COMBINED);
+        assertEquals(12.5, sensors.accelerometer().measuredRateHz(), 0.5, "MetaWear accelerometer in g at 12.5 Hz");
+        assertEquals(25, sensors.gyroscope().measuredRateHz(), 1, "gyroscope in deg/s at 25 Hz");
+        assertEquals(Set.of("A", "B", "C", "D"), barbell.stream().map(DescribedImuRecording::subject).collect(Collectors.toSet()));
+    }
+
+    @Test
     void refusesADescriptionThatIsNoImuDescription(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("a.csv"), "x,y\n1,2\n");
         Path description = folder.resolve(DatasetDescriptions.FILE_NAME);

@@ -1,0 +1,71 @@
+package formlab.cli;
+
+import formlab.dataset.DatasetDescriptions;
+import formlab.dataset.LoadedDescription;
+import formlab.options.Args;
+import formlab.options.UsageException;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/**
+ * {@code formlab train --dataset D} and {@code formlab evaluate --dataset D}: D is a description file,
+ * a dataset folder or a built-in description's name (as for {@code dataset check}); the description's
+ * modality picks the commands: {@code imu} {@link ImuDatasetCommands}, {@code pose} {@link PoseDatasetCommands}.
+ */
+final class DatasetCommands {
+
+    /** Usage lines shared by train and evaluate. */
+    static final String HELP = String.join("\n",
+            "  --dataset D      a dataset description: a file, a dataset folder holding formlab-dataset.json, or a built-in",
+            "                   description's name (folder under FORMLAB_DATA_DIR); see docs/dataset-descriptions.md",
+            "  IMU descriptions (leave-one-subject-out):",
+            "  --task exercise|quality|reps   the recording's class per window (default), each annotated repetition's",
+            "                            quality, or (evaluate only) repetition counts against the description's counts",
+            "  --units all|UNIT|best     sensor units read: all (default), one by name, or the best single unit chosen",
+            "                            inside each training fold (never on the tested subject)",
+            "  --features all|robust|posture   the pipeline's features the forest sees (default all; robust: magnitudes,",
+            "                            gravity-frame channels and orientation, independent of how a unit is mounted)",
+            "  --window S --step S       window length and step in seconds (default 4 and 1; exercise task)",
+            "  --trees N                 random-forest trees (default 100)",
+            "  --json                    print the numbers as one JSON object",
+            PoseDatasetCommands.OPTIONS_HELP);
+
+    private DatasetCommands() {
+    }
+
+    /** The description named by {@code --dataset}; a usage error when there is none such. */
+    static LoadedDescription locate(String argument) {
+        try {
+            return DatasetDescriptions.locate(argument);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dataset: " + e.getMessage());
+        }
+    }
+
+    /** {@code formlab train --dataset D ...}. */
+    static int train(String dataset, Args args, PrintStream out) throws IOException {
+        LoadedDescription description = locate(dataset);
+        return switch (modality(description)) {
+            case "imu" -> ImuDatasetCommands.train(description, args, out);
+            default -> PoseDatasetCommands.train(description, args, out);
+        };
+    }
+
+    /** {@code formlab evaluate --dataset D ...}. */
+    static int evaluate(String dataset, Args args, PrintStream out) throws IOException {
+        LoadedDescription description = locate(dataset);
+        return switch (modality(description)) {
+            case "imu" -> ImuDatasetCommands.evaluate(description, args, out);
+            default -> PoseDatasetCommands.evaluate(description, args, out);
+        };
+    }
+
+    private static String modality(LoadedDescription description) {
+        String modality = description.description().modality();
+        if (!modality.equals("imu") && !modality.equals("pose")) {
+            throw new UsageException(description.file() + ": modality '" + modality + "': train and evaluate --dataset take"
+                    + " imu or pose descriptions (images: formlab train-image-cnn)");
+        }
+        return modality;
+    }
+}

@@ -1,0 +1,223 @@
+package formlab.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import formlab.data.DataFileException;
+import formlab.dataset.LoadedDescription;
+import formlab.eval.Progress;
+import formlab.exercise.DescribedImuEvaluation;
+import formlab.exercise.DescribedImuRepetitions;
+import formlab.exercise.DescribedImuTraining;
+import formlab.exercise.DescribedImuWindows;
+import formlab.exercise.FeatureSet;
+import formlab.imu.dataset.DescribedImuReader;
+import formlab.imu.dataset.DescribedImuRecording;
+import formlab.imu.signal.WindowSettings;
+import formlab.model.Trainer;
+import formlab.options.Args;
+import formlab.options.UsageException;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code train/evaluate --dataset D} for IMU descriptions: reads the recordings through the description,
+ * computes windows (or repetitions) with the deployed exercise pipeline, evaluates leave-one-subject-out
+ * and, for train, registers a model trained on every subject. Every input problem (options, description,
+ * data files, unit names) is found before anything is trained or registered.
+ */
+final class ImuDatasetCommands {
+
+    private ImuDatasetCommands() {
+    }
+
+    /** What the options ask for, checked. */
+    private record Request(DescribedImuWindows.Task task, boolean reps, String units, FeatureSet features,
+            WindowSettings window, int trees, boolean json) {
+
+        Trainer trainer() {
+            return DescribedImuEvaluation.forest(trees, 42);
+        }
+    }
+
+    private static Request request(Args args) {
+        String task = args.option("task", "exercise");
+        DescribedImuWindows.Task kind = switch (task) {
+            case "exercise", "reps" -> DescribedImuWindows.Task.EXERCISE;
+            case "quality" -> DescribedImuWindows.Task.QUALITY;
+            default -> throw new UsageException("--task expects exercise, quality or reps; got '" + task + "'");
+        };
+        double length = args.number("window", 4);
+        double step = args.number("step", 1);
+        int trees = args.integer("trees", 100);
+        if (!(length > 0) || !(step > 0) || trees < 1) {
+            throw new UsageException("--window and --step must be positive seconds and --trees at least 1; got "
+                    + length + ", " + step + ", " + trees);
+        }
+        FeatureSet features;
+        try {
+            features = FeatureSet.of(args.option("features", "all"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--features: " + e.getMessage());
+        }
+        return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), features, new WindowSettings(length, step), trees,
+                args.flag("json"));
+    }
+
+    /** The rows of the dataset; every problem with the input is a usage error naming the file or key. */
+    private static Prepared prepare(LoadedDescription description, Request request, PrintStream out) {
+        try {
+            List<DescribedImuRecording> recordings = DescribedImuReader.read(description);
+            List<String> units = DescribedImuReader.commonUnits(recordings);
+            if (units.isEmpty()) {
+                throw new UsageException(description.file() + ": key 'channels': no recording has three acceleration and three"
+                        + " angular-velocity channels (in one part, or across its parts)");
+            }
+            if (!request.units().equals(DescribedImuEvaluation.BEST)) {
+                DescribedImuEvaluation.units(request.units(), units);
+            }
+            var pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units), request.window());
+            if (!request.json()) {
+                out.printf("%s: %d recordings, %d subjects, units %s; %s%n", description.description().name(), recordings.size(),
+                        recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units, pipeline.describe());
+            }
+            DescribedImuWindows rows = request.task() == DescribedImuWindows.Task.EXERCISE
+                    ? DescribedImuWindows.windows(recordings, units, pipeline)
+                    : DescribedImuWindows.repetitions(recordings, units, pipeline);
+            if (rows.size() == 0) {
+                throw new UsageException(description.file() + ": no " + (request.task() == DescribedImuWindows.Task.EXERCISE
+                        ? "window fits in any recording (recordings shorter than --window " + request.window().lengthSeconds() + " s)"
+                        : "annotated repetition") + ": nothing to learn");
+            }
+            if (java.util.Arrays.stream(rows.subjects()).distinct().count() < 2) {
+                throw new UsageException(description.file() + ": key 'labels.subject': leave-one-subject-out needs at least"
+                        + " two subjects with rows");
+            }
+            return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList());
+        } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private record Prepared(DescribedImuWindows rows, List<Path> sources) {
+    }
+
+    /** {@code formlab evaluate --dataset D}: leave-one-subject-out report. */
+    static int evaluate(LoadedDescription description, Args args, PrintStream out) {
+        Request request = request(args);
+        args.rejectUnknown();
+        if (request.reps()) {
+            return countRepetitions(description, request, out);
+        }
+        Prepared prepared = prepare(description, request, out);
+        long start = System.nanoTime();
+        DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
+                request.trainer(), request.json() ? Progress.none() : Progress.printing(out));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (request.json()) {
+            out.println(json(description, request, prepared.rows(), evaluation, null, seconds));
+        } else {
+            out.print(evaluation.text());
+            out.printf(Locale.ROOT, "%.1f s%n", seconds);
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** {@code evaluate --task reps}: repetition counts, rule and unit chosen leave-one-subject-out. */
+    private static int countRepetitions(LoadedDescription description, Request request, PrintStream out) {
+        List<DescribedImuRecording> recordings;
+        List<String> units;
+        try {
+            recordings = DescribedImuReader.read(description);
+            units = DescribedImuReader.commonUnits(recordings);
+            units = request.units().equals(DescribedImuEvaluation.BEST) ? units : DescribedImuEvaluation.units(request.units(), units);
+        } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
+        long start = System.nanoTime();
+        DescribedImuRepetitions counts;
+        try {
+            counts = DescribedImuRepetitions.leaveOneSubjectOut(recordings, units);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(description.file() + ": " + e.getMessage());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (request.json()) {
+            Map<String, Object> all = new LinkedHashMap<>();
+            all.put("dataset", description.description().name());
+            all.put("task", "reps");
+            all.put("recordings", counts.rows().size());
+            all.put("metrics", counts.summary());
+            all.put("seconds", seconds);
+            out.println(write(all));
+        } else {
+            out.print(counts.text());
+            out.printf(Locale.ROOT, "%.1f s%n", seconds);
+        }
+        return Main.EXIT_OK;
+    }
+
+    /** {@code formlab train --dataset D}: evaluation, training on every subject, registration. */
+    static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
+        Request request = request(args);
+        String name = args.option("name", description.description().name() + "-"
+                + request.task().name().toLowerCase(Locale.ROOT));
+        ModelRegistry registry = ImuOptions.registry(args);
+        args.rejectUnknown();
+        if (request.reps()) {
+            throw new UsageException("train --task reps: repetition counting rules are chosen, not trained; use"
+                    + " formlab evaluate --dataset D --task reps");
+        }
+        Prepared prepared = prepare(description, request, out);
+        long start = System.nanoTime();
+        Progress progress = request.json() ? Progress.none() : Progress.printing(out);
+        DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
+                request.trainer(), progress);
+        DescribedImuTraining.Trained trained = DescribedImuTraining.train(prepared.rows(), request.units(), request.trainer());
+        ModelCard card = DescribedImuTraining.register(registry, name, trained, request.trainer(), evaluation, prepared.rows(),
+                description, prepared.sources());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (request.json()) {
+            out.println(json(description, request, prepared.rows(), evaluation, card, seconds));
+        } else {
+            out.print(evaluation.text());
+            out.println("registered " + card.id() + " (units " + String.join("+", trained.units()) + ") in "
+                    + registry.versionFolder(name, card.version()));
+        }
+        return Main.EXIT_OK;
+    }
+
+    private static String json(LoadedDescription description, Request request, DescribedImuWindows rows,
+            DescribedImuEvaluation evaluation, ModelCard card, double seconds) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("dataset", description.description().name());
+        all.put("task", request.task().name().toLowerCase(Locale.ROOT));
+        all.put("units", request.units());
+        all.put("window", Map.of("lengthSeconds", request.window().lengthSeconds(), "stepSeconds", request.window().stepSeconds()));
+        all.put("features", request.features().label());
+        all.put("trees", request.trees());
+        all.put("rows", rows.size());
+        all.put("unitsBySubject", evaluation.unitsBySubject());
+        all.put("metrics", evaluation.summary());
+        all.put("perSubject", evaluation.rowEvaluation().groupAccuracies());
+        if (card != null) {
+            all.put("registered", card.id());
+        }
+        all.put("seconds", seconds);
+        return write(all);
+    }
+
+    private static String write(Map<String, Object> all) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the result as JSON", e);
+        }
+    }
+}

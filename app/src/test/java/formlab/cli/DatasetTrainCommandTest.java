@@ -1,0 +1,99 @@
+package formlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import formlab.data.DataSettings;
+import formlab.dataset.DatasetDescriptions;
+import formlab.dataset.DescriptionHash;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code formlab train --dataset D} on a reduced copy of the physiotherapy description (two exercises'
+ * test sessions; skipped without FORMLAB_DATA_DIR): registers a card naming the description's SHA-256;
+ * bad input exits 2 and registers nothing.
+ */
+class DatasetTrainCommandTest {
+
+    private static final String NAME = "imu-physio-yurtman";
+
+    private final CommandRunner cli = new CommandRunner();
+
+    @TempDir
+    Path dir;
+
+    private Path description;
+    private Path models;
+
+    @BeforeEach
+    void reducedDescription() throws IOException {
+        Path data = DataSettings.dataset(NAME).orElse(null);
+        Assumptions.assumeTrue(data != null, NAME + " not available (FORMLAB_DATA_DIR)");
+        String text;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/" + NAME + ".json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        text = text.replace("\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
+                "\"include\": [\"s*/e1/u*/test.txt\", \"s*/e2/u*/test.txt\"]");
+        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
+                + "\",\n  \"modality\": \"imu\",");
+        description = dir.resolve("physio-small.json");
+        Files.writeString(description, text);
+        models = dir.resolve("models");
+    }
+
+    @Test
+    void trainRegistersAModelWhoseCardNamesTheDescriptionHash() throws Exception {
+        assertEquals(0, cli.run("train", "--dataset", description.toString(), "--step", "4", "--trees", "10",
+                "--models", models.toString(), "--name", "physio-small"), cli.error());
+        ModelRegistry registry = new ModelRegistry(models, null);
+        ModelCard card = registry.card("physio-small", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dataset = (Map<String, Object>) card.recipe().pipeline().get("dataset");
+        String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(description)));
+        assertEquals(expected, dataset.get("descriptionSha256"));
+        assertEquals(expected, DescriptionHash.of(DatasetDescriptions.read(description)));
+        assertEquals(List.of("e1", "e2"), card.classes());
+        assertEquals(List.of("u1", "u2", "u3", "u4", "u5"), card.recipe().pipeline().get("units"));
+        assertEquals(50, card.data().size(), "5 subjects x 2 exercises x 5 unit files");
+        // two classes, 10 trees, one window every 4 s: well above chance (0.5), the full run is measured in the README
+        assertTrue(card.metric("window_accuracy").orElseThrow().value() >= 0.7, cli.output());
+        assertTrue(cli.output().contains("registered physio-small v1"), cli.output());
+    }
+
+    @Test
+    void anUnknownUnitExitsTwoAndRegistersNothing() throws Exception {
+        assertEquals(2, cli.run("train", "--dataset", description.toString(), "--units", "u9", "--models", models.toString()));
+        assertTrue(cli.error().contains("no sensor unit 'u9'; expected all, best or one of: u1, u2, u3, u4, u5"), cli.error());
+        assertEquals(List.of(), new ModelRegistry(models, null).names());
+    }
+
+    @Test
+    void aDescriptionMatchingNoFileExitsTwoNamingItAndRegistersNothing() throws Exception {
+        Files.writeString(description, Files.readString(description).replace("s*/e1/u*/test.txt", "s*/e9/u*/test.txt")
+                .replace("s*/e2/u*/test.txt", "s*/e9/u*/template.txt"));
+        assertEquals(2, cli.run("train", "--dataset", description.toString(), "--models", models.toString()));
+        assertTrue(cli.error().contains(description.toString()) && cli.error().contains("recordings.include"), cli.error());
+        assertEquals(List.of(), new ModelRegistry(models, null).names());
+    }
+
+    @Test
+    void scoreRefusesADataset() {
+        assertEquals(2, cli.run("score", "--dataset", NAME));
+        assertTrue(cli.error().contains("score does not take --dataset"), cli.error());
+    }
+}

@@ -1,0 +1,84 @@
+package formlab.exercise;
+
+import formlab.dataset.DescriptionHash;
+import formlab.dataset.LoadedDescription;
+import formlab.model.Classifier;
+import formlab.model.LabelledData;
+import formlab.model.Trainer;
+import formlab.registry.DataFingerprint;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import formlab.registry.SplitSpec;
+import formlab.registry.TrainingRecipe;
+import formlab.registry.TrainingRun;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Trains a classifier on every row of a described IMU dataset and registers it with the
+ * leave-one-subject-out metrics of the same configuration. The card's pipeline names the dataset
+ * description and its SHA-256 ({@link DescriptionHash}), the task, the sensor units and the exercise
+ * pipeline settings; its data files are the recordings read.
+ */
+public final class DescribedImuTraining {
+
+    private DescribedImuTraining() {
+    }
+
+    /**
+     * A model trained on every row.
+     *
+     * @param classifier the model
+     * @param units      the sensor units whose features it reads
+     * @param data       the training rows
+     */
+    public record Trained(Classifier classifier, List<String> units, LabelledData data) {
+    }
+
+    /**
+     * Trains on every row; {@value DescribedImuEvaluation#BEST} chooses the unit by
+     * leave-one-subject-out over every subject ({@link DescribedImuEvaluation#bestUnit}).
+     */
+    public static Trained train(DescribedImuWindows rows, String unitSpec, Trainer trainer) {
+        int[] all = java.util.stream.IntStream.range(0, rows.size()).toArray();
+        List<String> units = unitSpec.equals(DescribedImuEvaluation.BEST)
+                ? List.of(DescribedImuEvaluation.bestUnit(rows, all, trainer))
+                : DescribedImuEvaluation.units(unitSpec, rows.units());
+        LabelledData data = rows.data(units);
+        return new Trained(trainer.fit(data), units, data);
+    }
+
+    /**
+     * Registers {@code trained} as the next version of {@code name}.
+     *
+     * @param description the dataset description the rows were read through
+     * @param sources     the recording files (hashed into the card)
+     */
+    public static ModelCard register(ModelRegistry registry, String name, Trained trained, Trainer trainer,
+            DescribedImuEvaluation evaluation, DescribedImuWindows rows, LoadedDescription description,
+            List<Path> sources) throws IOException {
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", description.description().name());
+        dataset.put("description", description.builtIn() ? "built-in " + description.description().name()
+                : description.file().toAbsolutePath().normalize().toString());
+        dataset.put("descriptionSha256", DescriptionHash.of(description));
+        pipeline.put("dataset", dataset);
+        pipeline.put("task", rows.task().name().toLowerCase(Locale.ROOT));
+        pipeline.put("units", trained.units());
+        pipeline.put("featureSet", rows.featureSet().label());
+        pipeline.put("unitChoice", evaluation.unitSpec());
+        pipeline.put("exercisePipeline", rows.pipeline().toMap());
+        TrainingRecipe recipe = TrainingRecipe.of("described IMU dataset: " + rows.task().name().toLowerCase(Locale.ROOT)
+                + " per " + evaluation.rowKind(), trained.data(), trainer, SplitSpec.leaveOneGroupOut()).withPipeline(pipeline);
+        String measuredOn = "leave-one-subject-out over " + trained.data().groupNames() + "; units per left-out subject "
+                + evaluation.unitsBySubject() + "; per-" + evaluation.rowKind() + " metrics pooled over left-out subjects";
+        TrainingRun run = new TrainingRun(recipe, trained.classifier(), evaluation.rowEvaluation(), measuredOn,
+                DataFingerprint.sha256(trained.data()), trained.data().size(), trained.data().groupNames(), evaluation.summary());
+        return registry.register(name, run, sources);
+    }
+}
