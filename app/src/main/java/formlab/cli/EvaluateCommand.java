@@ -23,7 +23,7 @@ public final class EvaluateCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab evaluate [--data DIR] [--search default|quick]",
-                "       formlab evaluate --dataset D [--task exercise|quality] [--units all|UNIT|best] [--window S] [--step S]"
+                "       formlab evaluate --dataset D [--task exercise|quality|reps] [--units all|UNIT|best] [--features SET] [--window S] [--step S]"
                         + " [--trees N] [--json]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,

@@ -28,7 +28,7 @@ public final class TrainCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab train [--data DIR] [--search default|quick] [--name NAME] [--models DIR] [--allow-duplicates]",
-                "       formlab train --dataset D [--task exercise|quality] [--units all|UNIT|best] [--window S] [--step S]"
+                "       formlab train --dataset D [--task exercise|quality] [--units all|UNIT|best] [--features SET] [--window S] [--step S]"
                         + " [--trees N] [--json] [--name NAME] [--models DIR]",
                 ImuOptions.DATA_HELP,
                 ImuOptions.SEARCH_HELP,
