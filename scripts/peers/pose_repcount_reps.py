@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""Peer for pose-repcount repetition counting: hip-centred, torso-scaled landmarks -> first principal
+component -> moving average -> autocorrelation period -> scipy.signal.find_peaks (distance 0.5 period,
+prominence fraction of range), smoothing/prominence chosen leave-one-student-out on the training students.
+Usage: pose_repcount_reps.py [DATA_DIR/pose-repcount]"""
+import csv, os, sys
+import numpy as np
+from scipy.signal import find_peaks
+
+root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ.get("FORMLAB_DATA_DIR", "/work/shared/data"), "pose-repcount")
+truth = {}
+with open(os.path.join(root, "annotation.csv")) as f:
+    for row in csv.DictReader(f):
+        truth[row["name"].replace(".mp4", ".npy")] = int(row["count"])
+
+def signal(path):
+    a = np.load(path)[:, :99].reshape(-1, 33, 3)[:, :, :2].astype(float)
+    hip = (a[:, 23] + a[:, 24]) / 2
+    sh = (a[:, 11] + a[:, 12]) / 2
+    torso = np.linalg.norm(sh - hip, axis=1)[:, None, None]
+    x = ((a - hip[:, None]) / np.maximum(torso, 1e-9)).reshape(len(a), -1)
+    x = np.nan_to_num(x - x.mean(0))
+    _, _, vt = np.linalg.svd(x, full_matrices=False)
+    return x @ vt[0]
+
+def count(s, w, p):
+    s = np.convolve(s, np.ones(w) / w, mode="same")
+    sp = np.abs(np.diff(s)); thr = 0.1 * np.percentile(sp, 95)
+    act = np.nonzero(sp > thr)[0]
+    if len(act) == 0: return 0
+    s = s[act[0]:act[-1] + 2]
+    r = s.max() - s.min()
+    if r <= 0 or len(s) < 5: return 0
+    c = s - s.mean(); ac = np.correlate(c, c, "full")[len(c) - 1:] / (c @ c)
+    neg = np.nonzero(ac[:len(c) // 2 + 1] < 0)[0]
+    period = len(s)
+    if len(neg):
+        seg = ac[neg[0]:len(c) // 2 + 1]
+        if seg.max() > 0: period = neg[0] + int(seg.argmax())
+    d = max(1, round(0.5 * period))
+    return max(len(find_peaks(s, distance=d, prominence=p * r)[0]), len(find_peaks(-s, distance=d, prominence=p * r)[0]))
+
+names = sorted(n for n in truth if os.path.exists(os.path.join(root, "poses", n)))
+sig = {n: signal(os.path.join(root, "poses", n)) for n in names}
+subj = {n: n.split("_")[0] for n in names}
+grid = [(w, p) for w in (3, 5, 9, 15) for p in (0.1, 0.2, 0.3, 0.4, 0.5)]
+pred = {n: {g: count(sig[n], *g) for g in grid} for n in names}
+def mae(ns, g): return np.mean([abs(pred[n][g] - truth[n]) / truth[n] for n in ns])
+out = {}
+for s in sorted(set(subj.values())):
+    train = [n for n in names if subj[n] != s]
+    best = min(grid, key=lambda g: (mae(train, g), g))
+    for n in names:
+        if subj[n] == s: out[n] = pred[n][best]
+err = np.array([out[n] - truth[n] for n in names]); t = np.array([truth[n] for n in names])
+print(f"sequences {len(names)} students {len(set(subj.values()))}")
+print(f"MAE {np.mean(np.abs(err) / t):.3f}  off-by-one {np.mean(np.abs(err) <= 1):.3f}  exact {np.mean(err == 0):.3f}")
