@@ -346,62 +346,6 @@ public final class CnnImageClassifier implements Classifier, AutoCloseable {
         }
     }
 
-    /** The networks over already-preprocessed input tensors. */
-    private final class TensorClassifier implements Classifier {
-        private List<String> names;
-
-        @Override
-        public synchronized List<String> featureNames() {
-            if (names == null) {
-                int size = preprocessing.size();
-                List<String> all = new ArrayList<>(3 * size * size);
-                for (String channel : List.of("R", "G", "B")) {
-                    for (int y = 0; y < size; y++) {
-                        for (int x = 0; x < size; x++) {
-                            all.add(channel + "[" + y + "," + x + "]");
-                        }
-                    }
-                }
-                names = List.copyOf(all);
-            }
-            return names;
-        }
-
-        @Override
-        public List<String> classes() {
-            return classes;
-        }
-
-        @Override
-        public double[] probabilities(double[] features) {
-            int size = preprocessing.size();
-            if (features.length != preprocessing.tensorLength()) {
-                throw new IllegalArgumentException("expected " + preprocessing.tensorLength() + " values (3 x " + size + " x "
-                        + size + " normalised pixels), got " + features.length);
-            }
-            float[] tensor = new float[features.length];
-            for (int i = 0; i < tensor.length; i++) {
-                tensor[i] = (float) features[i];
-            }
-            double[] out = new double[classes.size()];
-            synchronized (CnnImageClassifier.this) {
-                requireOpen();
-                for (Member member : members) {
-                    try (NDManager manager = member.model().getNDManager().newSubManager()) {
-                        NDArray input = manager.create(tensor, new Shape(1, 3, size, size));
-                        NDArray logits = member.model().getBlock().forward(new ParameterStore(manager, false),
-                                new NDList(input), false).singletonOrThrow();
-                        float[] values = logits.softmax(-1).toFloatArray();
-                        for (int c = 0; c < values.length; c++) {
-                            out[c] += values[c] / members.size();
-                        }
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
     /** Preprocessed tensor in, softmax probabilities out; batches are stacked by DJL. */
     private static final class ProbabilityTranslator implements Translator<float[], double[]> {
         private final Preprocessing preprocessing;
