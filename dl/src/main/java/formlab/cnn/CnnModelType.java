@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ public final class CnnModelType implements ModelType {
         List<String> files = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         for (int i = 0; i < cnn.members().size(); i++) {
-            byte[] bytes = parameters(cnn.members().get(i).model());
+            byte[] bytes = CnnTrainer.parameters(cnn.members().get(i).model());
             parameters.add(bytes);
             files.add(memberName(i));
             hashes.add(ModelFiles.sha256(bytes));
@@ -186,16 +185,6 @@ public final class CnnModelType implements ModelType {
             throw new ModelFileException(file, "the payload ends inside the " + what);
         }
         return bytes;
-    }
-
-    private static byte[] parameters(Model model) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            model.getBlock().saveParameters(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     static String memberName(int index) {

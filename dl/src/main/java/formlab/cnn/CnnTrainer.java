@@ -179,7 +179,8 @@ public final class CnnTrainer {
                         XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT);
     }
 
-    private static byte[] parameters(Model model) {
+    /** The network's parameters in DJL's own format, as {@code Block.saveParameters} writes them. */
+    static byte[] parameters(Model model) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             model.getBlock().saveParameters(out);
