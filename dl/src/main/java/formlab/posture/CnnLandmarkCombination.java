@@ -36,12 +36,21 @@ public final class CnnLandmarkCombination {
     /** The landmark model whose landmarks the forest learns from (and the estimator must run at prediction). */
     public static final PoseModels.Variant VARIANT = PoseModels.Variant.FULL;
 
+    /** How the combination's forest makes its features: square pixels and the stance features (chosen on validation). */
+    public static final PhotoPoseFeatures FEATURES = PhotoPoseFeatures.DEFAULT;
+
     /**
-     * Step name of a forest that also learns from and answers with mirror images of the poses: tried
-     * and shown, not used further: on the yoga photos' validation split (seed 42) it scored 0.815
-     * against 0.827 for the plain forest, so the combination pools the plain one.
+     * Whether the combination's forest also learns from and answers with mirror images of the poses:
+     * no. On the yoga photos' validation split (seed 42) the plain forest with standard features scored
+     * 0.827 and with mirror images 0.815; with the stance features see {@link #MIRRORED_FOREST}.
      */
-    public static final String MIRRORED_FOREST = "(tried, not kept) forest learning and answering mirror images too";
+    public static final boolean MIRROR = false;
+
+    /** Step name of the forest with mirror images, tried and shown, not used further. */
+    public static final String MIRRORED_FOREST = "(tried, not kept) forest with stance features learning and answering mirror images too";
+
+    /** Step name of the forest the combination uses. */
+    public static final String FOREST = "landmark forest, square pixels + stance features (used)";
 
     /** Step name of the final combination. */
     public static final String COMBINED = "combined: learned weights, CNN where no person";
@@ -167,24 +176,36 @@ public final class CnnLandmarkCombination {
     public static Result fitAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PreparedImages images, CnnImageClassifier cnn,
                                         PhotoLandmarks landmarks, PhotoLandmarks.Estimator estimator, int trees, long seed,
                                         Progress progress) {
-        PhotoLandmarkModel.Result forest = PhotoLandmarkModel.trainAndEvaluate(scan, manifest, landmarks, estimator, trees, seed, progress);
-        PhotoLandmarkModel.Result mirrored = PhotoLandmarkModel.trainAndEvaluate(scan, manifest, landmarks, null, trees, seed, true,
-                Progress.none());
+        PhotoLandmarkModel.Result forest = PhotoLandmarkModel.trainAndEvaluate(scan, manifest, landmarks, estimator, trees, seed,
+                FEATURES, MIRROR, progress);
+        List<Variant> variants = List.of(
+                new Variant("landmark forest, standard features (raw coordinates)", PhotoPoseFeatures.PLAIN, false),
+                new Variant("landmark forest, standard features, square pixels", new PhotoPoseFeatures(true, false), false),
+                new Variant(MIRRORED_FOREST, FEATURES, !MIRROR));
+        List<PhotoLandmarkModel.Result> compared = new ArrayList<>();
+        for (Variant v : variants) {
+            compared.add(PhotoLandmarkModel.trainAndEvaluate(scan, manifest, landmarks, null, trees, seed, v.features(), v.mirror(),
+                    Progress.none()));
+        }
         List<String> classes = cnn.classes();
-        Scored validation = score(Split.VALIDATION, scan, images, cnn, forest, mirrored, landmarks);
-        Scored test = score(Split.TEST, scan, images, cnn, forest, mirrored, landmarks);
+        Scored validation = score(Split.VALIDATION, scan, images, cnn, forest, compared, landmarks);
+        Scored test = score(Split.TEST, scan, images, cnn, forest, compared, landmarks);
 
         if (validation.withPerson(validation.truthIndex(classes)).length == 0) {
             throw new IllegalArgumentException("no validation photo shows a person: nothing to learn the pooling weights on");
         }
         LogLinearPooling pooling = LogLinearPooling.fit(validation.withPerson(validation.cnn), validation.withPerson(validation.forest),
                 validation.withPerson(validation.truthIndex(classes)));
-        PhotoPostureClassifier.Combiner combiner = new PhotoPostureClassifier.Combiner(classes, forest.classifier(), false, pooling);
+        PhotoPostureClassifier.Combiner combiner = new PhotoPostureClassifier.Combiner(classes, forest.classifier(), MIRROR, FEATURES,
+                pooling);
 
         List<Step> steps = new ArrayList<>();
         steps.add(validation.step("CNN alone (networks x image and mirror image)", classes, i -> validation.cnn[i]));
-        steps.add(validation.step("landmark forest alone", classes, i -> validation.forest[i]));
-        steps.add(validation.step(MIRRORED_FOREST, classes, i -> validation.mirrored[i]));
+        for (int v = 0; v < variants.size(); v++) {
+            double[][] variant = validation.compared.get(v);
+            steps.add(validation.step(variants.get(v).name(), classes, i -> variant[i]));
+        }
+        steps.add(validation.step(FOREST, classes, i -> validation.forest[i]));
         steps.add(validation.step("landmark forest, CNN where no person", classes,
                 i -> validation.person[i] ? validation.forest[i] : validation.cnn[i]));
         steps.add(validation.step("plain product (weights 1, 1), CNN where no person", classes,
@@ -198,6 +219,10 @@ public final class CnnLandmarkCombination {
                 test.step("landmark forest", classes, i -> test.forest[i]),
                 test.step("combined", classes, i -> combiner.combine(test.cnn[i], test.forest[i], test.person[i])));
         return new Result(classes, pooling, forest, steps, tested, combiner);
+    }
+
+    /** A forest compared on the validation split and not used further. */
+    private record Variant(String name, PhotoPoseFeatures features, boolean mirror) {
     }
 
     /**
@@ -237,26 +262,30 @@ public final class CnnLandmarkCombination {
         return "mediapipe-pose-" + variant.name().toLowerCase(Locale.ROOT);
     }
 
-    /** Both models' probabilities (in the CNN's class order) for every photo of one split. */
+    /** Both models' probabilities (in the CNN's class order) for every photo of one split, and the compared forests'. */
     private static Scored score(Split split, ImageFolderScan scan, PreparedImages images, CnnImageClassifier cnn,
-                                PhotoLandmarkModel.Result forest, PhotoLandmarkModel.Result mirrored, PhotoLandmarks landmarks) {
+                                PhotoLandmarkModel.Result forest, List<PhotoLandmarkModel.Result> compared, PhotoLandmarks landmarks) {
         ImagePredictions predictions = cnn.predictPrepared(images.split(split));
         int n = predictions.size();
         double[][] forestProbabilities = new double[n][];
-        double[][] mirroredProbabilities = new double[n][];
+        List<double[][]> comparedProbabilities = new ArrayList<>();
+        compared.forEach(c -> comparedProbabilities.add(new double[n][]));
         boolean[] person = new boolean[n];
         for (int i = 0; i < n; i++) {
             PhotoLandmarks.Landmarks lm = landmarks.get(scan.resolve(predictions.paths().get(i)), null);
             person[i] = lm.personFound();
-            forestProbabilities[i] = PhotoPostureClassifier.Combiner.forestProbabilities(forest, lm.pose(), cnn.classes());
-            mirroredProbabilities[i] = PhotoPostureClassifier.Combiner.forestProbabilities(mirrored, lm.pose(), cnn.classes());
+            forestProbabilities[i] = PhotoPostureClassifier.Combiner.forestProbabilities(forest, lm.pose(), lm.width(), lm.height(),
+                    cnn.classes());
+            for (int c = 0; c < compared.size(); c++) {
+                comparedProbabilities.get(c)[i] = PhotoPostureClassifier.Combiner.forestProbabilities(compared.get(c), lm.pose(), lm.width(),
+                        lm.height(), cnn.classes());
+            }
         }
-        return new Scored(predictions.truth(), predictions.probabilities(), forestProbabilities, mirroredProbabilities, person);
+        return new Scored(predictions.truth(), predictions.probabilities(), forestProbabilities, comparedProbabilities, person);
     }
 
-    /** One split's photos: truth, CNN and forest probabilities (the forest, the mirror-image forest), person found. */
-    private record Scored(String[] truth, double[][] cnn, double[][] forest, double[][] mirrored, boolean[] person) {
-
+    /** One split's photos: truth, CNN and forest probabilities (the forest used, the compared ones), person found. */
+    private record Scored(String[] truth, double[][] cnn, double[][] forest, List<double[][]> compared, boolean[] person) {
         int[] truthIndex(List<String> classes) {
             return java.util.Arrays.stream(truth).mapToInt(classes::indexOf).toArray();
         }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A landmark classifier trained on the photos themselves: the landmarks of every photo of a split
  * manifest (cached by content, {@link PhotoLandmarks}), turned into per-frame pose features
- * (angles, distances, normalised positions: {@link PoseFeatureExtractor#perFrame()}), and a seeded
+ * (angles, distances, normalised positions, and by default the mirror-invariant stance features, in
+ * square pixels: {@link PhotoPoseFeatures}), and a seeded
  * random forest ({@link YogaPoseModel#trainer}) fitted on the training split's photos in which a
  * person was found. The split is the CNN's own manifest, so the two routes see the same photos.
  *
@@ -46,26 +47,25 @@ public final class PhotoLandmarkModel {
      * @param trainPhotos  training photos used (person found)
      * @param trainSkipped training photos left out (no person found)
      * @param evaluations  validation and test evaluation, groups {@value #PERSON} / {@value #NO_PERSON}
+     * @param mirror       true when the forest also learned from mirror images and answers with the mean of both
+     * @param features     how landmarks became features (the classifier's extractor is {@code features.extractor()})
      */
     public record Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations,
-                         boolean mirror) {
-
-        /** A result without mirror images. */
-        public Result(PoseClassifier classifier, int trainPhotos, int trainSkipped, Map<Split, Evaluation> evaluations) {
-            this(classifier, trainPhotos, trainSkipped, evaluations, false);
-        }
+                         boolean mirror, PhotoPoseFeatures features) {
 
         /**
-         * The forest's class probabilities for {@code pose} (in the forest's class order): with
-         * {@link #mirror()}, the mean of the pose's and its mirror image's.
+         * The forest's class probabilities for {@code pose}, the landmarks of a {@code width} x
+         * {@code height} photo (in the forest's class order): with {@link #mirror()}, the mean of the
+         * pose's and its mirror image's.
          */
-        public double[] probabilities(Pose pose) {
+        public double[] probabilities(Pose pose, int width, int height) {
             Classifier forest = classifier.model();
-            double[] p = forest.probabilities(classifier.extractor().frame(pose));
+            Pose prepared = features.prepare(pose, width, height);
+            double[] p = forest.probabilities(classifier.extractor().frame(prepared));
             if (!mirror) {
                 return p;
             }
-            double[] q = forest.probabilities(classifier.extractor().frame(mirrored(pose)));
+            double[] q = forest.probabilities(classifier.extractor().frame(mirrored(prepared)));
             double[] mean = new double[p.length];
             for (int c = 0; c < p.length; c++) {
                 mean[c] = (p[c] + q[c]) / 2;
@@ -75,8 +75,8 @@ public final class PhotoLandmarkModel {
 
         /** One line per evaluated split: accuracy, balanced accuracy, share with a person, accuracy there. */
         public String summary() {
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "landmark forest on %d training photos (%d without a person left out)%s%n",
-                    trainPhotos, trainSkipped, mirror ? " and their mirror images; answers average each photo and its mirror image" : ""));
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "landmark forest (%s) on %d training photos (%d without a person left out)%s%n",
+                    features.describe(), trainPhotos, trainSkipped, mirror ? " and their mirror images; answers average each photo and its mirror image" : ""));
             evaluations.forEach((split, e) -> {
                 long person = java.util.Arrays.stream(e.groups().orElseThrow()).filter(PERSON::equals).count();
                 b.append(String.format(Locale.ROOT, "  %-10s %3d photos: accuracy %.3f, balanced %.3f; person found in %d, accuracy there %.3f%n",
@@ -89,26 +89,26 @@ public final class PhotoLandmarkModel {
 
     /**
      * Estimates (or reads from {@code landmarks}) every photo of {@code manifest} under
-     * {@code scan}'s root, trains on the training split and evaluates validation and test. Saves
-     * the cache when a photo was estimated.
+     * {@code scan}'s root, trains on the training split ({@link PhotoPoseFeatures#DEFAULT}, no
+     * mirror images) and evaluates validation and test. Saves the cache when a photo was estimated.
      *
      * @param estimator may be null when every photo is cached
      */
     public static Result trainAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PhotoLandmarks landmarks,
                                           PhotoLandmarks.Estimator estimator, int trees, long seed, Progress progress) {
-        return trainAndEvaluate(scan, manifest, landmarks, estimator, trees, seed, false, progress);
+        return trainAndEvaluate(scan, manifest, landmarks, estimator, trees, seed, PhotoPoseFeatures.DEFAULT, false, progress);
     }
 
     /**
-     * As {@link #trainAndEvaluate(ImageFolderScan, SplitManifest, PhotoLandmarks, PhotoLandmarks.Estimator, int, long, Progress)};
-     * with {@code mirror}, the forest also learns from the mirror image of every training pose
-     * ({@link #mirrored}: a warrior facing left is still a warrior) and answers with the mean of a
-     * pose's and its mirror image's probabilities, as the CNN does with images.
+     * As {@link #trainAndEvaluate(ImageFolderScan, SplitManifest, PhotoLandmarks, PhotoLandmarks.Estimator, int, long, Progress)}
+     * with the given {@code photoFeatures}; with {@code mirror}, the forest also learns from the mirror
+     * image of every training pose ({@link #mirrored}: a warrior facing left is still a warrior) and
+     * answers with the mean of a pose's and its mirror image's probabilities, as the CNN does with images.
      */
     public static Result trainAndEvaluate(ImageFolderScan scan, SplitManifest manifest, PhotoLandmarks landmarks,
-                                          PhotoLandmarks.Estimator estimator, int trees, long seed, boolean mirror,
-                                          Progress progress) {
-        PoseFeatureExtractor extractor = PoseFeatureExtractor.perFrame();
+                                          PhotoLandmarks.Estimator estimator, int trees, long seed, PhotoPoseFeatures photoFeatures,
+                                          boolean mirror, Progress progress) {
+        PoseFeatureExtractor extractor = photoFeatures.extractor();
         Map<Split, List<Row>> rows = new EnumMap<>(Split.class);
         int done = 0;
         try {
@@ -117,7 +117,7 @@ public final class PhotoLandmarkModel {
                 if (!lm.sha256().equals(entry.sha256())) {
                     throw new IllegalStateException(entry.path() + " has changed since the split manifest was made (sha256 differs)");
                 }
-                rows.computeIfAbsent(entry.split(), s -> new ArrayList<>()).add(new Row(entry, lm, extractor.frame(lm.pose())));
+                rows.computeIfAbsent(entry.split(), s -> new ArrayList<>()).add(new Row(entry, lm, extractor.frame(prepared(photoFeatures, lm))));
                 progress.step("photo landmarks", ++done, manifest.entries().size(), entry.path());
             }
         } finally {
@@ -135,7 +135,7 @@ public final class PhotoLandmarkModel {
         List<String> trainGroups = new ArrayList<>(train.stream().map(r -> r.entry().group()).toList());
         if (mirror) {
             for (Row r : train) {
-                features.add(extractor.frame(mirrored(r.landmarks().pose())));
+                features.add(extractor.frame(mirrored(prepared(photoFeatures, r.landmarks()))));
                 labels.add(r.entry().label());
                 trainGroups.add(r.entry().group());
             }
@@ -143,7 +143,7 @@ public final class PhotoLandmarkModel {
         LabelledData data = LabelledData.of("photo landmarks (train)", extractor.names(), features.toArray(double[][]::new),
                 labels.toArray(String[]::new), trainGroups.toArray(String[]::new));
         Classifier forest = YogaPoseModel.trainer(trees, seed).fit(data);
-        Result answering = new Result(new PoseClassifier(forest, extractor), train.size(), skipped, Map.of(), mirror);
+        Result answering = new Result(new PoseClassifier(forest, extractor), train.size(), skipped, Map.of(), mirror, photoFeatures);
         Map<Split, Evaluation> evaluations = new EnumMap<>(Split.class);
         for (Split split : List.of(Split.VALIDATION, Split.TEST)) {
             List<Row> photos = rows.getOrDefault(split, List.of());
@@ -151,7 +151,8 @@ public final class PhotoLandmarkModel {
                 continue;
             }
             String[] truth = photos.stream().map(r -> r.entry().label()).toArray(String[]::new);
-            double[][] probabilities = photos.stream().map(r -> answering.probabilities(r.landmarks().pose())).toArray(double[][]::new);
+            double[][] probabilities = photos.stream().map(r -> answering.probabilities(r.landmarks().pose(), r.landmarks().width(),
+                    r.landmarks().height())).toArray(double[][]::new);
             String[] predicted = new String[photos.size()];
             for (int i = 0; i < predicted.length; i++) {
                 predicted[i] = mirror ? formlab.model.Prediction.of(forest.classes(), probabilities[i]).label()
@@ -160,7 +161,7 @@ public final class PhotoLandmarkModel {
             String[] groups = photos.stream().map(r -> r.landmarks().personFound() ? PERSON : NO_PERSON).toArray(String[]::new);
             evaluations.put(split, Evaluation.of(forest.classes(), truth, predicted, probabilities, groups));
         }
-        return new Result(answering.classifier(), train.size(), skipped, evaluations, mirror);
+        return new Result(answering.classifier(), train.size(), skipped, evaluations, mirror, photoFeatures);
     }
 
     /**
@@ -179,6 +180,10 @@ public final class PhotoLandmarkModel {
             }
         }
         return out.build();
+    }
+
+    private static Pose prepared(PhotoPoseFeatures features, PhotoLandmarks.Landmarks landmarks) {
+        return features.prepare(landmarks.pose(), landmarks.width(), landmarks.height());
     }
 
     private record Row(ManifestEntry entry, PhotoLandmarks.Landmarks landmarks, double[] features) {

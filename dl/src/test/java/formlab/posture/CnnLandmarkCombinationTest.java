@@ -3,6 +3,7 @@ package formlab.posture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -70,18 +71,36 @@ class CnnLandmarkCombinationTest {
                     <= CnnLandmarkCombination.Result.logLoss(product.subset(PhotoLandmarkModel.PERSON)) + 1e-12, r.summary());
 
             // online: an image with nobody in it gets exactly the CNN's answer, a photo gets the pooled one
-            PhotoPostureClassifier online = new PhotoPostureClassifier(cnn, estimator::estimate, r.combiner());
-            BufferedImage empty = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-            PhotoPostureClassifier.Answer nobody = online.predict(empty);
-            assertFalse(nobody.landmarksUsed());
-            assertArrayEquals(cnn.probabilities(empty), nobody.prediction().probabilities(), 1e-12);
-            Path first = data.scan().resolve(data.manifest().entries(Split.TEST).getFirst().path());
-            BufferedImage photo = new formlab.image.ImageDecoder().decode(first).image();
-            PhotoPostureClassifier.Answer answer = online.predict(photo);
-            assertEquals(cache.get(first, null).personFound(), answer.landmarksUsed());
-            if (answer.landmarksUsed()) {
-                assertArrayEquals(r.pooling().combine(cnn.probabilities(photo), r.combiner().forestProbabilities(answer.landmarks().pose())),
-                        answer.prediction().probabilities(), 1e-12);
+            try (PhotoPostureClassifier online = new PhotoPostureClassifier(cnn, estimator::estimate, r.combiner())) {
+                BufferedImage empty = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+                PhotoPostureClassifier.Answer nobody = online.predict(empty);
+                assertFalse(nobody.landmarksUsed());
+                assertArrayEquals(cnn.probabilities(empty), nobody.prediction().probabilities(), 1e-12);
+                Path first = data.scan().resolve(data.manifest().entries(Split.TEST).getFirst().path());
+                BufferedImage photo = new formlab.image.ImageDecoder().decode(first).image();
+                PhotoPostureClassifier.Answer answer = online.predict(photo);
+                assertEquals(cache.get(first, null).personFound(), answer.landmarksUsed());
+                if (answer.landmarksUsed()) {
+                    assertArrayEquals(r.pooling().combine(cnn.probabilities(photo), r.combiner().forestProbabilities(answer.landmarks().pose(), photo.getWidth(), photo.getHeight())),
+                            answer.prediction().probabilities(), 1e-12);
+                }
+                // the CNN on its own thread beside the estimator gives the sequential answer, number for number
+                int persons = 0;
+                for (var entry : data.manifest().entries(Split.TEST)) {
+                    BufferedImage image = new formlab.image.ImageDecoder().decode(data.scan().resolve(entry.path())).image();
+                    PhotoPostureClassifier.Answer concurrent = online.predict(image);
+                    PhotoPostureClassifier.Answer sequential = online.predictSequentially(image);
+                    assertArrayEquals(sequential.prediction().probabilities(), concurrent.prediction().probabilities(), 0, entry.path());
+                    assertEquals(sequential.landmarksUsed(), concurrent.landmarksUsed(), entry.path());
+                    persons += concurrent.landmarksUsed() ? 1 : 0;
+                }
+                assertTrue(persons > 0, "the forest took part in some test photos");
+                // too small for the CNN: the CNN's error, not a wrapped one
+                IllegalArgumentException tooSmall = assertThrows(IllegalArgumentException.class,
+                        () -> online.predict(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB)));
+                assertTrue(tooSmall.getMessage().contains("8"), tooSmall.getMessage());
+                online.close();
+                assertThrows(IllegalStateException.class, () -> online.predict(photo));
             }
         }
     }
