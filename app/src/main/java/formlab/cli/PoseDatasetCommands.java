@@ -40,7 +40,11 @@ public final class PoseDatasetCommands {
             "  --step N         frames between window starts (default 15)",
             "  --trees N        trees of the random forest (default 300)",
             "  --subjects A,B   only these subjects (default: all); leave-one-subject-out needs two",
-            "  --name NAME      train: registry name (default <dataset>-class)",
+            "  --task exercise|reps   the sequence's class (default), or repetition counts by a salient-pose frame model",
+            "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
+            "  --context exercise|none   reps: the exercise as a feature of the frame model (default exercise: the class is",
+            "                   known when counting) or none (one model for every exercise)",
+            "  --name NAME      train: registry name (default <dataset>-class, <dataset>-reps)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 
     private PoseDatasetCommands() {
@@ -52,6 +56,9 @@ public final class PoseDatasetCommands {
      * @return 0 when registered
      */
     public static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
+        if (reps(args)) {
+            return PoseRepCommands.train(description, args, out);
+        }
         PoseDatasetTraining.Settings settings = settings(args);
         Set<String> subjects = subjects(args);
         String name = args.option("name").orElse(description.description().name() + "-class");
@@ -91,6 +98,9 @@ public final class PoseDatasetCommands {
      * @return 0
      */
     public static int evaluate(LoadedDescription description, Args args, PrintStream out) throws IOException {
+        if (reps(args)) {
+            return PoseRepCommands.evaluate(description, args, out);
+        }
         PoseDatasetTraining.Settings settings = settings(args);
         Set<String> subjects = subjects(args);
         args.rejectUnknown();
@@ -100,6 +110,15 @@ public final class PoseDatasetCommands {
         out.println(result.perSequence().confusionMatrix().print());
         out.println(result.summary());
         return 0;
+    }
+
+    /** True for {@code --task reps}; a usage error for a task other than exercise or reps. */
+    private static boolean reps(Args args) {
+        String task = args.option("task", "exercise");
+        if (!task.equals("exercise") && !task.equals("reps")) {
+            throw new UsageException("--task expects exercise or reps for a pose dataset; got '" + task + "'");
+        }
+        return task.equals("reps");
     }
 
     private static PoseDatasetTraining.Settings settings(Args args) {
@@ -112,12 +131,12 @@ public final class PoseDatasetCommands {
         }
     }
 
-    private static Set<String> subjects(Args args) {
+    static Set<String> subjects(Args args) {
         return args.option("subjects").map(list -> (Set<String>) new TreeSet<>(Arrays.stream(list.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList())).orElse(Set.of());
     }
 
-    private static List<DescribedPose> load(LoadedDescription description, Set<String> subjects, PrintStream out)
+    static List<DescribedPose> load(LoadedDescription description, Set<String> subjects, PrintStream out)
             throws IOException {
         List<DescribedPose> all = DescribedPoses.load(description);
         List<DescribedPose> poses = subjects.isEmpty() ? all

@@ -77,7 +77,7 @@ public final class PoseWindowFeatures {
                         + " BlazePose landmarks with x and y, got " + frame.length + " landmarks x " + frame[0].length + " values");
             }
             xy[t] = frame;
-            perFrame[t] = frame(frame);
+            perFrame[t] = ofFrame(frame);
         }
         double[] out = new double[NAMES.size()];
         int k = 0;
@@ -188,8 +188,22 @@ public final class PoseWindowFeatures {
         out[k + 1] = height;
     }
 
-    /** The per-frame values: angles, positions in the bounding box, orientation. */
-    private static double[] frame(double[][] p) {
+    /** The names of the per-frame values, in the order of {@link #ofFrame}. */
+    public static List<String> frameFeatureNames() {
+        return FRAME_NAMES;
+    }
+
+    /**
+     * The values of one frame (33 landmarks, x and y first): side mean and side difference of the elbow,
+     * shoulder, hip and knee angles (radians), heights and distances from the centre line in the
+     * landmarks' bounding box, and the body's orientation; the same for a mirrored frame. The window
+     * features summarise these over a window.
+     */
+    public static double[] ofFrame(double[][] p) {
+        if (p.length != Joint.COUNT || p[0].length < 2) {
+            throw new IllegalArgumentException("frame features need the " + Joint.COUNT
+                    + " BlazePose landmarks with x and y, got " + p.length + " landmarks");
+        }
         double[] values = new double[FRAME_NAMES.size()];
         int k = 0;
         double[] angles = new double[ANGLES.length];

@@ -1,0 +1,227 @@
+package formlab.posture;
+
+import formlab.eval.Progress;
+import formlab.model.SmileRandomForestTrainer;
+import formlab.model.Trainer;
+import formlab.pose.io.DescribedPose;
+import formlab.posture.SalientPoseCounter.Labelling;
+import formlab.posture.SalientPoseCounter.Thresholds;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Repetition counts of described landmark sequences by the learnt {@link SalientPoseCounter},
+ * leave-one-subject-out: for each subject the frame model is trained on the other subjects' annotated
+ * repetitions, and the counting thresholds are chosen on those subjects only (each inner fold's model
+ * counts the training sequences it did not see; the thresholds with the smallest mean relative error
+ * win). The true count of a sequence is its number of annotated repetitions.
+ *
+ * @param rows one per counted sequence
+ */
+public record PoseRepCountEvaluation(List<Row> rows) {
+
+    /**
+     * One counted sequence.
+     *
+     * @param sequence   its id
+     * @param subject    its subject (left out of the training when it was counted)
+     * @param exercise   its class
+     * @param truth      annotated repetitions
+     * @param counted    the count
+     * @param thresholds the thresholds chosen without its subject
+     */
+    public record Row(String sequence, String subject, String exercise, int truth, int counted, Thresholds thresholds) {
+
+        /** |counted - truth| / truth. */
+        public double relativeError() {
+            return Math.abs(counted - truth) / (double) truth;
+        }
+    }
+
+    /**
+     * How the counter is trained and its thresholds chosen.
+     *
+     * @param labelling       which frames are training rows
+     * @param exerciseContext whether the exercise is a feature (one-hot; the class is known at counting time)
+     * @param trees           trees of the random forest
+     * @param innerFolds      folds of training subjects for choosing the thresholds (at least 2)
+     * @param seed            the forest's seed
+     */
+    public record Settings(Labelling labelling, boolean exerciseContext, int trees, int innerFolds, long seed) {
+
+        /** Checks the values. */
+        public Settings {
+            if (trees < 1 || innerFolds < 2) {
+                throw new IllegalArgumentException("need trees >= 1 and innerFolds >= 2; got " + trees + ", " + innerFolds);
+            }
+        }
+
+        /** Default labelling, exercise as context, 100 trees, 3 inner folds, seed 42. */
+        public static Settings defaults() {
+            return new Settings(Labelling.defaults(), true, 100, 3, 42);
+        }
+
+        /** The frame model's trainer. */
+        public Trainer trainer() {
+            return new SmileRandomForestTrainer(trees, 0, 20, 1000, 5, 1.0, seed);
+        }
+
+        /** The settings as plain values, for a model card's pipeline. */
+        public Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("labelling", Map.of("edge", labelling.edge(), "middle", labelling.middle(), "stride", labelling.stride()));
+            map.put("exerciseContext", exerciseContext);
+            map.put("innerFolds", innerFolds);
+            map.put("features", "PoseWindowFeatures.ofFrame");
+            return map;
+        }
+    }
+
+    /**
+     * Counts every sequence with annotated repetitions, each by a counter trained and tuned without its subject.
+     *
+     * @param progress one step per subject
+     * @throws IllegalArgumentException when no sequence is annotated or fewer than three subjects are
+     */
+    public static PoseRepCountEvaluation leaveOneSubjectOut(List<DescribedPose> poses, Settings settings, Progress progress) {
+        List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
+        if (annotated.isEmpty()) {
+            throw new IllegalArgumentException("no sequence has annotated repetitions (an annotation's boundaryPrefix):"
+                    + " nothing to count against");
+        }
+        List<String> subjects = List.copyOf(new TreeSet<>(annotated.stream().map(DescribedPose::subject).toList()));
+        if (subjects.size() < 1 + settings.innerFolds()) {
+            throw new IllegalArgumentException("leave-one-subject-out with " + settings.innerFolds()
+                    + " inner folds needs at least " + (1 + settings.innerFolds()) + " subjects, found " + subjects);
+        }
+        Map<String, Row> bySequence = new HashMap<>();
+        for (int s = 0; s < subjects.size(); s++) {
+            String subject = subjects.get(s);
+            List<DescribedPose> training = annotated.stream().filter(p -> !p.subject().equals(subject)).toList();
+            SalientPoseCounter counter = fit(training, settings);
+            for (DescribedPose pose : annotated) {
+                if (pose.subject().equals(subject)) {
+                    bySequence.put(pose.id(), new Row(pose.id(), subject, pose.label(), pose.repetitions().size(),
+                            counter.count(pose.frames(), pose.label()), counter.thresholds()));
+                }
+            }
+            progress.step("leave-one-subject-out", s + 1, subjects.size(), "held out " + subject + ": "
+                    + counter.thresholds());
+        }
+        return new PoseRepCountEvaluation(annotated.stream().map(p -> bySequence.get(p.id())).toList());
+    }
+
+    /**
+     * The counter trained on every sequence of {@code poses}, its thresholds chosen by inner folds over
+     * their subjects (at least {@code innerFolds} subjects); a periodic counter when none is annotated.
+     */
+    public static SalientPoseCounter fit(List<DescribedPose> poses, Settings settings) {
+        List<String> exercises = settings.exerciseContext()
+                ? List.copyOf(new TreeSet<>(poses.stream().map(DescribedPose::label).toList())) : List.of();
+        SalientPoseCounter counter = SalientPoseCounter.train(poses, settings.labelling(), exercises, settings.trainer(),
+                Thresholds.grid().getFirst());
+        return counter.model() == null ? counter : counter.with(choose(poses, exercises, settings));
+    }
+
+    /** The thresholds with the smallest mean relative error on inner folds of {@code poses}' subjects. */
+    static Thresholds choose(List<DescribedPose> poses, List<String> exercises, Settings settings) {
+        List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
+        List<String> subjects = List.copyOf(new TreeSet<>(annotated.stream().map(DescribedPose::subject).toList()));
+        if (subjects.size() < settings.innerFolds()) {
+            throw new IllegalArgumentException("choosing thresholds on " + settings.innerFolds() + " folds of subjects needs at least "
+                    + settings.innerFolds() + " subjects, found " + subjects);
+        }
+        double[][] probability = new double[annotated.size()][];
+        for (int fold = 0; fold < settings.innerFolds(); fold++) {
+            final int f = fold;
+            List<String> held = new ArrayList<>();
+            for (int i = f; i < subjects.size(); i += settings.innerFolds()) {
+                held.add(subjects.get(i));
+            }
+            List<DescribedPose> training = annotated.stream().filter(p -> !held.contains(p.subject())).toList();
+            SalientPoseCounter inner = SalientPoseCounter.train(training, settings.labelling(), exercises, settings.trainer(),
+                    Thresholds.grid().getFirst());
+            for (int i = 0; i < annotated.size(); i++) {
+                DescribedPose pose = annotated.get(i);
+                if (held.contains(pose.subject())) {
+                    probability[i] = inner.middleProbability(pose.frames(), pose.label());
+                }
+            }
+        }
+        Thresholds best = null;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (Thresholds candidate : Thresholds.grid()) {
+            double error = 0;
+            for (int i = 0; i < annotated.size(); i++) {
+                int truth = annotated.get(i).repetitions().size();
+                error += Math.abs(SalientPoseCounter.repetitions(probability[i], candidate).size() - truth) / (double) truth;
+            }
+            if (error < bestError - 1e-12) {
+                bestError = error;
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** Mean of |counted - truth| / truth. */
+    public double meanRelativeError() {
+        return rows.stream().mapToDouble(Row::relativeError).average().orElse(Double.NaN);
+    }
+
+    /** Share of sequences counted within one repetition (off-by-one accuracy). */
+    public double withinOne() {
+        return rows.stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) rows.size();
+    }
+
+    /** Share of sequences counted exactly. */
+    public double exact() {
+        return rows.stream().filter(r -> r.counted() == r.truth()).count() / (double) rows.size();
+    }
+
+    /** {@code count_relative_error}, {@code count_within_one}, {@code count_exact}. */
+    public Map<String, Double> summary() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("count_relative_error", meanRelativeError());
+        m.put("count_within_one", withinOne());
+        m.put("count_exact", exact());
+        return m;
+    }
+
+    /** The same metrics for each exercise's sequences, by exercise name. */
+    public Map<String, PoseRepCountEvaluation> perExercise() {
+        Map<String, List<Row>> grouped = new TreeMap<>();
+        for (Row row : rows) {
+            grouped.computeIfAbsent(row.exercise(), e -> new ArrayList<>()).add(row);
+        }
+        Map<String, PoseRepCountEvaluation> out = new LinkedHashMap<>();
+        grouped.forEach((exercise, list) -> out.put(exercise, new PoseRepCountEvaluation(list)));
+        return out;
+    }
+
+    /** One line per sequence, a table per exercise, then the overall metrics. */
+    public String text() {
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+                "repetition counts, leave-one-subject-out (salient-pose frame model and thresholds trained without the"
+                        + " counted subject), %d sequences%n", rows.size()));
+        for (Row r : rows) {
+            s.append(String.format(Locale.ROOT, "  %-24s %-16s true %3d counted %3d%n", r.sequence(), r.exercise(), r.truth(),
+                    r.counted()));
+        }
+        s.append(String.format(Locale.ROOT, "%-16s %9s %7s %7s %7s%n", "exercise", "sequences", "MAE", "OBO", "exact"));
+        perExercise().forEach((exercise, e) -> s.append(line(exercise, e)));
+        s.append(line("all", this));
+        return s.toString();
+    }
+
+    private static String line(String name, PoseRepCountEvaluation e) {
+        return String.format(Locale.ROOT, "%-16s %9d %7.3f %7.3f %7.3f%n", name, e.rows().size(), e.meanRelativeError(),
+                e.withinOne(), e.exact());
+    }
+}
