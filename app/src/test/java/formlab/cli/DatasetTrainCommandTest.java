@@ -92,8 +92,8 @@ class DatasetTrainCommandTest {
     }
 
     @Test
-    void scoreRefusesADataset() {
-        assertEquals(2, cli.run("score", "--dataset", NAME));
-        assertTrue(cli.error().contains("score does not take --dataset"), cli.error());
+    void scoreWithoutATrainedModelExitsTwoNamingTheModelItLookedFor() {
+        assertEquals(2, cli.run("score", "--dataset", description.toString(), "--models", models.toString()));
+        assertTrue(cli.error().contains("no model 'imu-physio-yurtman-exercise'"), cli.error());
     }
 }
