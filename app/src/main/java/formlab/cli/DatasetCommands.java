@@ -60,6 +60,30 @@ final class DatasetCommands {
         };
     }
 
+    /** {@code formlab score --dataset D ...} (IMU descriptions). */
+    static int score(String dataset, Args args, PrintStream out) throws IOException {
+        return ImuDatasetScoring.score(imu(locate(dataset), "score"), args, out);
+    }
+
+    /** {@code formlab reps --dataset D ...} (IMU descriptions). */
+    static int reps(String dataset, Args args, PrintStream out) throws IOException {
+        return ImuDatasetCommands.reps(imu(locate(dataset), "reps"), args, out);
+    }
+
+    /** {@code formlab replay --dataset D --recording ID ...} (IMU descriptions). */
+    static int replay(String dataset, Args args, PrintStream out) throws IOException {
+        return ImuDatasetScoring.replay(imu(locate(dataset), "replay"), args, out);
+    }
+
+    private static LoadedDescription imu(LoadedDescription description, String command) {
+        String modality = description.description().modality();
+        if (!modality.equals("imu")) {
+            throw new UsageException(description.file() + ": modality '" + modality + "': " + command + " --dataset takes an"
+                    + " imu description (accelerometer and gyroscope channels)");
+        }
+        return description;
+    }
+
     private static String modality(LoadedDescription description) {
         String modality = description.description().modality();
         if (!modality.equals("imu") && !modality.equals("pose")) {

@@ -99,13 +99,14 @@ final class ImuDatasetCommands {
                 throw new UsageException(description.file() + ": key 'labels.subject': leave-one-subject-out needs at least"
                         + " two subjects with rows");
             }
-            return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList());
+            return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList(),
+                    recordings);
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private record Prepared(DescribedImuWindows rows, List<Path> sources) {
+    private record Prepared(DescribedImuWindows rows, List<Path> sources, List<DescribedImuRecording> recordings) {
     }
 
     /** {@code formlab evaluate --dataset D}: leave-one-subject-out report. */
@@ -127,6 +128,18 @@ final class ImuDatasetCommands {
             out.printf(Locale.ROOT, "%.1f s%n", seconds);
         }
         return Main.EXIT_OK;
+    }
+
+    /**
+     * {@code formlab reps --dataset D}: the dataset's own repetition counter, leave-one-subject-out
+     * (as {@code evaluate --dataset D --task reps}); options {@code --units} and {@code --json}.
+     */
+    static int reps(LoadedDescription description, Args args, PrintStream out) {
+        String units = args.option("units", DescribedImuEvaluation.ALL);
+        boolean json = args.flag("json");
+        args.rejectUnknown();
+        return countRepetitions(description, new Request(DescribedImuWindows.Task.EXERCISE, true, units, FeatureSet.ALL,
+                new WindowSettings(4, 1), 1, json), out);
     }
 
     /** {@code evaluate --task reps}: repetition counts, rule and unit chosen leave-one-subject-out. */
@@ -180,8 +193,10 @@ final class ImuDatasetCommands {
         DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
                 request.trainer(), progress);
         DescribedImuTraining.Trained trained = DescribedImuTraining.train(prepared.rows(), request.units(), request.trainer());
+        Map<String, DescribedImuRepetitions.Rule> repRules = request.task() == DescribedImuWindows.Task.EXERCISE
+                ? DescribedImuRepetitions.fit(prepared.recordings(), trained.units()) : Map.of();
         ModelCard card = DescribedImuTraining.register(registry, name, trained, request.trainer(), evaluation, prepared.rows(),
-                description, prepared.sources());
+                description, prepared.sources(), repRules);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {
             out.println(json(description, request, prepared.rows(), evaluation, card, seconds));

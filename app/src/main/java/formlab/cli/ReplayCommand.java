@@ -3,6 +3,7 @@ package formlab.cli;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.exercise.ExerciseModel;
+import formlab.exercise.WindowUpdate;
 import formlab.imu.ImuDataset;
 import formlab.imu.ImuRecording;
 import formlab.imu.metawear.MetaWearDatasetLoader;
@@ -27,15 +28,33 @@ public final class ReplayCommand implements Command {
         return String.join("\n",
                 "usage: formlab replay (--accelerometer FILE --gyroscope FILE | --data DIR [--set TEXT])",
                                 "                      [--speed X] [--model NAME[:VERSION]] [--models DIR]",
+                                "       formlab replay --dataset D --recording ID [--speed X] [--model NAME[:VERSION]] [--models DIR]",
                                 "  --accelerometer, --gyroscope   the two MetaWear files of one set",
                                 "  --data DIR --set TEXT          the first set in DIR whose id contains TEXT (default: the first set)",
                                 "  --speed X        1 = real time, 10 = ten times faster, 0 = as fast as possible (default 0)",
                                 "  --model          registered model (default imu-exercise, newest version)",
+                                "  --dataset D --recording ID     one recording of an IMU dataset description (ID as score --dataset",
+                                "                   lists it), streamed through the live tracker with a one-unit model of",
+                                "                   formlab train --dataset D --units UNIT (default model <dataset>-exercise)",
                 ImuOptions.MODELS_HELP);
+    }
+
+    /** Header of the lines {@link #print} writes. */
+    static final String HEADER = "window  start_s  label   confidence  reps  (raw label, gate)";
+
+    /** One window of a replay, as the live tracker reports it; {@code origin}: epoch milliseconds of second 0. */
+    static void print(PrintStream out, WindowUpdate u, double origin) {
+        out.printf(Locale.ROOT, "%6d  %7.1f  %-6s  %10.2f  %4d  (%s %.2f%s)%n",
+                u.index(), (u.startMillis() - origin) / 1000.0, u.label(), u.confidence(), u.reps(), u.rawLabel(),
+                u.rawConfidence(), u.gate().rest() ? ", rest: " + u.gate().reason() : "");
     }
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
+        java.util.Optional<String> described = args.option("dataset");
+        if (described.isPresent()) {
+            return DatasetCommands.replay(described.get(), args, out);
+        }
         ImuRecording recording;
         if (args.option("accelerometer").isPresent() || args.option("gyroscope").isPresent()) {
             recording = MetaWearDatasetLoader.defaults().loadPair(Path.of(args.required("accelerometer")),
@@ -56,12 +75,10 @@ public final class ReplayCommand implements Command {
         ExerciseModel model = ImuOptions.model(args, ImuOptions.registry(args));
         args.rejectUnknown();
         out.println("replaying " + recording + " at " + (speed == 0 ? "full speed" : speed + "x"));
-        out.println("window  start_s  label   confidence  reps  (raw label, gate)");
+        out.println(HEADER);
         LiveExerciseTracker tracker = new LiveExerciseTracker(model);
         double origin = Math.max(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
-        new ReplaySource(recording, speed).play(tracker, u -> out.printf(Locale.ROOT, "%6d  %7.1f  %-6s  %10.2f  %4d  (%s %.2f%s)%n",
-                u.index(), (u.startMillis() - origin) / 1000.0, u.label(), u.confidence(), u.reps(), u.rawLabel(),
-                u.rawConfidence(), u.gate().rest() ? ", rest: " + u.gate().reason() : ""));
+        new ReplaySource(recording, speed).play(tracker, u -> print(out, u, origin));
         out.printf(Locale.ROOT, "final: %d reps of %s (protocol: %s); %d samples dropped, %d restarts%n", tracker.repCount(),
                 tracker.repExercise().isEmpty() ? "-" : tracker.repExercise(),
                 recording.info().expectedReps().isPresent() ? recording.info().expectedReps().getAsInt() + " reps of "

@@ -20,13 +20,21 @@ public final class RepsCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab reps [--data DIR]",
+                "       formlab reps --dataset D [--units all|UNIT|best] [--json]",
                 ImuOptions.DATA_HELP,
+                "  --dataset D      an IMU dataset description with repetition counts: each recording counted with the rule",
+                "                   and unit chosen per class on the other subjects (leave-one-subject-out); exact, within",
+                "                   one, mean absolute error",
                 "  Counts the repetitions of every lift set with rules learned on the other participants and compares",
                 "  with the protocol (heavy 5, medium 10) and with the published baseline.");
     }
 
     @Override
-    public int run(Args args, PrintStream out) {
+    public int run(Args args, PrintStream out) throws java.io.IOException {
+        java.util.Optional<String> described = args.option("dataset");
+        if (described.isPresent()) {
+            return DatasetCommands.reps(described.get(), args, out);
+        }
         ImuDataset dataset = ImuOptions.dataset(args);
         args.rejectUnknown();
         out.println(dataset.origin().summary());

@@ -26,19 +26,23 @@ public final class ScoreCommand implements Command {
     public String usage() {
         return String.join("\n",
                 "usage: formlab score --data DIR --out WINDOWS.csv [--sets SETS.csv] [--model NAME[:VERSION]] [--models DIR]",
+                "       formlab score --dataset D [--model NAME[:VERSION]] [--out WINDOWS.csv] [--sets RECORDINGS.csv] [--models DIR]",
                                 "  --data DIR       folder of MetaWear CSV exports (every set in it is scored)",
                                 "  --out FILE       one row per window: file, set_id, window, window_start_s, label, confidence, raw_label,",
                                 "                   raw_confidence, rest, gate_reason, set_label, set_reps",
                                 "  --sets FILE      one row per set: file, set_id, windows, rest_windows, label, confidence, reps, ...",
                                 "  --model          registered model (default imu-exercise, newest version)",
+                                "  --dataset D      every recording of an IMU dataset description, scored with a model of",
+                                "                   formlab train --dataset D (default <dataset>-exercise): per window label and",
+                                "                   confidence, per recording label and repetitions (--sets: one row per recording)",
                 ImuOptions.MODELS_HELP);
     }
 
     @Override
     public int run(Args args, PrintStream out) throws Exception {
-        if (args.option("dataset").isPresent()) {
-            throw new UsageException("score does not take --dataset: score a folder of MetaWear exports with --data; for a"
-                    + " described dataset use formlab evaluate --dataset D (leave-one-subject-out)");
+        java.util.Optional<String> described = args.option("dataset");
+        if (described.isPresent()) {
+            return DatasetCommands.score(described.get(), args, out);
         }
         if (args.option("data").isEmpty()) {
             throw new UsageException("missing option --data");

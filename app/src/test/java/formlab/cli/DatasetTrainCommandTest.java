@@ -73,6 +73,16 @@ class DatasetTrainCommandTest {
         // two classes, 10 trees, one window every 4 s: well above chance (0.5), the full run is measured in the README
         assertTrue(card.metric("window_accuracy").orElseThrow().value() >= 0.7, cli.output());
         assertTrue(cli.output().contains("registered physio-small v1"), cli.output());
+        // the five-unit model scores every recording from the features of all its units
+        assertEquals(0, cli.run("score", "--dataset", description.toString(), "--model", "physio-small", "--models",
+                models.toString()), cli.error());
+        assertTrue(cli.output().contains("(units u1+u2+u3+u4+u5): 10 recordings"), cli.output());
+        assertTrue(cli.output().contains("recording label = description's class: 10 of 10"), cli.output());
+        // a stream carries one unit: the live tracker refuses it, naming what it expects
+        assertEquals(2, cli.run("replay", "--dataset", description.toString(), "--recording", "s1/e1/test", "--model",
+                "physio-small", "--models", models.toString()));
+        assertTrue(cli.error().contains("reads 5 sensor units (u1+u2+u3+u4+u5); the live tracker takes one sensor unit's stream"),
+                cli.error());
     }
 
     @Test
@@ -92,8 +102,8 @@ class DatasetTrainCommandTest {
     }
 
     @Test
-    void scoreRefusesADataset() {
-        assertEquals(2, cli.run("score", "--dataset", NAME));
-        assertTrue(cli.error().contains("score does not take --dataset"), cli.error());
+    void scoreWithoutATrainedModelExitsTwoNamingTheModelItLookedFor() {
+        assertEquals(2, cli.run("score", "--dataset", description.toString(), "--models", models.toString()));
+        assertTrue(cli.error().contains("no model 'imu-physio-yurtman-exercise'"), cli.error());
     }
 }

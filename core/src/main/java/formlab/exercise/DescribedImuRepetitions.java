@@ -48,16 +48,81 @@ public record DescribedImuRepetitions(List<Row> rows) {
                 List.of(Polarity.values()), List.of(0.05, 0.1, 0.2, 0.3), List.of(), 0.3, 0.5).candidates();
     }
 
+    /**
+     * The counting rule of one class: the sensor unit it reads and the rule, chosen on recordings with
+     * a known count.
+     *
+     * @param unit        the sensor unit
+     * @param parameters  the rule
+     * @param trainingMae its mean absolute error on the recordings it was chosen on
+     * @param recordings  how many recordings it was chosen on
+     */
+    public record Rule(String unit, RepCountParameters parameters, double trainingMae, int recordings) {
+    }
+
     /** Counts every recording with a known count, each with the rule chosen without its subject. */
     public static DescribedImuRepetitions leaveOneSubjectOut(List<DescribedImuRecording> recordings, List<String> units) {
+        List<DescribedImuRecording> known = known(recordings);
+        List<RepCountParameters> rules = candidates();
+        int[][][] counts = counts(known, units, rules);
+        String[] subjects = known.stream().map(DescribedImuRecording::subject).toArray(String[]::new);
+        GroupSplits.leaveOneGroupOut(subjects); // at least two subjects, or a clear error
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < known.size(); i++) {
+            DescribedImuRecording tested = known.get(i);
+            int[] best = choose(known, counts, units.size(), rules.size(),
+                    other -> !other.subject().equals(tested.subject()) && other.label().equals(tested.label()));
+            rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counts[i][best[0]][best[1]],
+                    units.get(best[0]), rules.get(best[1]).toString()));
+        }
+        return new DescribedImuRepetitions(rows);
+    }
+
+    /**
+     * The rule of each class, chosen on every recording of that class with a known count (what a model
+     * trained on every subject counts with); empty when no recording has a count.
+     */
+    public static Map<String, Rule> fit(List<DescribedImuRecording> recordings, List<String> units) {
+        List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
+        Map<String, Rule> fitted = new java.util.TreeMap<>();
+        if (known.isEmpty()) {
+            return fitted;
+        }
+        List<RepCountParameters> rules = candidates();
+        int[][][] counts = counts(known, units, rules);
+        for (String label : known.stream().map(DescribedImuRecording::label).distinct().sorted().toList()) {
+            int[] best = choose(known, counts, units.size(), rules.size(), other -> other.label().equals(label));
+            double error = 0;
+            int n = 0;
+            for (int j = 0; j < known.size(); j++) {
+                if (known.get(j).label().equals(label)) {
+                    error += Math.abs(counts[j][best[0]][best[1]] - known.get(j).count());
+                    n++;
+                }
+            }
+            fitted.put(label, new Rule(units.get(best[0]), rules.get(best[1]), error / n, n));
+        }
+        return fitted;
+    }
+
+    /** Counts {@code recording} with {@code rule} (on the rule's unit). */
+    public static int count(DescribedImuRecording recording, Rule rule) {
+        SensorSeries acc = recording.sensors(rule.unit()).accelerometer();
+        return RepCounter.count(new double[][] {acc.x(), acc.y(), acc.z()}, acc.nominalRateHz(), rule.parameters()).count();
+    }
+
+    private static List<DescribedImuRecording> known(List<DescribedImuRecording> recordings) {
         List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
         if (known.isEmpty()) {
             throw new IllegalArgumentException("no recording has a repetition count (labels.counts or an annotation's"
                     + " countColumn): nothing to count against");
         }
-        List<RepCountParameters> rules = candidates();
-        // counting needs no label: every recording x unit x rule once, then choose per fold
-        int[][][] counts = known.parallelStream().map(recording -> {
+        return known;
+    }
+
+    /** counts[recording][unit][rule]: counting needs no label, so every recording x unit x rule once. */
+    private static int[][][] counts(List<DescribedImuRecording> known, List<String> units, List<RepCountParameters> rules) {
+        return known.parallelStream().map(recording -> {
             int[][] byUnit = new int[units.size()][rules.size()];
             for (int u = 0; u < units.size(); u++) {
                 SensorSeries acc = recording.sensors(units.get(u)).accelerometer();
@@ -68,36 +133,33 @@ public record DescribedImuRepetitions(List<Row> rows) {
             }
             return byUnit;
         }).toArray(int[][][]::new);
-        String[] subjects = known.stream().map(DescribedImuRecording::subject).toArray(String[]::new);
-        GroupSplits.leaveOneGroupOut(subjects); // at least two subjects, or a clear error
-        List<Row> rows = new ArrayList<>();
-        for (int i = 0; i < known.size(); i++) {
-            DescribedImuRecording tested = known.get(i);
-            int bestUnit = 0;
-            int bestRule = 0;
-            double bestError = Double.POSITIVE_INFINITY;
-            for (int u = 0; u < units.size(); u++) {
-                for (int k = 0; k < rules.size(); k++) {
-                    double error = 0;
-                    int n = 0;
-                    for (int j = 0; j < known.size(); j++) {
-                        DescribedImuRecording other = known.get(j);
-                        if (!other.subject().equals(tested.subject()) && other.label().equals(tested.label())) {
-                            error += Math.abs(counts[j][u][k] - other.count());
-                            n++;
-                        }
-                    }
-                    if (n > 0 && error / n < bestError) {
-                        bestError = error / n;
-                        bestUnit = u;
-                        bestRule = k;
+    }
+
+    /** {unit, rule} with the smallest mean absolute error over the recordings {@code used} accepts. */
+    private static int[] choose(List<DescribedImuRecording> known, int[][][] counts, int units, int rules,
+            java.util.function.Predicate<DescribedImuRecording> used) {
+        int bestUnit = 0;
+        int bestRule = 0;
+        double bestError = Double.POSITIVE_INFINITY;
+        for (int u = 0; u < units; u++) {
+            for (int k = 0; k < rules; k++) {
+                double error = 0;
+                int n = 0;
+                for (int j = 0; j < known.size(); j++) {
+                    DescribedImuRecording other = known.get(j);
+                    if (used.test(other)) {
+                        error += Math.abs(counts[j][u][k] - other.count());
+                        n++;
                     }
                 }
+                if (n > 0 && error / n < bestError) {
+                    bestError = error / n;
+                    bestUnit = u;
+                    bestRule = k;
+                }
             }
-            rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counts[i][bestUnit][bestRule],
-                    units.get(bestUnit), rules.get(bestRule).toString()));
         }
-        return new DescribedImuRepetitions(rows);
+        return new int[] {bestUnit, bestRule};
     }
 
     /** Mean absolute error of the counts. */
@@ -115,12 +177,18 @@ public record DescribedImuRepetitions(List<Row> rows) {
         return rows.stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) rows.size();
     }
 
-    /** {@code count_mae}, {@code count_relative_error}, {@code count_within_one}. */
+    /** Share of recordings counted exactly. */
+    public double exact() {
+        return rows.stream().filter(r -> r.counted() == r.truth()).count() / (double) rows.size();
+    }
+
+    /** {@code count_exact}, {@code count_within_one}, {@code count_mae}, {@code count_relative_error}. */
     public Map<String, Double> summary() {
         Map<String, Double> m = new LinkedHashMap<>();
+        m.put("count_exact", exact());
+        m.put("count_within_one", withinOne());
         m.put("count_mae", meanAbsoluteError());
         m.put("count_relative_error", meanRelativeError());
-        m.put("count_within_one", withinOne());
         return m;
     }
 

@@ -61,6 +61,17 @@ public final class DescribedImuTraining {
     public static ModelCard register(ModelRegistry registry, String name, Trained trained, Trainer trainer,
             DescribedImuEvaluation evaluation, DescribedImuWindows rows, LoadedDescription description,
             List<Path> sources) throws IOException {
+        return register(registry, name, trained, trainer, evaluation, rows, description, sources, Map.of());
+    }
+
+    /**
+     * Registers {@code trained} with the repetition rule of each class ({@link DescribedImuRepetitions#fit}
+     * on the model's units) and the description's rest classes ({@code labels.noExercise}, display
+     * names), which {@link DescribedImuModel} reads back for scoring and the live tracker.
+     */
+    public static ModelCard register(ModelRegistry registry, String name, Trained trained, Trainer trainer,
+            DescribedImuEvaluation evaluation, DescribedImuWindows rows, LoadedDescription description,
+            List<Path> sources, Map<String, DescribedImuRepetitions.Rule> repRules) throws IOException {
         Map<String, Object> pipeline = new LinkedHashMap<>();
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", description.description().name());
@@ -73,6 +84,18 @@ public final class DescribedImuTraining {
         pipeline.put("featureSet", rows.featureSet().label());
         pipeline.put("unitChoice", evaluation.unitSpec());
         pipeline.put("exercisePipeline", rows.pipeline().toMap());
+        var labels = description.description().labels();
+        pipeline.put("restClasses", labels.noExercise().stream().map(c -> labels.classNames().getOrDefault(c, c)).toList());
+        Map<String, Object> rules = new LinkedHashMap<>();
+        repRules.forEach((label, rule) -> {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("unit", rule.unit());
+            r.put("rule", RepRules.rule(rule.parameters()));
+            r.put("trainingMae", rule.trainingMae());
+            r.put("recordings", rule.recordings());
+            rules.put(label, r);
+        });
+        pipeline.put("repRules", rules);
         TrainingRecipe recipe = TrainingRecipe.of("described IMU dataset: " + rows.task().name().toLowerCase(Locale.ROOT)
                 + " per " + evaluation.rowKind(), trained.data(), trainer, SplitSpec.leaveOneGroupOut()).withPipeline(pipeline);
         String measuredOn = "leave-one-subject-out over " + trained.data().groupNames() + "; units per left-out subject "

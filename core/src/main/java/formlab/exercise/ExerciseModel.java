@@ -1,6 +1,8 @@
 package formlab.exercise;
 
+import formlab.imu.Exercise;
 import formlab.imu.reps.RepCountModel;
+import formlab.imu.reps.RepCountParameters;
 import formlab.imu.signal.Window;
 import formlab.model.Classifier;
 import formlab.registry.ModelCard;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a tracker needs to recognise exercises and count repetitions: the window pipeline,
@@ -32,6 +35,8 @@ public final class ExerciseModel {
     private final List<String> pipelineFeatures;
     private final int[] modelIndex;
     private final int[] gateIndex;
+    private final Set<String> restClasses;
+    private final Map<String, List<RepCountParameters>> classRules;
 
     /**
      * @param pipeline            how windows and features are made
@@ -43,10 +48,19 @@ public final class ExerciseModel {
      */
     public ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
                          int restWindowsToEndSet, RepCountModel repRules) {
+        this(pipeline, classifier, Objects.requireNonNull(gate, "gate"), smoothingWindows, restWindowsToEndSet,
+                Objects.requireNonNull(repRules, "repRules"), Set.of(), null);
+    }
+
+    private ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
+                          int restWindowsToEndSet, RepCountModel repRules, Set<String> restClasses,
+                          Map<String, List<RepCountParameters>> classRules) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
-        this.gate = Objects.requireNonNull(gate, "gate");
-        this.repRules = Objects.requireNonNull(repRules, "repRules");
+        this.gate = gate;
+        this.repRules = repRules;
+        this.restClasses = Set.copyOf(restClasses);
+        this.classRules = classRules == null ? null : Map.copyOf(classRules);
         if (smoothingWindows < 1 || restWindowsToEndSet < 1) {
             throw new IllegalArgumentException("smoothingWindows and restWindowsToEndSet must be at least 1");
         }
@@ -60,7 +74,19 @@ public final class ExerciseModel {
             }
             return at;
         }).toArray();
-        this.gateIndex = RestGate.indices(pipelineFeatures);
+        this.gateIndex = gate == null ? new int[0] : RestGate.indices(pipelineFeatures);
+    }
+
+    /**
+     * A model for a dataset read through a description: no posture gate; a window is rest when the
+     * classifier's most probable class is one of {@code restClasses} (the description's
+     * {@code noExercise} classes; none: no window is rest), and repetitions are counted with the rules
+     * of each class in {@code classRules} (classes without rules are not counted).
+     */
+    public static ExerciseModel described(ExercisePipeline pipeline, Classifier classifier, Set<String> restClasses,
+            Map<String, List<RepCountParameters>> classRules, int smoothingWindows, int restWindowsToEndSet) {
+        return new ExerciseModel(pipeline, classifier, null, smoothingWindows, restWindowsToEndSet, null, restClasses,
+                Objects.requireNonNull(classRules, "classRules"));
     }
 
     /** Window pipeline. */
@@ -73,9 +99,14 @@ public final class ExerciseModel {
         return classifier;
     }
 
-    /** The rest gate. */
+    /** The rest gate (null for a {@link #described} model, whose rest is a class). */
     public RestGate gate() {
         return gate;
+    }
+
+    /** The classes that mean rest for a {@link #described} model (empty for the barbell model, which has a gate). */
+    public Set<String> restClasses() {
+        return restClasses;
     }
 
     /** Exercise windows averaged by the smoother. */
@@ -88,9 +119,26 @@ public final class ExerciseModel {
         return restWindowsToEndSet;
     }
 
-    /** Repetition-counting rules. */
+    /** Repetition-counting rules of the barbell model (null for a {@link #described} model: see {@link #repRulesFor}). */
     public RepCountModel repRules() {
         return repRules;
+    }
+
+    /** The classes whose repetitions are counted: the barbell lifts, or the classes with rules of a described model. */
+    public List<String> countedClasses() {
+        if (classRules != null) {
+            return classRules.keySet().stream().sorted().toList();
+        }
+        return java.util.Arrays.stream(Exercise.values()).filter(Exercise::isLift).map(Exercise::label).toList();
+    }
+
+    /** The rules counting repetitions of {@code label} (median of their counts); empty when it is not counted. */
+    public List<RepCountParameters> repRulesFor(String label) {
+        if (classRules != null) {
+            return classRules.getOrDefault(label, List.of());
+        }
+        Exercise exercise = Exercise.fromLabel(label);
+        return exercise == null || !exercise.isLift() ? List.of() : repRules.rulesFor(exercise);
     }
 
     /** Class order of the probabilities. */
@@ -112,9 +160,36 @@ public final class ExerciseModel {
         return classifier.probabilities(input);
     }
 
-    /** The rest gate's verdict on a window's pipeline features. */
+    /** The rest gate's verdict on a window's pipeline features (barbell model only). */
     public RestGate.Decision gate(double[] pipelineFeatures) {
+        if (gate == null) {
+            throw new IllegalStateException("a described model has no rest gate; use rest(features, probabilities)");
+        }
         return gate.decide(pipelineFeatures, gateIndex);
+    }
+
+    /**
+     * Whether a window is rest: the barbell model's gate on its features, or for a {@link #described}
+     * model whether the most probable class is a rest class.
+     */
+    public RestGate.Decision rest(double[] pipelineFeatures, double[] probabilities) {
+        if (gate != null) {
+            return gate(pipelineFeatures);
+        }
+        return restByClass(restClasses, classes(), probabilities);
+    }
+
+    /** The rest decision of a described model: the most probable class is one of {@code restClasses}. */
+    public static RestGate.Decision restByClass(Set<String> restClasses, List<String> classes, double[] probabilities) {
+        int best = 0;
+        for (int c = 1; c < probabilities.length; c++) {
+            if (probabilities[c] > probabilities[best]) {
+                best = c;
+            }
+        }
+        boolean rest = restClasses.contains(classes.get(best));
+        return new RestGate.Decision(rest, Double.NaN, classes.get(best), Double.NaN, Double.NaN,
+                rest ? String.format(java.util.Locale.ROOT, "class %s %.2f", classes.get(best), probabilities[best]) : "");
     }
 
     /** A fresh decision state for one stream or recording. */
@@ -122,8 +197,11 @@ public final class ExerciseModel {
         return new WindowDecisions(classes(), smoothingWindows, restWindowsToEndSet);
     }
 
-    /** Everything but the classifier, as plain JSON values (the recipe's {@code pipeline} map). */
+    /** Everything but the classifier, as plain JSON values (the recipe's {@code pipeline} map; barbell model only). */
     public Map<String, Object> settings() {
+        if (gate == null) {
+            throw new IllegalStateException("a described model's settings are its card's (DescribedImuModel)");
+        }
         Map<String, Object> map = new LinkedHashMap<>(pipeline.toMap());
         map.put("restGate", gate.toMap());
         map.put("smoothingWindows", smoothingWindows);
@@ -160,7 +238,8 @@ public final class ExerciseModel {
 
     @Override
     public String toString() {
-        return classifier + "\n  pipeline: " + pipeline.describe() + "\n  rest gate: " + gate
+        return classifier + "\n  pipeline: " + pipeline.describe() + "\n  rest gate: "
+                + (gate != null ? gate : restClasses.isEmpty() ? "none (no rest class)" : "classes " + restClasses)
                 + "\n  smoothing: mean of the last " + smoothingWindows + " exercise windows; a set ends after "
                 + restWindowsToEndSet + " rest windows";
     }

@@ -87,7 +87,7 @@ public final class ExerciseScoring {
             decisions.restart();
             for (Window window : segment) {
                 double[] probabilities = model.probabilities(features[i]);
-                RestGate.Decision gate = model.gate(features[i]);
+                RestGate.Decision gate = model.rest(features[i], probabilities);
                 WindowDecisions.Step step = decisions.next(probabilities, gate.rest());
                 scores.add(new WindowScore(i, window.startSeconds(), window.startMillis(), probabilities,
                         Prediction.of(model.classes(), probabilities), gate, step));

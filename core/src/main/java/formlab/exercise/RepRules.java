@@ -54,7 +54,8 @@ public final class RepRules {
         return List.of(rule((Map<String, Object>) value));
     }
 
-    private static Map<String, Object> rule(RepCountParameters p) {
+    /** One rule as plain JSON values. */
+    public static Map<String, Object> rule(RepCountParameters p) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("channel", p.channel().name());
         map.put("cutoffHz", p.cutoffHz());
@@ -64,7 +65,8 @@ public final class RepRules {
         return map;
     }
 
-    private static RepCountParameters rule(Map<String, Object> map) {
+    /** The rule described by {@link #rule(RepCountParameters)}. */
+    public static RepCountParameters rule(Map<String, Object> map) {
         return new RepCountParameters(RepChannel.valueOf(map.get("channel").toString().toUpperCase(Locale.ROOT)),
                 ((Number) map.get("cutoffHz")).doubleValue(),
                 Polarity.valueOf(map.get("polarity").toString().toUpperCase(Locale.ROOT)),

@@ -25,8 +25,13 @@ public final class TimeOrderedSamples {
 
     /** A cursor at the first sample of {@code recording}. */
     public TimeOrderedSamples(ImuRecording recording) {
-        this.acc = recording.accelerometer();
-        this.gyr = recording.gyroscope();
+        this(recording.accelerometer(), recording.gyroscope());
+    }
+
+    /** A cursor at the first sample of an accelerometer and a gyroscope series (one sensor unit). */
+    public TimeOrderedSamples(SensorSeries accelerometer, SensorSeries gyroscope) {
+        this.acc = accelerometer;
+        this.gyr = gyroscope;
     }
 
     /** Plays every sample of {@code recording} into {@code consumer}, in time order. */

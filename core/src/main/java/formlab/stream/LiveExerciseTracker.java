@@ -5,7 +5,6 @@ import formlab.exercise.ExercisePipeline;
 import formlab.exercise.RestGate;
 import formlab.exercise.WindowDecisions;
 import formlab.exercise.WindowUpdate;
-import formlab.imu.Exercise;
 import formlab.imu.SensorKind;
 import formlab.imu.metawear.MetaWearRates;
 import formlab.imu.reps.RepCounter;
@@ -17,7 +16,6 @@ import formlab.model.Prediction;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +56,7 @@ public final class LiveExerciseTracker {
     private final int length;
     private final double[][] ring;
     private final List<WindowUpdate> pending = new ArrayList<>();
-    private final Map<Exercise, StreamingRepCounter> counters = new EnumMap<>(Exercise.class);
+    private final Map<String, StreamingRepCounter> counters = new java.util.HashMap<>();
     private final Deque<long[]> recentTimes = new ArrayDeque<>();
     private final Deque<double[]> recentValues = new ArrayDeque<>();
     private final long historyMillis;
@@ -160,7 +158,7 @@ public final class LiveExerciseTracker {
      * accelerometer sample received, with the rule of {@link #repExercise()}; 0 before any exercise window.
      */
     public int repCount() {
-        return counting && !repExercise.isEmpty() ? counters.get(Exercise.fromLabel(repExercise)).current().count() : reps;
+        return counting && !repExercise.isEmpty() ? running(repExercise) : reps;
     }
 
     /** The exercise whose rule counts the repetitions (the latest exercise label of the set; empty before one). */
@@ -180,8 +178,7 @@ public final class LiveExerciseTracker {
             return java.util.Optional.of(new Verdict(WindowDecisions.REST, 1.0, totalReps()));
         }
         Prediction set = Prediction.of(model.classes(), probabilitySum);
-        Exercise exercise = Exercise.fromLabel(set.label());
-        int count = exercise == null || !exercise.isLift() ? totalReps() : countWholeStream(exercise);
+        int count = model.repRulesFor(set.label()).isEmpty() ? totalReps() : countWholeStream(set.label());
         return java.util.Optional.of(new Verdict(set.label(), set.confidence() / exerciseWindows, count));
     }
 
@@ -204,12 +201,16 @@ public final class LiveExerciseTracker {
     }
 
     private void feed(long t, double x, double y, double z) {
-        for (Exercise exercise : Exercise.values()) {
-            if (exercise.isLift()) {
-                counters.computeIfAbsent(exercise, e -> new StreamingRepCounter(model.repRules().rulesFor(e),
-                        RepCounter.COUNT_RATE_HZ)).add(t, x, y, z);
-            }
+        for (String label : model.countedClasses()) {
+            counters.computeIfAbsent(label, e -> new StreamingRepCounter(model.repRulesFor(e),
+                    RepCounter.COUNT_RATE_HZ)).add(t, x, y, z);
         }
+    }
+
+    /** The running count of {@code label}'s counter; 0 for a class whose repetitions are not counted. */
+    private int running(String label) {
+        StreamingRepCounter counter = counters.get(label);
+        return counter == null ? 0 : counter.current().count();
     }
 
     /** Keeps every accelerometer sample in time order, whatever the gate and the gaps did: what {@link #verdict()} counts. */
@@ -230,9 +231,9 @@ public final class LiveExerciseTracker {
         streamSamples++;
     }
 
-    /** Repetitions of {@code exercise} in every accelerometer sample received, counted with its rule. */
-    private int countWholeStream(Exercise exercise) {
-        StreamingRepCounter counter = new StreamingRepCounter(model.repRules().rulesFor(exercise), RepCounter.COUNT_RATE_HZ);
+    /** Repetitions of {@code label} in every accelerometer sample received, counted with its rules. */
+    private int countWholeStream(String label) {
+        StreamingRepCounter counter = new StreamingRepCounter(model.repRulesFor(label), RepCounter.COUNT_RATE_HZ);
         for (int i = 0; i < streamSamples; i++) {
             counter.add(streamTimes[i], streamValues[0][i], streamValues[1][i], streamValues[2][i]);
         }
@@ -298,7 +299,7 @@ public final class LiveExerciseTracker {
         Window window = pipeline.window(raw, origin);
         double[] features = model.features(window);
         double[] probabilities = model.probabilities(features);
-        RestGate.Decision gate = model.gate(features);
+        RestGate.Decision gate = model.rest(features, probabilities);
         WindowDecisions.Step step = decisions.next(probabilities, gate.rest());
         if (step.setEnded()) {
             counting = false;
@@ -324,7 +325,7 @@ public final class LiveExerciseTracker {
             repExercise = step.label();
         }
         if (counting && !repExercise.isEmpty()) {
-            reps = counters.get(Exercise.fromLabel(repExercise)).current().count();
+            reps = running(repExercise);
         }
         if (!gate.rest()) {
             exerciseWindows++;

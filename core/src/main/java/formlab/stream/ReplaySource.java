@@ -2,6 +2,7 @@ package formlab.stream;
 
 import formlab.exercise.WindowUpdate;
 import formlab.imu.ImuRecording;
+import formlab.imu.SensorSeries;
 import formlab.imu.TimeOrderedSamples;
 import formlab.imu.metawear.MetaWearDatasetLoader;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class ReplaySource {
     }
 
     private final ImuRecording recording;
+    private final SensorSeries accelerometer;
+    private final SensorSeries gyroscope;
     private final TimeOrderedSamples samples;
     private final double speed;
     private final Pacer pacer;
@@ -40,11 +43,27 @@ public final class ReplaySource {
 
     /** As above with a custom pacer. */
     public ReplaySource(ImuRecording recording, double speed, Pacer pacer) {
+        this(recording, recording.accelerometer(), recording.gyroscope(), speed, pacer);
+    }
+
+    /**
+     * A replay of one sensor unit's accelerometer (g) and gyroscope (deg/s) series, such as a unit of
+     * a recording read through a dataset description; {@link #recording()} is then null.
+     *
+     * @param speed as for {@link #ReplaySource(ImuRecording, double)}
+     */
+    public ReplaySource(SensorSeries accelerometer, SensorSeries gyroscope, double speed) {
+        this(null, accelerometer, gyroscope, speed, wallClock());
+    }
+
+    private ReplaySource(ImuRecording recording, SensorSeries accelerometer, SensorSeries gyroscope, double speed, Pacer pacer) {
         if (speed < 0 || Double.isNaN(speed)) {
             throw new IllegalArgumentException("speed must be 0 (as fast as possible) or positive, got " + speed);
         }
         this.recording = recording;
-        this.samples = new TimeOrderedSamples(recording);
+        this.accelerometer = accelerometer;
+        this.gyroscope = gyroscope;
+        this.samples = new TimeOrderedSamples(accelerometer, gyroscope);
         this.speed = speed;
         this.pacer = pacer;
     }
@@ -60,7 +79,7 @@ public final class ReplaySource {
         return new ReplaySource(MetaWearDatasetLoader.defaults().loadSetOf(file), speed);
     }
 
-    /** The recording being replayed. */
+    /** The recording being replayed (null for a replay of two series). */
     public ImuRecording recording() {
         return recording;
     }
@@ -105,7 +124,7 @@ public final class ReplaySource {
      * handing each completed window to {@code updates}; returns the windows seen.
      */
     public int play(LiveExerciseTracker tracker, Consumer<WindowUpdate> updates) {
-        long first = Math.min(recording.accelerometer().startMillis(), recording.gyroscope().startMillis());
+        long first = Math.min(accelerometer.startMillis(), gyroscope.startMillis());
         int[] windows = {0};
         while (samples.hasNext()) {
             samples.next((sensor, t, x, y, z) -> {

@@ -1,0 +1,244 @@
+package formlab.exercise;
+
+import formlab.dataset.DescriptionHash;
+import formlab.dataset.LoadedDescription;
+import formlab.imu.dataset.DescribedImuReader;
+import formlab.imu.dataset.DescribedImuRecording;
+import formlab.imu.reps.RepCountParameters;
+import formlab.model.Classifier;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A model registered by {@code formlab train --dataset D} (exercise task), loaded back with what its
+ * card records: the dataset description's name and SHA-256, the sensor units whose features the
+ * classifier reads, the exercise pipeline, the description's rest classes and the repetition rule of
+ * each class ({@link DescribedImuTraining#register}). It checks that recordings of a description fit
+ * it ({@link #check}), and gives the {@link ExerciseModel} the live tracker runs for a one-unit model
+ * ({@link #live}).
+ */
+public final class DescribedImuModel {
+
+    /** Exercise windows averaged by the live smoother (as the barbell model's default search). */
+    public static final int SMOOTHING_WINDOWS = 5;
+
+    private final ModelCard card;
+    private final Classifier classifier;
+    private final List<String> units;
+    private final ExercisePipeline pipeline;
+    private final String datasetName;
+    private final String descriptionSha256;
+    private final Set<String> restClasses;
+    private final Map<String, DescribedImuRepetitions.Rule> repRules;
+
+    private DescribedImuModel(ModelCard card, Classifier classifier, List<String> units, ExercisePipeline pipeline,
+            String datasetName, String descriptionSha256, Set<String> restClasses, Map<String, DescribedImuRepetitions.Rule> repRules) {
+        this.card = card;
+        this.classifier = classifier;
+        this.units = List.copyOf(units);
+        this.pipeline = pipeline;
+        this.datasetName = datasetName;
+        this.descriptionSha256 = descriptionSha256;
+        this.restClasses = Set.copyOf(restClasses);
+        this.repRules = Map.copyOf(repRules);
+    }
+
+    /**
+     * Loads {@code NAME} (the preferred version: production, else the newest) or {@code NAME:VERSION}.
+     *
+     * @throws IllegalArgumentException when there is no such model, or its card is not one of a
+     *                                  described IMU exercise model (the message says what was expected)
+     */
+    public static DescribedImuModel load(ModelRegistry registry, String spec) throws IOException {
+        int colon = spec.lastIndexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        int version;
+        if (colon < 0) {
+            version = registry.preferred(name).orElseThrow(() -> new IllegalArgumentException("no model '" + name + "' in "
+                    + registry.root() + "; train one with: formlab train --dataset D --name " + name)).version();
+        } else {
+            try {
+                version = Integer.parseInt(spec.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--model expects NAME or NAME:VERSION, got '" + spec + "'");
+            }
+            if (!registry.versions(name).contains(version)) {
+                throw new IllegalArgumentException("no version " + version + " of model '" + name + "' in " + registry.root()
+                        + "; versions: " + registry.versions(name));
+            }
+        }
+        ModelCard card = registry.card(name, version);
+        return of(card, () -> registry.load(name, version));
+    }
+
+    /** Loads the classifier only once the card is known to fit. */
+    private interface Loader {
+        Classifier load() throws IOException;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DescribedImuModel of(ModelCard card, Loader loader) throws IOException {
+        Map<String, Object> p = card.recipe().pipeline();
+        if (!(p.get("dataset") instanceof Map<?, ?> dataset) || !(p.get("units") instanceof List<?> units)
+                || !(p.get("exercisePipeline") instanceof Map<?, ?> settings)) {
+            throw new IllegalArgumentException("model " + card.id() + " was not trained on a described IMU dataset: expected a"
+                    + " card from formlab train --dataset D (pipeline keys dataset, units, exercisePipeline); its pipeline has"
+                    + " keys " + p.keySet());
+        }
+        if (!"exercise".equals(p.get("task"))) {
+            throw new IllegalArgumentException("model " + card.id() + " has task '" + p.get("task") + "'; expected an exercise"
+                    + " model (formlab train --dataset D --task exercise)");
+        }
+        Map<String, DescribedImuRepetitions.Rule> rules = new LinkedHashMap<>();
+        if (p.get("repRules") instanceof Map<?, ?> stored) {
+            stored.forEach((label, value) -> {
+                Map<String, Object> rule = (Map<String, Object>) value;
+                rules.put(label.toString(), new DescribedImuRepetitions.Rule(rule.get("unit").toString(),
+                        RepRules.rule((Map<String, Object>) rule.get("rule")), ((Number) rule.get("trainingMae")).doubleValue(),
+                        ((Number) rule.get("recordings")).intValue()));
+            });
+        }
+        List<String> rest = p.get("restClasses") instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
+        return new DescribedImuModel(card, loader.load(), units.stream().map(Object::toString).toList(),
+                ExercisePipeline.fromMap((Map<String, Object>) settings), String.valueOf(dataset.get("name")),
+                String.valueOf(dataset.get("descriptionSha256")), Set.copyOf(rest), rules);
+    }
+
+    /** The card. */
+    public ModelCard card() {
+        return card;
+    }
+
+    /** The classifier (features named {@code <unit>:<feature>}). */
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    /** The sensor units whose features the classifier reads. */
+    public List<String> units() {
+        return units;
+    }
+
+    /** The exercise pipeline the model was trained with. */
+    public ExercisePipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The classes that mean "no exercise" (the description's {@code noExercise}); empty when it declares none. */
+    public Set<String> restClasses() {
+        return restClasses;
+    }
+
+    /** The repetition rule of each class (empty when the training recordings had no counts). */
+    public Map<String, DescribedImuRepetitions.Rule> repRules() {
+        return repRules;
+    }
+
+    /** The name of the dataset it was trained on. */
+    public String datasetName() {
+        return datasetName;
+    }
+
+    /**
+     * Checks that {@code recordings} can be scored: every recording has the model's sensor units, and
+     * their rate is the pipeline's.
+     *
+     * @throws IllegalArgumentException naming the model's units and rate and what the description has
+     */
+    public void check(LoadedDescription description, List<DescribedImuRecording> recordings) {
+        List<String> common = DescribedImuReader.commonUnits(recordings);
+        if (!common.containsAll(units)) {
+            throw new IllegalArgumentException(description.file() + ": model " + card.id() + " reads sensor units "
+                    + String.join("+", units) + " (three acceleration and three angular-velocity channels each); the"
+                    + " description's recordings have " + (common.isEmpty() ? "none" : String.join(", ", common)));
+        }
+        double rate = DescribedImuWindows.rateOf(recordings, units);
+        if (Math.abs(rate - pipeline.rateHz()) > 1e-6 * pipeline.rateHz()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: model %s was trained at %.3f Hz; the"
+                    + " description's recordings are at %.3f Hz", description.file(), card.id(), pipeline.rateHz(), rate));
+        }
+    }
+
+    /** A warning when {@code description}'s SHA-256 is not the one the model was trained with; empty when it is. */
+    public Optional<String> descriptionWarning(LoadedDescription description) {
+        String hash = DescriptionHash.of(description);
+        if (hash.equals(descriptionSha256)) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: model " + card.id() + " was trained with description '" + datasetName + "' of SHA-256 "
+                + shortHash(descriptionSha256) + "; '" + description.description().name() + "' (" + description.file()
+                + ") has SHA-256 " + shortHash(hash) + ": the description changed since, check that classes and units still mean the same");
+    }
+
+    private static String shortHash(String hash) {
+        return hash.length() > 12 ? hash.substring(0, 12) + "..." : hash;
+    }
+
+    /**
+     * The model the live tracker runs ({@code stream.LiveExerciseTracker}): the classifier over one
+     * unit's pipeline features, rest when the most probable class is a rest class, repetitions counted
+     * with each class's rule.
+     *
+     * @throws IllegalArgumentException for a model of several units (a stream carries one sensor unit)
+     */
+    public ExerciseModel live() {
+        if (units.size() != 1) {
+            throw new IllegalArgumentException("model " + card.id() + " reads " + units.size() + " sensor units ("
+                    + String.join("+", units) + "); the live tracker takes one sensor unit's stream: train a one-unit model"
+                    + " with formlab train --dataset D --units UNIT (or --units best)");
+        }
+        String unit = units.getFirst();
+        Map<String, List<RepCountParameters>> rules = new LinkedHashMap<>();
+        repRules.forEach((label, rule) -> {
+            if (rule.unit().equals(unit)) {
+                rules.put(label, List.of(rule.parameters()));
+            }
+        });
+        return ExerciseModel.described(pipeline, new OneUnit(classifier, unit + ":"), restClasses, rules, SMOOTHING_WINDOWS,
+                ExerciseTraining.REST_WINDOWS_TO_END_SET);
+    }
+
+    /** The classifier of a one-unit model, its features named as the pipeline names them (unit prefix removed). */
+    private static final class OneUnit implements Classifier {
+
+        private final Classifier classifier;
+        private final List<String> names;
+
+        OneUnit(Classifier classifier, String prefix) {
+            this.classifier = classifier;
+            List<String> stripped = new ArrayList<>();
+            for (String name : classifier.featureNames()) {
+                stripped.add(name.startsWith(prefix) ? name.substring(prefix.length()) : name);
+            }
+            this.names = List.copyOf(stripped);
+        }
+
+        @Override
+        public List<String> featureNames() {
+            return names;
+        }
+
+        @Override
+        public List<String> classes() {
+            return classifier.classes();
+        }
+
+        @Override
+        public double[] probabilities(double[] features) {
+            return classifier.probabilities(features);
+        }
+
+        @Override
+        public String toString() {
+            return classifier.toString();
+        }
+    }
+}
