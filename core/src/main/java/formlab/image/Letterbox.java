@@ -49,9 +49,15 @@ public final class Letterbox {
 
     /** Resizes to exactly {@code width} x {@code height}, halving first while the image is over twice as large. */
     public static BufferedImage resize(BufferedImage image, int width, int height) {
-        BufferedImage current = ImageDecoder.toRgb(image);
+        return resize(new Halvings(image), width, height);
+    }
+
+    /** As {@link #resize(BufferedImage, int, int)}, taking the halving steps from (and adding them to) {@code halvings}. */
+    public static BufferedImage resize(Halvings halvings, int width, int height) {
+        int times = 0;
+        BufferedImage current = halvings.original();
         while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
-            current = draw(current, current.getWidth() / 2, current.getHeight() / 2);
+            current = halvings.halved(++times);
         }
         if (current.getWidth() == width && current.getHeight() == height) {
             return current;
@@ -59,7 +65,7 @@ public final class Letterbox {
         return draw(current, width, height);
     }
 
-    private static BufferedImage draw(BufferedImage image, int width, int height) {
+    static BufferedImage draw(BufferedImage image, int width, int height) {
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {

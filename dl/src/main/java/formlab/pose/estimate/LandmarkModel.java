@@ -54,6 +54,10 @@ public final class LandmarkModel implements AutoCloseable {
     }
 
     Raw run(BufferedImage image, Roi roi) {
+        return run(new formlab.image.Halvings(image), roi);
+    }
+
+    Raw run(formlab.image.Halvings image, Roi roi) {
         float[][] out = model.run(Roi.tensor(roi.crop(image, SIZE), 0f, 1f));
         return new Raw(out[landmarksOutput], out[scoreOutput][0]);
     }

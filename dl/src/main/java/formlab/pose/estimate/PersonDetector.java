@@ -42,7 +42,12 @@ public final class PersonDetector implements AutoCloseable {
 
     /** The most confident person in {@code image}, if any scores at least {@link #MIN_SCORE}. */
     public Optional<Detection> detect(BufferedImage image) {
-        Roi frame = Roi.wholeImage(image.getWidth(), image.getHeight());
+        return detect(new formlab.image.Halvings(image));
+    }
+
+    /** As {@link #detect(BufferedImage)}, on the image of {@code image}, sharing its halving steps. */
+    public Optional<Detection> detect(formlab.image.Halvings image) {
+        Roi frame = Roi.wholeImage(image.given().getWidth(), image.given().getHeight());
         float[][] out = model.run(Roi.tensor(frame.crop(image, SIZE), -1f, 1f));
         int best = -1;
         double bestLogit = Double.NEGATIVE_INFINITY;

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import formlab.image.Halvings;
 import formlab.image.ImageDecoder;
 
 /**
@@ -64,23 +65,30 @@ public final class PoseEstimator implements AutoCloseable {
         ImageDecoder.requireMinSide(image);
         int w = image.getWidth();
         int h = image.getHeight();
-        Optional<PersonDetector.Detection> detection = detector.detect(image);
+        // the detector's and the landmark model's crops share the photo's halving steps
+        Halvings halvings = new Halvings(image);
+        Optional<PersonDetector.Detection> detection = detector.detect(halvings);
         if (detection.isPresent()) {
-            return track(image, detection.get().roi(), true);
+            return track(halvings, detection.get().roi(), true);
         }
         Roi whole = Roi.wholeImage(w, h);
-        LandmarkModel.Raw first = landmarks.run(image, whole);
+        LandmarkModel.Raw first = landmarks.run(halvings, whole);
         if (first.poseScore() < 0.5) {
             return new Tracked(LandmarkModel.toEstimate(first, whole, false, w, h), null);
         }
-        return track(image, next(first, whole), false);
+        return track(halvings, next(first, whole), false);
     }
 
     /** The landmark model alone on {@code roi} of {@code image} (no detector), and the region to track next. */
     Tracked track(BufferedImage image, Roi roi, boolean detected) {
         ImageDecoder.requireMinSide(image);
+        return track(new Halvings(image), roi, detected);
+    }
+
+    private Tracked track(Halvings image, Roi roi, boolean detected) {
         LandmarkModel.Raw raw = landmarks.run(image, roi);
-        return new Tracked(LandmarkModel.toEstimate(raw, roi, detected, image.getWidth(), image.getHeight()), next(raw, roi));
+        BufferedImage given = image.given();
+        return new Tracked(LandmarkModel.toEstimate(raw, roi, detected, given.getWidth(), given.getHeight()), next(raw, roi));
     }
 
     private static Roi next(LandmarkModel.Raw raw, Roi roi) {

@@ -58,13 +58,22 @@ public record Roi(double centreX, double centreY, double side, double angle) {
 
     /** The region resampled (bilinear) to {@code size} x {@code size}; outside the image is black, as in MediaPipe. */
     public BufferedImage crop(BufferedImage image, int size) {
+        return crop(new formlab.image.Halvings(image), size);
+    }
+
+    /**
+     * As {@link #crop(BufferedImage, int)}, on the image of {@code halvings}, whose halving steps it
+     * takes (and adds to): crops of one photo share them, with the same pixels as {@link #crop(BufferedImage, int)}.
+     */
+    public BufferedImage crop(formlab.image.Halvings halvings, int size) {
+        BufferedImage image = halvings.given();
         // Big reductions go through Letterbox's halving steps first so thin limbs do not alias away.
         int shrink = 1;
         while (side / (shrink * 2) >= size && image.getWidth() / (shrink * 2) >= 8 && image.getHeight() / (shrink * 2) >= 8) {
             shrink *= 2;
         }
         if (shrink > 1) {
-            BufferedImage smaller = formlab.image.Letterbox.resize(image, image.getWidth() / shrink, image.getHeight() / shrink);
+            BufferedImage smaller = formlab.image.Letterbox.resize(halvings, image.getWidth() / shrink, image.getHeight() / shrink);
             double fx = (double) smaller.getWidth() / image.getWidth();
             double fy = (double) smaller.getHeight() / image.getHeight();
             return new Roi(centreX * fx, centreY * fy, side * fx, angle).cropExact(smaller, size);

@@ -51,4 +51,26 @@ class RoiTest {
         assertEquals("131", header[131]);
         assertEquals("asana", header[132]);
     }
+
+    @Test
+    void cropsSharingAPhotosHalvingsHaveTheSamePixelsAsSeparateCrops() {
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(900, 600, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(3);
+        for (int y = 0; y < photo.getHeight(); y++) {
+            for (int x = 0; x < photo.getWidth(); x++) {
+                photo.setRGB(x, y, random.nextInt(1 << 24));
+            }
+        }
+        formlab.image.Halvings shared = new formlab.image.Halvings(photo);
+        Roi whole = Roi.wholeImage(900, 600);
+        Roi person = new Roi(430, 310, 520, 0.3);
+        Roi small = new Roi(400, 300, 200, 0);
+        for (Roi roi : new Roi[] {whole, person, small}) {
+            int size = roi == whole ? 224 : 256;
+            java.awt.image.BufferedImage separate = roi.crop(photo, size);
+            java.awt.image.BufferedImage fromShared = roi.crop(shared, size);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(separate.getRGB(0, 0, size, size, null, 0, size),
+                    fromShared.getRGB(0, 0, size, size, null, 0, size), roi.toString());
+        }
+    }
 }
