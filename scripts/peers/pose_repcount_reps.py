@@ -9,9 +9,11 @@ from scipy.signal import find_peaks
 
 root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ.get("FORMLAB_DATA_DIR", "/work/shared/data"), "pose-repcount")
 truth = {}
+kind = {}
 with open(os.path.join(root, "annotation.csv")) as f:
     for row in csv.DictReader(f):
         truth[row["name"].replace(".mp4", ".npy")] = int(row["count"])
+        kind[row["name"].replace(".mp4", ".npy")] = row["type"]
 
 def signal(path):
     a = np.load(path)[:, :99].reshape(-1, 33, 3)[:, :, :2].astype(float)
@@ -55,3 +57,6 @@ for s in sorted(set(subj.values())):
 err = np.array([out[n] - truth[n] for n in names]); t = np.array([truth[n] for n in names])
 print(f"sequences {len(names)} students {len(set(subj.values()))}")
 print(f"MAE {np.mean(np.abs(err) / t):.3f}  off-by-one {np.mean(np.abs(err) <= 1):.3f}  exact {np.mean(err == 0):.3f}")
+for k in sorted(set(kind[n] for n in names)):
+    i = np.array([kind[n] == k for n in names])
+    print(f"  {k:16s} {i.sum():3d}  MAE {np.mean(np.abs(err[i]) / t[i]):.3f}  off-by-one {np.mean(np.abs(err[i]) <= 1):.3f}  exact {np.mean(err[i] == 0):.3f}")

@@ -86,6 +86,24 @@ class PoseDatasetCommandsTest {
     }
 
     @Test
+    void repetitionTaskRefusesBadOptionsAndDataWithoutBoundaries() throws Exception {
+        LoadedDescription description = dataset();
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "quality"), out),
+                "--task expects exercise or reps");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--context",
+                "camera"), out), "--context expects exercise or none");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--trees", "0"),
+                out), "--trees");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--windoww", "3"),
+                out), "windoww");
+        // the synthetic description annotates no repetitions: nothing to count against, said with the file
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps"), out),
+                "no sequence has annotated repetitions");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.train(description, args("--task", "reps"), out),
+                "evaluate --dataset synthetic --task reps");
+    }
+
+    @Test
     void aBadRecordingFailsNamingTheFileAndNothingIsRegistered() throws Exception {
         LoadedDescription description = dataset();
         Path bad = description.folder().orElseThrow().resolve("legs/s3_2.npy");

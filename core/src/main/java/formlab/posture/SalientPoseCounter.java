@@ -9,6 +9,7 @@ import formlab.pose.reps.HysteresisRepCounter;
 import formlab.pose.reps.PeriodicRepCounter;
 import formlab.pose.reps.Repetition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,8 +17,8 @@ import java.util.Objects;
  * Counts repetitions in a landmark sequence with a frame classifier learnt from annotated repetition
  * boundaries (the salient-pose idea of PoseRAC): frames near the start and end of each annotated
  * repetition are pose state {@value #BOUNDARY}, frames around its middle state {@value #MIDDLE}, and a
- * classifier over mirror-invariant frame features ({@link PoseWindowFeatures#ofFrame}; with the
- * exercise as one-hot context when asked) learns the two. A sequence is counted by the probability of
+ * classifier over mirror-invariant frame features ({@link PoseWindowFeatures#ofFrame}, as they are
+ * and relative to the sequence's median; with the exercise as one-hot context when asked) learns the two. A sequence is counted by the probability of
  * the middle state, smoothed and scaled to the sequence's own range, through a two-threshold trigger
  * ({@link HysteresisRepCounter}): a repetition is counted each time it rises above
  * {@link Thresholds#enter} and falls back below {@link Thresholds#exit}. Idle frames before and after the movement keep the probability low and
@@ -162,6 +163,7 @@ public final class SalientPoseCounter {
         List<Integer> owner = new ArrayList<>();
         for (int i = 0; i < poses.size(); i++) {
             DescribedPose pose = poses.get(i);
+            double[][] features = pose.repetitions().isEmpty() ? null : frameFeatures(pose.frames());
             for (double[] repetition : pose.repetitions()) {
                 int start = (int) Math.round(repetition[0]);
                 int end = (int) Math.min(Math.round(repetition[1]), pose.length() - 1);
@@ -173,8 +175,8 @@ public final class SalientPoseCounter {
                     double share = (t - start) / length;
                     Boolean middle = share <= labelling.edge() || share >= 1 - labelling.edge() ? Boolean.FALSE
                             : Math.abs(share - 0.5) <= labelling.middle() ? Boolean.TRUE : null;
-                    if (middle != null && usable(pose.frames()[t])) {
-                        rows.add(PoseWindowFeatures.ofFrame(pose.frames()[t]));
+                    if (middle != null && features[t] != null) {
+                        rows.add(features[t]);
                         middles.add(middle);
                         owner.add(i);
                     }
@@ -294,14 +296,18 @@ public final class SalientPoseCounter {
         }
         int middle = model.classes().indexOf(MIDDLE);
         double[] p = new double[frames.length];
+        double[][] features = frameFeatures(frames);
         List<double[]> rows = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int t = 0; t < frames.length; t++) {
             p[t] = Double.NaN;
-            if (usable(frames[t])) {
-                rows.add(row(frames[t], exercise, exercises));
+            if (features[t] != null) {
+                rows.add(withContext(features[t], exercise, exercises));
                 at.add(t);
             }
+        }
+        if (rows.isEmpty()) {
+            return p;
         }
         double[][] probabilities = model.probabilities(rows.toArray(double[][]::new));
         for (int i = 0; i < probabilities.length; i++) {
@@ -367,21 +373,59 @@ public final class SalientPoseCounter {
     /** The feature names: the frame features, then one column per context exercise. */
     public static List<String> featureNames(List<String> exercises) {
         List<String> names = new ArrayList<>(PoseWindowFeatures.frameFeatureNames());
+        for (String name : PoseWindowFeatures.frameFeatureNames()) {
+            names.add(name + "_from_sequence_median");
+        }
         for (String exercise : exercises) {
             names.add("exercise_" + exercise);
         }
         return List.copyOf(names);
     }
 
-    private static double[] row(double[][] frame, String exercise, List<String> exercises) {
-        return withContext(PoseWindowFeatures.ofFrame(frame), exercise, exercises);
+    /**
+     * Every frame's features ({@link PoseWindowFeatures#ofFrame}) followed by the same values minus
+     * their median over the sequence's frames, which takes out what belongs to the person and the camera
+     * rather than to the phase of the movement; null for a frame without a person.
+     */
+    static double[][] frameFeatures(double[][][] frames) {
+        double[][] own = new double[frames.length][];
+        int usable = 0;
+        for (int t = 0; t < frames.length; t++) {
+            if (usable(frames[t])) {
+                own[t] = PoseWindowFeatures.ofFrame(frames[t]);
+                usable++;
+            }
+        }
+        int width = PoseWindowFeatures.frameFeatureNames().size();
+        double[] median = new double[width];
+        double[] column = new double[usable];
+        for (int j = 0; j < width && usable > 0; j++) {
+            int n = 0;
+            for (double[] row : own) {
+                if (row != null) {
+                    column[n++] = row[j];
+                }
+            }
+            Arrays.sort(column);
+            median[j] = (column[(usable - 1) / 2] + column[usable / 2]) / 2;
+        }
+        double[][] out = new double[frames.length][];
+        for (int t = 0; t < frames.length; t++) {
+            if (own[t] != null) {
+                out[t] = Arrays.copyOf(own[t], 2 * width);
+                for (int j = 0; j < width; j++) {
+                    out[t][width + j] = own[t][j] - median[j];
+                }
+            }
+        }
+        return out;
     }
 
     private static double[] withContext(double[] features, String exercise, List<String> exercises) {
         if (exercises.isEmpty()) {
             return features;
         }
-        double[] row = java.util.Arrays.copyOf(features, features.length + exercises.size());
+        double[] row = Arrays.copyOf(features, features.length + exercises.size());
         int index = exercises.indexOf(exercise);
         if (index >= 0) {
             row[features.length + index] = 1;
