@@ -93,7 +93,8 @@ public final class PoseDatasetCommands {
 
     /**
      * Measures the model by leave-one-subject-out and prints the accuracy per sequence and per window,
-     * per subject and the sequences' confusion matrix; registers nothing.
+     * per subject, the sequences' precision and recall per class and their confusion matrix; registers
+     * nothing.
      *
      * @return 0
      */
@@ -107,6 +108,7 @@ public final class PoseDatasetCommands {
         List<DescribedPose> poses = load(description, subjects, out);
         PoseDatasetTraining.Result result = PoseDatasetTraining.evaluate(poses, settings, Progress.printing(out));
         out.println(result.perSequence().perGroup().print());
+        out.println(result.perSequence().perClass().print());
         out.println(result.perSequence().confusionMatrix().print());
         out.println(result.summary());
         return 0;

@@ -81,6 +81,7 @@ class PoseDatasetCommandsTest {
                 "--step", "10", "--subjects", "s1,s2"), out));
         assertTrue(text.contains("leave-one-subject-out over 2 subjects: per sequence accuracy 1.000 (8 sequences)"), text);
         assertTrue(text.contains("per window"), text);
+        assertTrue(text.contains("recall"), "per-class recall: " + text);
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--subjects", "s9"), out), "s9");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--window", "1"), out), "window");
     }
