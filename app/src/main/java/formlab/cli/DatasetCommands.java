@@ -27,6 +27,9 @@ final class DatasetCommands {
             "                            gravity-frame channels and orientation, independent of how a unit is mounted)",
             "  --window S --step S       window length and step in seconds (default 4 and 1; exercise task)",
             "  --trees N                 random-forest trees (default 100)",
+            "  --pauses-as-rest          label windows wholly between annotated repetitions (of recordings whose every",
+            "                            repetition is annotated) 'rest': the live tracker then learns rest from the dataset's",
+            "                            own pauses (for descriptions without a noExercise class)",
             "  --json                    print the numbers as one JSON object",
             PoseDatasetCommands.OPTIONS_HELP);
 

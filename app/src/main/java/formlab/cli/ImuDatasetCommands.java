@@ -39,7 +39,7 @@ final class ImuDatasetCommands {
 
     /** What the options ask for, checked. */
     private record Request(DescribedImuWindows.Task task, boolean reps, String units, FeatureSet features,
-            WindowSettings window, int trees, boolean json) {
+            WindowSettings window, int trees, boolean json, boolean pausesAsRest) {
 
         Trainer trainer() {
             return DescribedImuEvaluation.forest(trees, 42);
@@ -66,8 +66,12 @@ final class ImuDatasetCommands {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--features: " + e.getMessage());
         }
+        boolean pauses = args.flag("pauses-as-rest");
+        if (pauses && kind != DescribedImuWindows.Task.EXERCISE) {
+            throw new UsageException("--pauses-as-rest labels windows of the exercise task; got --task " + task);
+        }
         return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), features, new WindowSettings(length, step), trees,
-                args.flag("json"));
+                args.flag("json"), pauses);
     }
 
     /** The rows of the dataset; every problem with the input is a usage error naming the file or key. */
@@ -88,7 +92,7 @@ final class ImuDatasetCommands {
                         recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units, pipeline.describe());
             }
             DescribedImuWindows rows = request.task() == DescribedImuWindows.Task.EXERCISE
-                    ? DescribedImuWindows.windows(recordings, units, pipeline)
+                    ? DescribedImuWindows.windows(recordings, units, pipeline, request.pausesAsRest())
                     : DescribedImuWindows.repetitions(recordings, units, pipeline);
             if (rows.size() == 0) {
                 throw new UsageException(description.file() + ": no " + (request.task() == DescribedImuWindows.Task.EXERCISE
@@ -139,7 +143,7 @@ final class ImuDatasetCommands {
         boolean json = args.flag("json");
         args.rejectUnknown();
         return countRepetitions(description, new Request(DescribedImuWindows.Task.EXERCISE, true, units, FeatureSet.ALL,
-                new WindowSettings(4, 1), 1, json), out);
+                new WindowSettings(4, 1), 1, json, false), out);
     }
 
     /** {@code evaluate --task reps}: repetition counts, rule and unit chosen leave-one-subject-out. */

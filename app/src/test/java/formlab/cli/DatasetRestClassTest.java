@@ -97,6 +97,37 @@ class DatasetRestClassTest {
         assertTrue(Math.abs(Integer.parseInt(last.group(1)) - 10) <= 2, cli.output());
     }
 
+    @Test
+    void pausesBetweenAnnotatedRepetitionsTeachRestToADatasetWithoutARestClass() throws Exception {
+        Path data = DataSettings.dataset("imu-physio-yurtman").orElse(null);
+        Assumptions.assumeTrue(data != null, "imu-physio-yurtman not available (FORMLAB_DATA_DIR)");
+        String text;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/imu-physio-yurtman.json")) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        text = text.replace("\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
+                "\"include\": [\"s[12]/e1/u*/test.txt\", \"s[12]/e2/u*/test.txt\"]");
+        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
+                + "\",\n  \"modality\": \"imu\",");
+        Path physio = dir.resolve("physio-pauses.json");
+        Files.writeString(physio, text);
+        assertEquals(0, cli.run("train", "--dataset", physio.toString(), "--units", "u3", "--step", "2", "--trees", "10",
+                "--pauses-as-rest", "--models", models.toString(), "--name", "physio-pauses"), cli.error());
+        assertEquals(List.of("rest"), new formlab.registry.ModelRegistry(models, null).card("physio-pauses", 1).recipe()
+                .pipeline().get("restClasses"));
+        // s1's test sessions are annotated repetition by repetition: three blocks of ten with pauses between
+        assertEquals(0, cli.run("replay", "--dataset", physio.toString(), "--recording", "s1/e1/test", "--model",
+                "physio-pauses", "--models", models.toString()), cli.error());
+        int[] s1 = windows(cli.output());
+        assertTrue(s1[1] > 5 && s1[1] < s1[0] / 2, "the pauses are rest, the blocks are not: " + cli.output());
+        // s2's repetitions are not annotated: no pause was learnt from it, and its exercise is not rest
+        assertEquals(0, cli.run("replay", "--dataset", physio.toString(), "--recording", "s2/e1/test", "--model",
+                "physio-pauses", "--models", models.toString()), cli.error());
+        int[] s2 = windows(cli.output());
+        assertTrue(s2[1] < s2[0] / 10, "rest windows of s2's exercise: " + cli.output());
+        assertTrue(cli.output().contains("final: e1,"), cli.output());
+    }
+
     /** {windows, rest windows} of a replay's output. */
     private static int[] windows(String out) {
         Matcher line = Pattern.compile("(?m)^\\s+\\d+\\s+[\\d.]+\\s+(\\S+)\\s+[\\d.]+\\s+\\d+\\s").matcher(out);

@@ -158,6 +158,8 @@ class DatasetScoreCommandsTest {
         Files.createDirectories(windows.getParent());
         assertEquals(2, cli.run("score", "--dataset", "no-such-dataset", "--models", models.toString()));
         assertTrue(cli.error().contains("no-such-dataset"), cli.error());
+        assertEquals(2, cli.run("replay", "--dataset", "pose-repcount", "--recording", "x", "--models", models.toString()));
+        assertTrue(cli.error().contains("modality 'pose': replay --dataset takes an imu description"), cli.error());
         assertEquals(2, cli.run("replay", "--dataset", description.toString(), "--recording", "s9/e1/test", "--model", MODEL,
                 "--models", models.toString()));
         assertTrue(cli.error().contains("--recording s9/e1/test: no such recording") && cli.error().contains("s1/e1/test"),

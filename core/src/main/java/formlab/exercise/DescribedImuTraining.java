@@ -66,8 +66,10 @@ public final class DescribedImuTraining {
 
     /**
      * Registers {@code trained} with the repetition rule of each class ({@link DescribedImuRepetitions#fit}
-     * on the model's units) and the description's rest classes ({@code labels.noExercise}, display
-     * names), which {@link DescribedImuModel} reads back for scoring and the live tracker.
+     * on the model's units) and the rest classes: the description's ({@code labels.noExercise}, display
+     * names), and {@value WindowDecisions#REST} when the rows label pauses between repetitions so
+     * ({@link DescribedImuWindows#pausesAsRest}); {@link DescribedImuModel} reads them back for scoring
+     * and the live tracker.
      */
     public static ModelCard register(ModelRegistry registry, String name, Trained trained, Trainer trainer,
             DescribedImuEvaluation evaluation, DescribedImuWindows rows, LoadedDescription description,
@@ -85,7 +87,12 @@ public final class DescribedImuTraining {
         pipeline.put("unitChoice", evaluation.unitSpec());
         pipeline.put("exercisePipeline", rows.pipeline().toMap());
         var labels = description.description().labels();
-        pipeline.put("restClasses", labels.noExercise().stream().map(c -> labels.classNames().getOrDefault(c, c)).toList());
+        List<String> rest = new java.util.ArrayList<>(labels.noExercise().stream().map(c -> labels.classNames().getOrDefault(c, c)).toList());
+        if (rows.pausesAsRest() && !rest.contains(WindowDecisions.REST)) {
+            rest.add(WindowDecisions.REST);
+        }
+        pipeline.put("restClasses", rest);
+        pipeline.put("pausesAsRest", rows.pausesAsRest());
         Map<String, Object> rules = new LinkedHashMap<>();
         repRules.forEach((label, rule) -> {
             Map<String, Object> r = new LinkedHashMap<>();

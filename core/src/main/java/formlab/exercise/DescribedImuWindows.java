@@ -43,10 +43,12 @@ public final class DescribedImuWindows {
     private final String[] classes;
     private final double[] starts;
     private final FeatureSet featureSet;
+    private final boolean pausesAsRest;
 
     private DescribedImuWindows(ExercisePipeline pipeline, Task task, List<String> units, List<String> featureNames,
-            double[][][] features, List<Row> rows) {
+            double[][][] features, List<Row> rows, boolean pausesAsRest) {
         this.featureSet = FeatureSet.ALL;
+        this.pausesAsRest = pausesAsRest;
         this.pipeline = pipeline;
         this.task = task;
         this.units = List.copyOf(units);
@@ -71,6 +73,12 @@ public final class DescribedImuWindows {
         this.classes = other.classes;
         this.starts = other.starts;
         this.featureSet = featureSet;
+        this.pausesAsRest = other.pausesAsRest;
+    }
+
+    /** Whether windows in the pauses between annotated repetitions are labelled rest ({@link #windows(List, List, ExercisePipeline, boolean)}). */
+    public boolean pausesAsRest() {
+        return pausesAsRest;
     }
 
     /**
@@ -107,6 +115,17 @@ public final class DescribedImuWindows {
     /** Sliding windows of every recording for each of {@code units}, labelled with the recording's class. */
     public static DescribedImuWindows windows(List<DescribedImuRecording> recordings, List<String> units,
             ExercisePipeline pipeline) {
+        return windows(recordings, units, pipeline, false);
+    }
+
+    /**
+     * Sliding windows labelled with the recording's class or, with {@code pausesAsRest}, with
+     * {@value WindowDecisions#REST} when the window lies wholly between annotated repetitions of a
+     * recording whose every repetition is annotated (as many annotated as its count): the dataset's own
+     * pauses are its rest data.
+     */
+    public static DescribedImuWindows windows(List<DescribedImuRecording> recordings, List<String> units,
+            ExercisePipeline pipeline, boolean pausesAsRest) {
         List<List<double[][]>> perRecording = recordings.parallelStream().map(recording -> {
             List<double[][]> byUnit = new ArrayList<>();
             for (String unit : units) {
@@ -122,15 +141,32 @@ public final class DescribedImuWindows {
         for (int r = 0; r < recordings.size(); r++) {
             DescribedImuRecording recording = recordings.get(r);
             int n = perRecording.get(r).stream().mapToInt(a -> a.length).min().orElse(0);
+            double rowRate = recording.sensors(units.getFirst()).accelerometer().nominalRateHz();
             for (int i = 0; i < n; i++) {
-                rows.add(new Row(recording.id(), recording.subject(), recording.label(), recording.label(),
-                        pipeline.window().start(i, pipeline.rateHz()) / pipeline.rateHz()));
+                double start = pipeline.window().start(i, pipeline.rateHz()) / pipeline.rateHz();
+                boolean pause = pausesAsRest && inPause(recording, rowRate, start, start + pipeline.window().lengthSeconds());
+                rows.add(new Row(recording.id(), recording.subject(), pause ? WindowDecisions.REST : recording.label(),
+                        recording.label(), start));
                 for (int u = 0; u < units.size(); u++) {
                     columns.get(u).add(perRecording.get(r).get(u)[i]);
                 }
             }
         }
-        return new DescribedImuWindows(pipeline, Task.EXERCISE, units, pipeline.featureNames(), toArrays(columns), rows);
+        return new DescribedImuWindows(pipeline, Task.EXERCISE, units, pipeline.featureNames(), toArrays(columns), rows,
+                pausesAsRest);
+    }
+
+    /** Whether [from, to) seconds lies wholly outside the repetitions of a recording whose every repetition is annotated. */
+    private static boolean inPause(DescribedImuRecording recording, double rowRate, double from, double to) {
+        if (recording.count() == null || recording.count() == 0 || recording.repetitions().size() != recording.count()) {
+            return false;
+        }
+        for (double[] repetition : recording.repetitions()) {
+            if (to > repetition[0] / rowRate && from < repetition[1] / rowRate) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Name of the feature a repetition row adds: its length in seconds. */
@@ -185,7 +221,7 @@ public final class DescribedImuWindows {
                 }
             }
         }
-        return new DescribedImuWindows(pipeline, Task.QUALITY, units, names, toArrays(columns), rows);
+        return new DescribedImuWindows(pipeline, Task.QUALITY, units, names, toArrays(columns), rows, false);
     }
 
     /** Features of the grid samples between two times (the segment holding the start; at least 2 samples). */
