@@ -23,7 +23,10 @@ public record PhotoPoseFeatures(boolean squarePixels, boolean stance) {
     /** The standard per-frame features on the estimator's coordinates as they are. */
     public static final PhotoPoseFeatures PLAIN = new PhotoPoseFeatures(false, false);
 
-    /** What the combination uses: square pixels and the stance features, both chosen on the validation split. */
+    /**
+     * What the combination uses: square pixels and the stance features, both chosen on the validation
+     * split ({@link CnnLandmarkCombination#FEATURES}).
+     */
     public static final PhotoPoseFeatures DEFAULT = new PhotoPoseFeatures(true, true);
 
     /** The extractor: body-space normalisation, the standard per-frame features, then the stance ones if asked. */
@@ -51,6 +54,7 @@ public record PhotoPoseFeatures(boolean squarePixels, boolean stance) {
 
     /** A short description for reports. */
     public String describe() {
-        return (stance ? "standard + stance features" : "standard features") + (squarePixels ? ", square pixels" : ", raw image-normalised coordinates");
+        return (stance ? "standard + stance features" : "standard features")
+                + (squarePixels ? ", square pixels" : ", raw image-normalised coordinates");
     }
 }
