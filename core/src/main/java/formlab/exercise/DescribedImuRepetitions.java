@@ -16,12 +16,18 @@ import java.util.Map;
 
 /**
  * Repetition counts of described IMU recordings, leave-one-subject-out: the repetition counter of the
- * barbell path ({@link RepCounter}, peaks of a low-passed accelerometer channel) with one rule per
- * class (exercise) and sensor unit, chosen on the other subjects' recordings whose count the
- * description gives (the rule and unit with the smallest mean absolute error there), then applied to
- * the left-out subject's recordings. Recordings without a known count are not used.
+ * barbell path ({@link RepCounter}, peaks of a low-passed accelerometer channel) with the rules of each
+ * class (exercise) chosen on the other subjects' recordings whose count the description gives, then
+ * applied to the left-out subject's recordings. Recordings without a known count are not used.
  *
- * @param rows one per counted recording: id, subject, class, true count, counted, unit and rule used
+ * <p>The chosen rules are every (sensor unit, rule) pair with the smallest absolute error summed over
+ * those recordings. Many pairs usually tie (the training sessions all hold 30 repetitions, and several
+ * cut-offs and prominences count them equally well); the count is the median of the tied pairs'
+ * counts (the lower middle one for an even number), so that a pair that is best on the training
+ * subjects by chance and slips on a new one is outvoted by the others instead of being followed.
+ *
+ * @param rows one per counted recording: id, subject, class, true count, counted, the first tied unit
+ *             and rule, and how many pairs tied
  */
 public record DescribedImuRepetitions(List<Row> rows) {
 
@@ -32,11 +38,13 @@ public record DescribedImuRepetitions(List<Row> rows) {
      * @param subject   its subject (left out when it was counted)
      * @param label     its class
      * @param truth     the count the description gives
-     * @param counted   the count
-     * @param unit      the sensor unit the rule read
-     * @param rule      the counting rule
+     * @param counted   the count: the median of the tied pairs' counts
+     * @param unit      the sensor unit of the first tied pair (unit, then rule order)
+     * @param rule      the counting rule of the first tied pair
+     * @param tied      how many (unit, rule) pairs tied for the smallest error on the other subjects
      */
-    public record Row(String recording, String subject, String label, int truth, int counted, String unit, String rule) {
+    public record Row(String recording, String subject, String label, int truth, int counted, String unit, String rule,
+            int tied) {
     }
 
     /**
@@ -60,20 +68,25 @@ public record DescribedImuRepetitions(List<Row> rows) {
     public record Rule(String unit, RepCountParameters parameters, double trainingMae, int recordings) {
     }
 
-    /** Counts every recording with a known count, each with the rule chosen without its subject. */
+    /** Counts every recording with a known count, each with the rules chosen without its subject. */
     public static DescribedImuRepetitions leaveOneSubjectOut(List<DescribedImuRecording> recordings, List<String> units) {
         List<DescribedImuRecording> known = known(recordings);
         List<RepCountParameters> rules = candidates();
         int[][][] counts = counts(known, units, rules);
         String[] subjects = known.stream().map(DescribedImuRecording::subject).toArray(String[]::new);
         GroupSplits.leaveOneGroupOut(subjects); // at least two subjects, or a clear error
+        int[] truths = known.stream().mapToInt(DescribedImuRecording::count).toArray();
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < known.size(); i++) {
             DescribedImuRecording tested = known.get(i);
-            int[] best = choose(known, counts, units.size(), rules.size(),
-                    other -> !other.subject().equals(tested.subject()) && other.label().equals(tested.label()));
-            rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counts[i][best[0]][best[1]],
-                    units.get(best[0]), rules.get(best[1]).toString()));
+            boolean[] used = mask(known, other -> !other.subject().equals(tested.subject())
+                    && other.label().equals(tested.label()));
+            List<int[]> tied = tiedBest(counts, truths, used);
+            int[][] own = counts[i];
+            int counted = lowerMedian(tied.stream().mapToInt(pair -> own[pair[0]][pair[1]]).toArray());
+            int[] first = tied.getFirst();
+            rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counted,
+                    units.get(first[0]), rules.get(first[1]).toString(), tied.size()));
         }
         return new DescribedImuRepetitions(rows);
     }
@@ -90,8 +103,10 @@ public record DescribedImuRepetitions(List<Row> rows) {
         }
         List<RepCountParameters> rules = candidates();
         int[][][] counts = counts(known, units, rules);
+        int[] truths = known.stream().mapToInt(DescribedImuRecording::count).toArray();
         for (String label : known.stream().map(DescribedImuRecording::label).distinct().sorted().toList()) {
-            int[] best = choose(known, counts, units.size(), rules.size(), other -> other.label().equals(label));
+            // a live tracker follows one rule: the first of the tied pairs
+            int[] best = tiedBest(counts, truths, mask(known, other -> other.label().equals(label))).getFirst();
             double error = 0;
             int n = 0;
             for (int j = 0; j < known.size(); j++) {
@@ -135,31 +150,59 @@ public record DescribedImuRepetitions(List<Row> rows) {
         }).toArray(int[][][]::new);
     }
 
-    /** {unit, rule} with the smallest mean absolute error over the recordings {@code used} accepts. */
-    private static int[] choose(List<DescribedImuRecording> known, int[][][] counts, int units, int rules,
-            java.util.function.Predicate<DescribedImuRecording> used) {
-        int bestUnit = 0;
-        int bestRule = 0;
-        double bestError = Double.POSITIVE_INFINITY;
-        for (int u = 0; u < units; u++) {
-            for (int k = 0; k < rules; k++) {
-                double error = 0;
-                int n = 0;
-                for (int j = 0; j < known.size(); j++) {
-                    DescribedImuRecording other = known.get(j);
-                    if (used.test(other)) {
-                        error += Math.abs(counts[j][u][k] - other.count());
-                        n++;
+    /** Which of {@code known} the choice may look at. */
+    private static boolean[] mask(List<DescribedImuRecording> known, java.util.function.Predicate<DescribedImuRecording> used) {
+        boolean[] mask = new boolean[known.size()];
+        for (int j = 0; j < known.size(); j++) {
+            mask[j] = used.test(known.get(j));
+        }
+        return mask;
+    }
+
+    /**
+     * Every {unit, rule} pair whose counts of the recordings marked {@code used} have the smallest sum
+     * of absolute errors against {@code truths}, in unit then rule order ({0, 0} alone when no recording
+     * is used).
+     *
+     * @param counts counts[recording][unit][rule]
+     * @param truths the true count of each recording
+     * @param used   which recordings the choice may look at
+     */
+    static List<int[]> tiedBest(int[][][] counts, int[] truths, boolean[] used) {
+        List<int[]> best = new ArrayList<>();
+        long bestError = Long.MAX_VALUE;
+        if (counts.length == 0) {
+            best.add(new int[] {0, 0});
+            return best;
+        }
+        for (int u = 0; u < counts[0].length; u++) {
+            for (int k = 0; k < counts[0][u].length; k++) {
+                long error = 0;
+                for (int j = 0; j < counts.length; j++) {
+                    if (used[j]) {
+                        error += Math.abs(counts[j][u][k] - truths[j]);
                     }
                 }
-                if (n > 0 && error / n < bestError) {
-                    bestError = error / n;
-                    bestUnit = u;
-                    bestRule = k;
+                if (error < bestError) {
+                    bestError = error;
+                    best.clear();
+                }
+                if (error == bestError) {
+                    best.add(new int[] {u, k});
                 }
             }
         }
-        return new int[] {bestUnit, bestRule};
+        return best;
+    }
+
+    /** The middle value of {@code values}, the lower of the two middle ones for an even number. */
+    static int lowerMedian(int[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("the median of no values");
+        }
+        int[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     /** Mean absolute error of the counts. */
@@ -182,24 +225,25 @@ public record DescribedImuRepetitions(List<Row> rows) {
         return rows.stream().filter(r -> r.counted() == r.truth()).count() / (double) rows.size();
     }
 
-    /** {@code count_exact}, {@code count_within_one}, {@code count_mae}, {@code count_relative_error}. */
+    /** {@code count_exact}, {@code count_mae}, {@code count_relative_error}, {@code count_within_one}. */
     public Map<String, Double> summary() {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("count_exact", exact());
-        m.put("count_within_one", withinOne());
         m.put("count_mae", meanAbsoluteError());
         m.put("count_relative_error", meanRelativeError());
+        m.put("count_within_one", withinOne());
         return m;
     }
 
     /** One line per recording, then the summary. */
     public String text() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "repetition counts, leave-one-subject-out (rule and unit chosen per class on the other subjects), %d recordings%n",
+                "repetition counts, leave-one-subject-out (median of the (unit, rule) pairs tied best per class on the other"
+                        + " subjects), %d recordings%n",
                 rows.size()));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "  %-28s true %3d counted %3d  (%s: %s)%n", r.recording(), r.truth(), r.counted(),
-                    r.unit(), r.rule()));
+            s.append(String.format(Locale.ROOT, "  %-28s true %3d counted %3d  (median of %d tied; first %s: %s)%n",
+                    r.recording(), r.truth(), r.counted(), r.tied(), r.unit(), r.rule()));
         }
         summary().forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-28s %.3f%n", name, value)));
         return s.toString();

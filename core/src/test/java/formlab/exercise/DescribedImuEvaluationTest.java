@@ -63,5 +63,8 @@ class DescribedImuEvaluationTest {
         assertEquals(20, counts.rows().size(), "the test sessions have a count (30), the templates none");
         assertTrue(counts.rows().stream().allMatch(r -> r.truth() == 30));
         assertTrue(counts.withinOne() >= 0.8 && counts.meanAbsoluteError() <= 1.5, counts.text());
+        // 18 of these 20 sessions are counted exactly (0.85 over all 40 sessions and units)
+        assertTrue(counts.exact() >= 0.85, counts.text());
+        assertTrue(counts.rows().stream().allMatch(r -> r.tied() >= 1), counts.text());
     }
 }
