@@ -285,14 +285,12 @@ public final class SalientPoseCounter {
      * Probability of the middle state in every frame of {@code frames} (frames x 33 landmarks x
      * coordinates); NaN for a frame without a person.
      *
-     * @param exercise the exercise, for a model with exercise context (ignored without)
+     * @param exercise the exercise, for a model with exercise context (ignored without); an exercise the
+     *                 model was not trained on gets no context (every one-hot column 0)
      */
     public double[] middleProbability(double[][][] frames, String exercise) {
         if (model == null) {
             throw new IllegalStateException("a periodic counter has no frame model");
-        }
-        if (!exercises.isEmpty() && !exercises.contains(exercise)) {
-            throw new IllegalArgumentException("exercise '" + exercise + "' is not one the counter knows: " + exercises);
         }
         int middle = model.classes().indexOf(MIDDLE);
         double[] p = new double[frames.length];
