@@ -23,9 +23,6 @@ NOSE = 0
 PAIRS = [(11, 12), (13, 14), (15, 16), (23, 24), (25, 26), (27, 28)]  # shoulders .. ankles, left then right
 ANGLES = [(11, 13, 15), (12, 14, 16), (13, 11, 23), (14, 12, 24), (11, 23, 25), (12, 24, 26), (23, 25, 27), (24, 26, 28)]
 PARTS = [[0], [11, 12], [13, 14], [15, 16], [23, 24], [25, 26], [27, 28]]
-AROUND_HIPS = [0, 1, 2, 3, 5, 6]  # PARTS without the hips
-HIPS = 4
-POSITIONS = 26  # per-frame values before the depths
 
 
 def angle(a, b, c):
@@ -35,44 +32,18 @@ def angle(a, b, c):
     return np.where(norms > 0, np.arccos(np.clip(cos, -1, 1)), 0)
 
 
-def boxed(p):
-    """x and y (the first two of p's last axis) scaled to each frame's landmark box."""
-    p = p[..., :2]
-    lo, hi = p.min(1, keepdims=True), p.max(1, keepdims=True)
-    return np.where(hi > lo, (p - lo) / np.where(hi > lo, hi - lo, 1), 0)
-
-
-def depth(p):
-    """frames x 6: depth of head, shoulders, elbows, wrists, knees, ankles minus the hips' depth, z in the frame's range."""
-    if p.shape[-1] < 3:
-        return np.zeros((len(p), len(AROUND_HIPS)))
-    z = p[..., 2]
-    lo, hi = z.min(1, keepdims=True), z.max(1, keepdims=True)
-    zq = np.where(hi > lo, (z - lo) / np.where(hi > lo, hi - lo, 1), 0)
-    part = np.stack([zq[:, g].mean(1) for g in PARTS], 1)
-    return part[:, AROUND_HIPS] - part[:, [HIPS]]
-
-
-def range_of_motion(q):
-    """Range of each part around the hip centre, vertical then horizontal, in mean torso lengths (boxed q)."""
-    hip, shoulder = (q[:, 23] + q[:, 24]) / 2, (q[:, 11] + q[:, 12]) / 2
-    torso = np.linalg.norm(shoulder - hip, axis=1).mean()
-    rel = q - hip[:, None, :]
-    out = [np.mean([rel[:, i, c].max() - rel[:, i, c].min() for i in PARTS[g]]) for c in (1, 0) for g in AROUND_HIPS]
-    return np.array(out) / torso if torso > 0 else np.zeros(len(out))
-
-
 def frame_features(p):
-    """p: frames x 33 x 2 or 3 -> frames x 32 per-frame values."""
-    a = np.stack([angle(p[:, i, :2], p[:, j, :2], p[:, k, :2]) for i, j, k in ANGLES], 1)
-    q = boxed(p)
+    """p: frames x 33 x 2 -> frames x 26 per-frame values."""
+    a = np.stack([angle(p[:, i], p[:, j], p[:, k]) for i, j, k in ANGLES], 1)
+    lo, hi = p.min(1, keepdims=True), p.max(1, keepdims=True)
+    q = np.where(hi > lo, (p - lo) / np.where(hi > lo, hi - lo, 1), 0)
     hip, shoulder, ankle = (q[:, 23] + q[:, 24]) / 2, (q[:, 11] + q[:, 12]) / 2, (q[:, 27] + q[:, 28]) / 2
     cx = (hip[:, 0] + shoulder[:, 0]) / 2
     pos = [q[:, NOSE, 1], np.abs(q[:, NOSE, 0] - cx)]
     for l, r in PAIRS:
         pos += [(q[:, l, 1] + q[:, r, 1]) / 2, (np.abs(q[:, l, 0] - cx) + np.abs(q[:, r, 0] - cx)) / 2]
     pos += [np.abs(shoulder[:, 0] - hip[:, 0]), shoulder[:, 1] - hip[:, 1], np.abs(ankle[:, 0] - hip[:, 0]), ankle[:, 1] - hip[:, 1]]
-    return np.concatenate([(a[:, 0::2] + a[:, 1::2]) / 2, np.abs(a[:, 0::2] - a[:, 1::2]), np.stack(pos, 1), depth(p)], 1)
+    return np.concatenate([(a[:, 0::2] + a[:, 1::2]) / 2, np.abs(a[:, 0::2] - a[:, 1::2]), np.stack(pos, 1)], 1)
 
 
 def window_features(p):
@@ -82,7 +53,7 @@ def window_features(p):
     horizontal = np.array([p[:, g, 0].std(0).mean() for g in PARTS])
     total = vertical.sum() + horizontal.sum() + 1e-6
     out += [vertical / total, horizontal / total, [total]]
-    signals = f[:, 8:POSITIONS] - f[:, 8:POSITIONS].mean(0)
+    signals = f[:, 8:] - f[:, 8:].mean(0)
     energy = (signals ** 2).sum(0)
     best = int(np.argmax(energy))
     n = len(p)
@@ -93,7 +64,6 @@ def window_features(p):
         out.append([(lag + 3) / n, ac[lag] / energy[best]])
     else:
         out.append([0, 0])
-    out.append(range_of_motion(boxed(p)))
     return np.concatenate([np.ravel(o) for o in out])
 
 
@@ -105,7 +75,7 @@ def load(folder):
     videos = []
     for file in sorted((folder / "poses").glob("*.npy")):
         a = np.load(file).astype(np.float64)
-        p = a[:, :99].reshape(-1, 33, 3)
+        p = a[:, :99].reshape(-1, 33, 3)[:, :, :2]
         detected = np.isfinite(p).all((1, 2)) & (np.abs(p).sum((1, 2)) > 0)
         videos.append((file.stem, labels[file.stem], file.stem.split("_")[0], p[detected]))
     return videos

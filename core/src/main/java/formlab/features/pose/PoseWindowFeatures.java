@@ -5,23 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Features of a window of BlazePose landmark frames (33 landmarks, image x and y, and depth z where
- * the landmarks have it), for recognising which exercise a person does. Every feature is the same when
- * the person is mirrored (left and right swapped): joint angles are summarised as the mean of both
- * sides and their difference, horizontal positions as distances from the body's vertical centre line.
+ * Features of a window of BlazePose landmark frames (33 landmarks, image x and y; z is not used),
+ * for recognising which exercise a person does. Every feature is the same when the person is
+ * mirrored (left and right swapped): joint angles are summarised as the mean of both sides and their
+ * difference, horizontal positions as distances from the body's vertical centre line.
  *
  * <p>Per frame: elbow, shoulder, hip and knee angles (side mean and side difference); the heights of
  * nose, shoulders, elbows, wrists, hips, knees and ankles and their horizontal distances from the
  * centre line, in the landmarks' bounding box of the frame (0 to 1 on each axis, so the person's size
  * and distance from the camera drop out); the shoulder-over-hip and ankle-under-hip offsets (body
- * orientation); the depth of nose, shoulders, elbows, wrists, knees and ankles in front of (negative)
- * or behind the hips, in the frame's depth range (0 to 1, so the depth scale of the pose estimator
- * drops out; 0 when the landmarks have no z). Per window: mean, standard deviation, minimum and
- * maximum of each; which body parts move (share of the movement by part, vertical and horizontal) and
- * how much; periodicity (lag and height of the first autocorrelation peak of the most moving signal);
- * and the range of motion of head, shoulders, elbows, wrists, knees and ankles around the hip centre,
- * vertical and horizontal, in torso lengths (so it does not depend on how much of the frame the
- * person fills).
+ * orientation). Per window: mean, standard deviation, minimum and maximum of each; which body
+ * parts move (share of the movement by part, vertical and horizontal) and how much; and periodicity
+ * (lag and height of the first autocorrelation peak of the most moving signal).
  */
 public final class PoseWindowFeatures {
 
@@ -49,9 +44,6 @@ public final class PoseWindowFeatures {
         {Joint.LEFT_ANKLE.index(), Joint.RIGHT_ANKLE.index()},
     };
     private static final String[] PART_NAMES = {"head", "shoulders", "elbows", "wrists", "hips", "knees", "ankles"};
-    /** The parts ({@link #PARTS} indices) whose depth and range of motion are taken relative to the hips. */
-    private static final int[] AROUND_HIPS = {0, 1, 2, 3, 5, 6};
-    private static final int HIPS = 4;
     private static final String[] STATISTICS = {"mean", "sd", "min", "max"};
     private static final List<String> FRAME_NAMES = frameNames();
     private static final List<String> NAMES = names();
@@ -78,7 +70,6 @@ public final class PoseWindowFeatures {
         int n = to - from;
         double[][] perFrame = new double[n][];
         double[][][] xy = new double[n][][];
-        double[][][] boxedFrames = new double[n][][];
         for (int t = 0; t < n; t++) {
             double[][] frame = frames[from + t];
             if (frame.length != Joint.COUNT || frame[0].length < 2) {
@@ -86,8 +77,7 @@ public final class PoseWindowFeatures {
                         + " BlazePose landmarks with x and y, got " + frame.length + " landmarks x " + frame[0].length + " values");
             }
             xy[t] = frame;
-            boxedFrames[t] = boxed(frame);
-            perFrame[t] = frame(frame, boxedFrames[t]);
+            perFrame[t] = ofFrame(frame);
         }
         double[] out = new double[NAMES.size()];
         int k = 0;
@@ -115,7 +105,6 @@ public final class PoseWindowFeatures {
         k = 4 * width;
         k = movement(xy, out, k);
         periodicity(perFrame, out, k);
-        rangeOfMotion(boxedFrames, out, k + 2);
         return out;
     }
 
@@ -155,48 +144,14 @@ public final class PoseWindowFeatures {
         return Math.sqrt(squares / xy.length);
     }
 
-    /**
-     * Range (maximum minus minimum over the window) of each part's position relative to the hip centre,
-     * vertical then horizontal, averaged over the part's landmarks and divided by the mean torso length
-     * (hip centre to shoulder centre), all in the frames' landmark boxes; 0 when the torso has no length.
-     */
-    private static void rangeOfMotion(double[][][] boxedFrames, double[] out, int k) {
-        double torso = 0;
-        for (double[][] q : boxedFrames) {
-            double[] hip = centre(q, Joint.LEFT_HIP, Joint.RIGHT_HIP);
-            double[] shoulder = centre(q, Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER);
-            torso += Math.hypot(shoulder[0] - hip[0], shoulder[1] - hip[1]) / boxedFrames.length;
-        }
-        for (int c = 1; c >= 0; c--) {
-            for (int p : AROUND_HIPS) {
-                double range = 0;
-                for (int landmark : PARTS[p]) {
-                    double min = Double.POSITIVE_INFINITY;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (double[][] q : boxedFrames) {
-                        double relative = q[landmark][c] - centre(q, Joint.LEFT_HIP, Joint.RIGHT_HIP)[c];
-                        min = Math.min(min, relative);
-                        max = Math.max(max, relative);
-                    }
-                    range += (max - min) / PARTS[p].length;
-                }
-                out[k++] = torso > 0 ? range / torso : 0;
-            }
-        }
-    }
-
-    /**
-     * Lag (share of the window) and height of the first autocorrelation peak of the most varying
-     * position signal (the per-frame values after the angles, before the depths).
-     */
+    /** Lag (share of the window) and height of the first autocorrelation peak of the most varying signal. */
     private static void periodicity(double[][] perFrame, double[] out, int k) {
         int n = perFrame.length;
         int first = ANGLE_NAMES.length * 2;
         int best = first;
         double bestEnergy = -1;
         double[] means = new double[perFrame[0].length];
-        int positions = means.length - AROUND_HIPS.length;
-        for (int j = first; j < positions; j++) {
+        for (int j = first; j < means.length; j++) {
             double sum = 0;
             for (double[] row : perFrame) {
                 sum += row[j];
@@ -249,11 +204,6 @@ public final class PoseWindowFeatures {
             throw new IllegalArgumentException("frame features need the " + Joint.COUNT
                     + " BlazePose landmarks with x and y, got " + p.length + " landmarks");
         }
-        return frame(p, boxed(p));
-    }
-
-    /** The per-frame values: angles, positions in the bounding box, orientation, depth from the hips. */
-    private static double[] frame(double[][] p, double[][] q) {
         double[] values = new double[FRAME_NAMES.size()];
         int k = 0;
         double[] angles = new double[ANGLES.length];
@@ -266,6 +216,7 @@ public final class PoseWindowFeatures {
         for (int a = 0; a < angles.length; a += 2) {
             values[k++] = Math.abs(angles[a] - angles[a + 1]);
         }
+        double[][] q = boxed(p);
         double[] hip = centre(q, Joint.LEFT_HIP, Joint.RIGHT_HIP);
         double[] shoulder = centre(q, Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER);
         double[] ankle = centre(q, Joint.LEFT_ANKLE, Joint.RIGHT_ANKLE);
@@ -281,40 +232,8 @@ public final class PoseWindowFeatures {
         values[k++] = Math.abs(shoulder[0] - hip[0]);
         values[k++] = shoulder[1] - hip[1];
         values[k++] = Math.abs(ankle[0] - hip[0]);
-        values[k++] = ankle[1] - hip[1];
-        depth(p, values, k);
+        values[k] = ankle[1] - hip[1];
         return values;
-    }
-
-    /**
-     * Each part's depth minus the hips' depth, z scaled to the frame's depth range (lowest z 0, highest
-     * 1); 0 without z or when every landmark has the same z.
-     */
-    private static void depth(double[][] p, double[] values, int k) {
-        if (p[0].length < 3) {
-            return;
-        }
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double[] landmark : p) {
-            min = Math.min(min, landmark[2]);
-            max = Math.max(max, landmark[2]);
-        }
-        if (max <= min) {
-            return;
-        }
-        double hips = partDepth(p, HIPS, min, max);
-        for (int part : AROUND_HIPS) {
-            values[k++] = partDepth(p, part, min, max) - hips;
-        }
-    }
-
-    private static double partDepth(double[][] p, int part, double min, double max) {
-        double sum = 0;
-        for (int landmark : PARTS[part]) {
-            sum += (p[landmark][2] - min) / (max - min);
-        }
-        return sum / PARTS[part].length;
     }
 
     /** x and y scaled to the landmarks' bounding box: 0 at its top left, 1 at its right and bottom edges. */
@@ -367,9 +286,6 @@ public final class PoseWindowFeatures {
             names.add(pair + "_off_centre");
         }
         names.addAll(List.of("shoulder_over_hip_x", "shoulder_over_hip_y", "ankle_from_hip_x", "ankle_from_hip_y"));
-        for (int part : AROUND_HIPS) {
-            names.add(PART_NAMES[part] + "_depth_from_hips");
-        }
         return List.copyOf(names);
     }
 
@@ -389,11 +305,6 @@ public final class PoseWindowFeatures {
         names.add("movement_total");
         names.add("period_share_of_window");
         names.add("periodicity");
-        for (String axis : new String[] {"vertical", "horizontal"}) {
-            for (int part : AROUND_HIPS) {
-                names.add(PART_NAMES[part] + "_" + axis + "_range_per_torso");
-            }
-        }
         return List.copyOf(names);
     }
 }

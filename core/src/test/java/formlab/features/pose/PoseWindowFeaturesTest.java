@@ -1,6 +1,5 @@
 package formlab.features.pose;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,15 +8,15 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * Depth and range-of-motion features of {@link PoseWindowFeatures} on a synthetic figure whose
- * landmark box is the unit square, so every value can be worked out by hand.
+ * {@link PoseWindowFeatures} on a synthetic figure whose landmark box is the unit square, so every
+ * value can be worked out by hand.
  */
 class PoseWindowFeaturesTest {
 
     /**
-     * A standing figure, arms out: nose (0.5, 0, depth 0), shoulders y 0.2 (depth 0.2), elbows y 0.2
-     * (depth 0.2), wrists at x 0 and 1 (depth 1), hips, knees and ankles at y 0.5, 0.75 and 1 (depth
-     * 0.5); the wrists at {@code wristY}. Every other landmark sits at (0.5, 0.5, 0.5).
+     * A standing figure, arms out: nose (0.5, 0), shoulders at x 0.4 and 0.6, elbows at x 0.2 and 0.8
+     * (both y 0.2), wrists at x 0 and 1 and y {@code wristY}, hips, knees and ankles at x 0.45 and 0.55
+     * and y 0.5, 0.75 and 1. Every other landmark sits at (0.5, 0.5); z is not used.
      */
     private static double[][] figure(double wristY) {
         double[][] p = new double[Joint.COUNT][];
@@ -60,43 +59,57 @@ class PoseWindowFeaturesTest {
     }
 
     @Test
-    void depthIsEachPartsDepthMinusTheHipsInTheFramesDepthRange() {
+    void anglesAreTheSideMeanInTheImagePlane() {
         double[] f = PoseWindowFeatures.of(raisingArms(4), 0, 4);
         assertEquals(PoseWindowFeatures.featureNames().size(), f.length);
-        assertEquals(-0.5, feature(f, "head_depth_from_hips_mean"), 1e-12);
-        assertEquals(-0.3, feature(f, "shoulders_depth_from_hips_mean"), 1e-12);
-        assertEquals(-0.3, feature(f, "elbows_depth_from_hips_max"), 1e-12);
-        assertEquals(0.5, feature(f, "wrists_depth_from_hips_min"), 1e-12);
-        assertEquals(0.0, feature(f, "knees_depth_from_hips_mean"), 1e-12);
-        assertEquals(0.0, feature(f, "ankles_depth_from_hips_sd"), 1e-12);
+        // straight arms (pi), then wrists 0.2 above the elbows: 3 pi / 4; alternating, so the mean is 7 pi / 8
+        assertEquals(Math.PI, feature(f, "elbow_angle_max"), 1e-12);
+        assertEquals(3 * Math.PI / 4, feature(f, "elbow_angle_min"), 1e-12);
+        assertEquals(7 * Math.PI / 8, feature(f, "elbow_angle_mean"), 1e-12);
+        assertEquals(Math.PI / 8, feature(f, "elbow_angle_sd"), 1e-12);
+        assertEquals(0.0, feature(f, "elbow_angle_side_difference_max"), 1e-12);
     }
 
     @Test
-    void depthDoesNotDependOnTheDepthScaleAndIsZeroWithoutDepth() {
+    void positionsAndOrientationAreInTheLandmarkBox() {
+        double[] f = PoseWindowFeatures.of(raisingArms(4), 0, 4);
+        assertEquals(0.0, feature(f, "wrist_height_min"), 1e-12);
+        assertEquals(0.2, feature(f, "wrist_height_max"), 1e-12);
+        assertEquals(0.5, feature(f, "wrist_off_centre_mean"), 1e-12);
+        assertEquals(-0.3, feature(f, "shoulder_over_hip_y_mean"), 1e-12);
+        assertEquals(0.5, feature(f, "ankle_from_hip_y_mean"), 1e-12);
+        assertEquals(0.0, feature(f, "shoulder_over_hip_x_max"), 1e-12);
+    }
+
+    @Test
+    void onlyTheWristsMoveVertically() {
+        double[] f = PoseWindowFeatures.of(raisingArms(4), 0, 4);
+        // each wrist alternates between y 0.2 and 0: standard deviation 0.1, all of the movement
+        assertEquals(0.1, feature(f, "movement_total"), 1e-5);
+        assertEquals(1.0, feature(f, "wrists_vertical_movement_share"), 1e-4);
+        assertEquals(0.0, feature(f, "wrists_horizontal_movement_share"), 1e-12);
+        assertEquals(0.0, feature(f, "knees_vertical_movement_share"), 1e-12);
+    }
+
+    @Test
+    void positionsDoNotDependOnWhereThePersonIsInTheImage() {
         double[][][] frames = raisingArms(4);
-        double[][][] scaled = new double[4][Joint.COUNT][];
-        double[][][] flat = new double[4][Joint.COUNT][];
+        double[][][] moved = new double[4][Joint.COUNT][];
         for (int t = 0; t < 4; t++) {
             for (int j = 0; j < Joint.COUNT; j++) {
                 double[] l = frames[t][j];
-                scaled[t][j] = new double[] {l[0], l[1], 3 * l[2] - 7};
-                flat[t][j] = new double[] {l[0], l[1]};
+                moved[t][j] = new double[] {0.3 * l[0] + 0.1, 0.5 * l[1] + 0.2, l[2]};
             }
         }
-        assertArrayEquals(PoseWindowFeatures.of(frames, 0, 4), PoseWindowFeatures.of(scaled, 0, 4), 1e-12);
-        double[] withoutDepth = PoseWindowFeatures.of(flat, 0, 4);
-        assertEquals(0.0, feature(withoutDepth, "wrists_depth_from_hips_mean"));
-        assertEquals(0.0, feature(withoutDepth, "head_depth_from_hips_min"));
-    }
-
-    @Test
-    void rangeOfMotionIsInTorsoLengthsAroundTheHipCentre() {
-        double[] f = PoseWindowFeatures.of(raisingArms(4), 0, 4);
-        // torso: shoulder centre (0.5, 0.2) to hip centre (0.5, 0.5) = 0.3; wrists 0.3 then 0.5 above the hips
-        assertEquals(0.2 / 0.3, feature(f, "wrists_vertical_range_per_torso"), 1e-12);
-        assertEquals(0.0, feature(f, "wrists_horizontal_range_per_torso"), 1e-12);
-        assertEquals(0.0, feature(f, "head_vertical_range_per_torso"), 1e-12);
-        assertEquals(0.0, feature(f, "knees_vertical_range_per_torso"), 1e-12);
+        double[] a = PoseWindowFeatures.of(frames, 0, 4);
+        double[] b = PoseWindowFeatures.of(moved, 0, 4);
+        // positions, orientation and periodicity are in the landmark box; angles and movement are not
+        for (int i = 0; i < a.length; i++) {
+            String name = PoseWindowFeatures.featureNames().get(i);
+            if (!name.contains("_angle") && !name.contains("movement")) {
+                assertEquals(a[i], b[i], 1e-9, name);
+            }
+        }
     }
 
     @Test
