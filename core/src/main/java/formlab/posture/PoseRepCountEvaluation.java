@@ -7,7 +7,6 @@ import formlab.pose.io.DescribedPose;
 import formlab.posture.SalientPoseCounter.Labelling;
 import formlab.posture.SalientPoseCounter.Thresholds;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,21 +99,22 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             throw new IllegalArgumentException("leave-one-subject-out with " + settings.innerFolds()
                     + " inner folds needs at least " + (1 + settings.innerFolds()) + " subjects, found " + subjects);
         }
-        Map<String, Row> bySequence = new HashMap<>();
+        Row[] rows = new Row[annotated.size()];
         for (int s = 0; s < subjects.size(); s++) {
             String subject = subjects.get(s);
             List<DescribedPose> training = annotated.stream().filter(p -> !p.subject().equals(subject)).toList();
             SalientPoseCounter counter = fit(training, settings);
-            for (DescribedPose pose : annotated) {
+            for (int i = 0; i < annotated.size(); i++) {
+                DescribedPose pose = annotated.get(i);
                 if (pose.subject().equals(subject)) {
-                    bySequence.put(pose.id(), new Row(pose.id(), subject, pose.label(), pose.repetitions().size(),
-                            counter.count(pose.frames(), pose.label()), counter.thresholds()));
+                    rows[i] = new Row(pose.id(), subject, pose.label(), pose.repetitions().size(),
+                            counter.count(pose.frames(), pose.label()), counter.thresholds());
                 }
             }
             progress.step("leave-one-subject-out", s + 1, subjects.size(), "held out " + subject + ": "
                     + counter.thresholds());
         }
-        return new PoseRepCountEvaluation(annotated.stream().map(p -> bySequence.get(p.id())).toList());
+        return new PoseRepCountEvaluation(List.of(rows));
     }
 
     /**

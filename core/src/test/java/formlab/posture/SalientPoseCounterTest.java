@@ -45,6 +45,19 @@ class SalientPoseCounterTest {
     }
 
     @Test
+    void sequencesSharingAnIdKeepOneRowEach() {
+        List<DescribedPose> poses = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            DescribedPose pose = sequence("s" + s, "raise", 3 + s, 30, 30, s);
+            poses.add(new DescribedPose("clip", pose.file(), pose.subject(), pose.label(), pose.frames(),
+                    pose.coordinates(), pose.repetitions()));
+        }
+        PoseRepCountEvaluation evaluation = PoseRepCountEvaluation.leaveOneSubjectOut(poses, SMALL, Progress.none());
+        assertEquals(List.of("s0", "s1", "s2"), evaluation.rows().stream().map(PoseRepCountEvaluation.Row::subject).toList());
+        assertEquals(List.of(3, 4, 5), evaluation.rows().stream().map(PoseRepCountEvaluation.Row::truth).toList());
+    }
+
+    @Test
     void sequencesAnnotatedFromTheOtherEndAreAlignedBeforeTraining() {
         List<DescribedPose> poses = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
