@@ -76,7 +76,9 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("labelling", Map.of("edge", labelling.edge(), "middle", labelling.middle(), "stride", labelling.stride()));
             map.put("exerciseContext", exerciseContext);
+            map.put("trees", trees);
             map.put("innerFolds", innerFolds);
+            map.put("seed", seed);
             map.put("features", "PoseWindowFeatures.ofFrame");
             return map;
         }

@@ -58,6 +58,15 @@ class SalientPoseCounterTest {
     }
 
     @Test
+    void settingsAsMapHoldEveryValue() {
+        var map = new PoseRepCountEvaluation.Settings(Labelling.defaults(), false, 30, 2, 7).asMap();
+        assertEquals(30, map.get("trees"));
+        assertEquals(7L, map.get("seed"));
+        assertEquals(2, map.get("innerFolds"));
+        assertEquals(false, map.get("exerciseContext"));
+    }
+
+    @Test
     void sequencesAnnotatedFromTheOtherEndAreAlignedBeforeTraining() {
         List<DescribedPose> poses = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
