@@ -44,7 +44,7 @@ public final class PoseDatasetCommands {
             "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
             "  --context exercise|none   reps: the exercise as a feature of the frame model (default exercise: the class is",
             "                   known when counting) or none (one model for every exercise)",
-            "  --name NAME      train: registry name (default <dataset>-class, <dataset>-reps)",
+            "  --name NAME      train: registry name (default <dataset>-class; train --task reps is not offered)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 
     private PoseDatasetCommands() {

@@ -102,6 +102,8 @@ class PoseDatasetCommandsTest {
                 "no sequence has annotated repetitions");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.train(description, args("--task", "reps"), out),
                 "evaluate --dataset synthetic --task reps");
+        // the help promises no registry name for a model train refuses to make
+        assertTrue(!PoseDatasetCommands.OPTIONS_HELP.contains("-reps)"), PoseDatasetCommands.OPTIONS_HELP);
     }
 
     @Test
