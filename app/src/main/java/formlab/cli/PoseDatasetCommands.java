@@ -42,8 +42,8 @@ public final class PoseDatasetCommands {
             "  --subjects A,B   only these subjects (default: all); leave-one-subject-out needs two",
             "  --task exercise|reps   the sequence's class (default), or repetition counts by a salient-pose frame model",
             "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
-            "  --context exercise|none   reps: the exercise as a feature of the frame model (default exercise: the class is",
-            "                   known when counting) or none (one model for every exercise)",
+            "  --context none|true   reps: one frame model for every exercise (default), or the sequence's true class as",
+            "                   a feature of the frame model (as if the exercise were classified without error)",
             "  --name NAME      train: registry name (default <dataset>-class; train --task reps is not offered)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 

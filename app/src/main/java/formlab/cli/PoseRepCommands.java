@@ -35,7 +35,8 @@ final class PoseRepCommands {
             throw new UsageException(description.file() + ": " + e.getMessage());
         }
         out.print(evaluation.text());
-        out.printf(Locale.ROOT, "exercise context: %s; %.1f s%n", settings.exerciseContext() ? "the known class" : "none",
+        out.printf(Locale.ROOT, "exercise context: %s; %.1f s%n", settings.exerciseContext()
+                ? "the true class (as if the exercise were classified without error)" : "none",
                 (System.nanoTime() - start) / 1e9);
         return Main.EXIT_OK;
     }
@@ -48,12 +49,12 @@ final class PoseRepCommands {
 
     static PoseRepCountEvaluation.Settings settings(Args args) {
         PoseRepCountEvaluation.Settings defaults = PoseRepCountEvaluation.Settings.defaults();
-        String context = args.option("context", "exercise");
-        if (!context.equals("exercise") && !context.equals("none")) {
-            throw new UsageException("--context expects exercise or none; got '" + context + "'");
+        String context = args.option("context", "none");
+        if (!context.equals("true") && !context.equals("none")) {
+            throw new UsageException("--context expects none or true; got '" + context + "'");
         }
         try {
-            return new PoseRepCountEvaluation.Settings(defaults.labelling(), context.equals("exercise"),
+            return new PoseRepCountEvaluation.Settings(defaults.labelling(), context.equals("true"),
                     args.integer("trees", defaults.trees()), defaults.innerFolds(), defaults.seed());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--trees: " + e.getMessage());

@@ -92,7 +92,7 @@ class PoseDatasetCommandsTest {
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "quality"), out),
                 "--task expects exercise or reps");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--context",
-                "camera"), out), "--context expects exercise or none");
+                "camera"), out), "--context expects none or true");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--trees", "0"),
                 out), "--trees");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--windoww", "3"),
@@ -102,6 +102,9 @@ class PoseDatasetCommandsTest {
                 "no sequence has annotated repetitions");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.train(description, args("--task", "reps"), out),
                 "evaluate --dataset synthetic --task reps");
+        // counted without the class unless asked: the true class as context assumes an error-free classifier
+        assertTrue(!PoseRepCommands.settings(args("--task", "reps")).exerciseContext());
+        assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "true")).exerciseContext());
         // the help promises no registry name for a model train refuses to make
         assertTrue(!PoseDatasetCommands.OPTIONS_HELP.contains("-reps)"), PoseDatasetCommands.OPTIONS_HELP);
     }

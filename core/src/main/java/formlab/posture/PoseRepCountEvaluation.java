@@ -47,7 +47,8 @@ public record PoseRepCountEvaluation(List<Row> rows) {
      * How the counter is trained and its thresholds chosen.
      *
      * @param labelling       which frames are training rows
-     * @param exerciseContext whether the exercise is a feature (one-hot; the class is known at counting time)
+     * @param exerciseContext whether the exercise is a feature (one-hot); evaluated, each held-out sequence gets
+     *                        its true class, so the counts are those of an error-free exercise classifier
      * @param trees           trees of the random forest
      * @param innerFolds      folds of training subjects for choosing the thresholds (at least 2)
      * @param seed            the forest's seed
@@ -61,9 +62,12 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             }
         }
 
-        /** Default labelling, exercise as context, 100 trees, 3 inner folds, seed 42. */
+        /**
+         * Default labelling, no exercise context (the counts do not lean on a known class), 100 trees, 3 inner
+         * folds, seed 42.
+         */
         public static Settings defaults() {
-            return new Settings(Labelling.defaults(), true, 100, 3, 42);
+            return new Settings(Labelling.defaults(), false, 100, 3, 42);
         }
 
         /** The frame model's trainer. */
