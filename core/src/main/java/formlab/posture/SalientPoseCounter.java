@@ -7,6 +7,7 @@ import formlab.model.Trainer;
 import formlab.pose.io.DescribedPose;
 import formlab.pose.reps.HysteresisRepCounter;
 import formlab.pose.reps.PeriodicRepCounter;
+import formlab.pose.reps.RepSignals;
 import formlab.pose.reps.Repetition;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -329,7 +330,7 @@ public final class SalientPoseCounter {
      * repetition.
      */
     public static List<Repetition> repetitions(double[] middleProbability, Thresholds thresholds) {
-        double[] smoothed = smooth(middleProbability, thresholds.smoothing());
+        double[] smoothed = RepSignals.movingAverage(middleProbability, thresholds.smoothing());
         double[] finite = java.util.Arrays.stream(smoothed).filter(Double::isFinite).sorted().toArray();
         if (finite.length < 2) {
             return List.of();
@@ -344,28 +345,6 @@ public final class SalientPoseCounter {
             rest[t] = 1 - (smoothed[t] - low) / (high - low);
         }
         return new HysteresisRepCounter(1 - thresholds.enter(), 1 - thresholds.exit(), 1).count(rest);
-    }
-
-    /** Centred moving average over the finite values in the window; NaN where the frame itself is NaN. */
-    static double[] smooth(double[] x, int window) {
-        double[] out = new double[x.length];
-        int half = window / 2;
-        for (int t = 0; t < x.length; t++) {
-            if (!Double.isFinite(x[t])) {
-                out[t] = Double.NaN;
-                continue;
-            }
-            double sum = 0;
-            int n = 0;
-            for (int k = Math.max(0, t - half); k <= Math.min(x.length - 1, t + half); k++) {
-                if (Double.isFinite(x[k])) {
-                    sum += x[k];
-                    n++;
-                }
-            }
-            out[t] = sum / n;
-        }
-        return out;
     }
 
     /** The feature names: the frame features, then one column per context exercise. */

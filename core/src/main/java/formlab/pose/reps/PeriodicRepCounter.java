@@ -34,7 +34,7 @@ public record PeriodicRepCounter(int smoothing, double prominence) {
 
     /** Counts repetitions in an already one-dimensional movement signal. */
     public int countSignal(double[] raw) {
-        double[] signal = smooth(raw, smoothing);
+        double[] signal = RepSignals.movingAverage(raw, smoothing);
         int[] active = activeRange(signal);
         int from = active[0], to = active[1];
         if (to - from < 4) {
@@ -149,21 +149,6 @@ public record PeriodicRepCounter(int smoothing, double prominence) {
             projection[i] = dot;
         }
         return projection;
-    }
-
-    static double[] smooth(double[] x, int window) {
-        double[] out = new double[x.length];
-        int half = window / 2;
-        for (int i = 0; i < x.length; i++) {
-            double sum = 0;
-            int count = 0;
-            for (int k = Math.max(0, i - half); k <= Math.min(x.length - 1, i + half); k++) {
-                sum += x[k];
-                count++;
-            }
-            out[i] = sum / count;
-        }
-        return out;
     }
 
     /** First and one-past-last frame whose speed exceeds 10 % of the 95th-percentile speed. */

@@ -43,4 +43,29 @@ public final class RepSignals {
     public static double[] of(PoseSequence sequence, ToDoubleFunction<Pose> signal) {
         return sequence.frames().stream().mapToDouble(frame -> signal.applyAsDouble(frame.pose())).toArray();
     }
+
+    /**
+     * Centred moving average over {@code window} frames (half on each side, cut at the ends), averaging
+     * only the finite values in the window; NaN where the frame itself is not finite.
+     */
+    public static double[] movingAverage(double[] x, int window) {
+        double[] out = new double[x.length];
+        int half = window / 2;
+        for (int t = 0; t < x.length; t++) {
+            if (!Double.isFinite(x[t])) {
+                out[t] = Double.NaN;
+                continue;
+            }
+            double sum = 0;
+            int n = 0;
+            for (int k = Math.max(0, t - half); k <= Math.min(x.length - 1, t + half); k++) {
+                if (Double.isFinite(x[k])) {
+                    sum += x[k];
+                    n++;
+                }
+            }
+            out[t] = sum / n;
+        }
+        return out;
+    }
 }

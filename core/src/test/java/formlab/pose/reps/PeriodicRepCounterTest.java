@@ -41,6 +41,16 @@ class PeriodicRepCounterTest {
     }
 
     @Test
+    void theMovingAverageIsCentredCutAtTheEndsAndSkipsMissingFrames() {
+        assertArrayEquals(new double[] {1.5, 2, 3, 3.5}, RepSignals.movingAverage(new double[] {1, 2, 3, 4}, 3), 1e-12);
+        double[] gap = RepSignals.movingAverage(new double[] {1, Double.NaN, 3, 5}, 3);
+        assertEquals(1, gap[0], 1e-12);
+        assertTrue(Double.isNaN(gap[1]));
+        assertEquals(4, gap[2], 1e-12);
+        assertEquals(4, gap[3], 1e-12);
+    }
+
+    @Test
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> new PeriodicRepCounter(0, 0.3));
         assertThrows(IllegalArgumentException.class, () -> new PeriodicRepCounter(5, 1.5));
