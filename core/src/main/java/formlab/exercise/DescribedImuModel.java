@@ -101,9 +101,12 @@ public final class DescribedImuModel {
         if (p.get("repRules") instanceof Map<?, ?> stored) {
             stored.forEach((label, value) -> {
                 Map<String, Object> rule = (Map<String, Object>) value;
-                rules.put(label.toString(), new DescribedImuRepetitions.Rule(rule.get("unit").toString(),
-                        RepRules.rule((Map<String, Object>) rule.get("rule")), ((Number) rule.get("trainingMae")).doubleValue(),
-                        ((Number) rule.get("recordings")).intValue()));
+                // "rules": the tied rules counted by their median; "rule": one rule (cards written before)
+                List<RepCountParameters> parameters = rule.get("rules") instanceof List<?> tied
+                        ? tied.stream().map(r -> RepRules.rule((Map<String, Object>) r)).toList()
+                        : List.of(RepRules.rule((Map<String, Object>) rule.get("rule")));
+                rules.put(label.toString(), new DescribedImuRepetitions.Rule(rule.get("unit").toString(), parameters,
+                        ((Number) rule.get("trainingMae")).doubleValue(), ((Number) rule.get("recordings")).intValue()));
             });
         }
         List<String> rest = p.get("restClasses") instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
@@ -199,7 +202,7 @@ public final class DescribedImuModel {
         Map<String, List<RepCountParameters>> rules = new LinkedHashMap<>();
         repRules.forEach((label, rule) -> {
             if (rule.unit().equals(unit)) {
-                rules.put(label, List.of(rule.parameters()));
+                rules.put(label, rule.parameters());
             }
         });
         return ExerciseModel.described(pipeline, new OneUnit(classifier, unit + ":"), restClasses, rules, SMOOTHING_WINDOWS,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import formlab.imu.reps.RepCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,17 @@ class DescribedImuRepetitionsTest {
 
     @Test
     void theMedianOfAnEvenNumberIsTheLowerMiddleValue() {
-        assertEquals(30, DescribedImuRepetitions.lowerMedian(new int[] {32, 30, 24}));
-        assertEquals(29, DescribedImuRepetitions.lowerMedian(new int[] {31, 29, 28, 30}));
-        assertEquals(7, DescribedImuRepetitions.lowerMedian(new int[] {7}));
-        assertThrows(IllegalArgumentException.class, () -> DescribedImuRepetitions.lowerMedian(new int[0]));
+        assertEquals(30, RepCounter.median(new int[] {32, 30, 24}));
+        assertEquals(29, RepCounter.median(new int[] {31, 29, 28, 30}));
+        assertEquals(7, RepCounter.median(new int[] {7}));
+        assertThrows(IllegalArgumentException.class, () -> RepCounter.median(new int[0]));
+    }
+
+    @Test
+    void keepsTheTiedPairsOnTheFirstTiedUnit() {
+        List<int[]> kept = DescribedImuRepetitions.oneUnit(List.of(new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 0}));
+        assertEquals(2, kept.size());
+        assertArrayEquals(new int[] {0, 2}, kept.get(1));
     }
 
     @Test
