@@ -19,6 +19,8 @@ import java.util.Map;
  * barbell path ({@link RepCounter}, peaks of a low-passed accelerometer channel) with the rules of each
  * class (exercise) chosen on the other subjects' recordings whose count the description gives, then
  * applied to the left-out subject's recordings. Recordings without a known count are not used.
+ * A recording of a class that no other subject's recording with a count has is not counted (no rule
+ * to count by: {@link #NOT_COUNTED}), said so in {@link #text}, and left out of the metrics.
  *
  * <p>The chosen rules are the (sensor unit, rule) pairs with the smallest absolute error summed over
  * those recordings, kept on one sensor unit: the unit of the first tied pair (units in the order
@@ -34,6 +36,9 @@ import java.util.Map;
  */
 public record DescribedImuRepetitions(List<Row> rows) {
 
+    /** The count of a row with no rules to count by (no other subject's recording of its class has a count). */
+    public static final int NOT_COUNTED = -1;
+
     /**
      * One counted recording.
      *
@@ -41,7 +46,8 @@ public record DescribedImuRepetitions(List<Row> rows) {
      * @param subject   its subject (left out when it was counted)
      * @param label     its class
      * @param truth     the count the description gives
-     * @param counted   the count: the median of the tied rules' counts
+     * @param counted   the count: the median of the tied rules' counts, or {@link #NOT_COUNTED} when no
+     *                  other subject's recording of the class has a count to choose rules on
      * @param unit      the sensor unit of the tied rules (that of the first tied pair, unit then rule order)
      * @param rule      the first tied rule
      * @param tied      how many rules on that unit tied for the smallest error on the other subjects
@@ -93,6 +99,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
             boolean[] used = mask(known, other -> !other.subject().equals(tested.subject())
                     && other.label().equals(tested.label()));
             List<int[]> tied = oneUnit(tiedBest(counts, truths, used));
+            if (tied.isEmpty()) {
+                rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), NOT_COUNTED, "-",
+                        "none: no other subject's recording of " + tested.label() + " has a count", 0));
+                continue;
+            }
             int[][] own = counts[i];
             int counted = RepCounter.median(tied.stream().mapToInt(pair -> own[pair[0]][pair[1]]).toArray());
             int[] first = tied.getFirst();
@@ -175,8 +186,8 @@ public record DescribedImuRepetitions(List<Row> rows) {
 
     /**
      * Every {unit, rule} pair whose counts of the recordings marked {@code used} have the smallest sum
-     * of absolute errors against {@code truths}, in unit then rule order ({0, 0} alone when no recording
-     * is used).
+     * of absolute errors against {@code truths}, in unit then rule order; empty when no recording is
+     * used (nothing to choose on: every pair would tie at no error).
      *
      * @param counts counts[recording][unit][rule]
      * @param truths the true count of each recording
@@ -185,8 +196,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
     static List<int[]> tiedBest(int[][][] counts, int[] truths, boolean[] used) {
         List<int[]> best = new ArrayList<>();
         long bestError = Long.MAX_VALUE;
-        if (counts.length == 0) {
-            best.add(new int[] {0, 0});
+        boolean any = false;
+        for (int j = 0; j < counts.length && !any; j++) {
+            any = used[j];
+        }
+        if (!any) {
             return best;
         }
         for (int u = 0; u < counts[0].length; u++) {
@@ -214,24 +228,29 @@ public record DescribedImuRepetitions(List<Row> rows) {
         return tied.isEmpty() ? tied : tied.stream().filter(pair -> pair[0] == tied.getFirst()[0]).toList();
     }
 
-    /** Mean absolute error of the counts. */
+    /** The rows counted (those with rules to count by); the metrics are over these. */
+    public List<Row> counted() {
+        return rows.stream().filter(r -> r.counted() != NOT_COUNTED).toList();
+    }
+
+    /** Mean absolute error of the counted rows. */
     public double meanAbsoluteError() {
-        return rows.stream().mapToInt(r -> Math.abs(r.counted() - r.truth())).average().orElse(Double.NaN);
+        return counted().stream().mapToInt(r -> Math.abs(r.counted() - r.truth())).average().orElse(Double.NaN);
     }
 
-    /** Mean absolute error relative to the true count. */
+    /** Mean absolute error relative to the true count, over the counted rows. */
     public double meanRelativeError() {
-        return rows.stream().mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
+        return counted().stream().mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
     }
 
-    /** Share of recordings counted within one repetition. */
+    /** Share of the counted rows within one repetition of the truth. */
     public double withinOne() {
-        return rows.stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) rows.size();
+        return counted().stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) counted().size();
     }
 
-    /** Share of recordings counted exactly. */
+    /** Share of the counted rows counted exactly. */
     public double exact() {
-        return rows.stream().filter(r -> r.counted() == r.truth()).count() / (double) rows.size();
+        return counted().stream().filter(r -> r.counted() == r.truth()).count() / (double) counted().size();
     }
 
     /** {@code count_exact}, {@code count_mae}, {@code count_relative_error}, {@code count_within_one}. */
@@ -251,8 +270,17 @@ public record DescribedImuRepetitions(List<Row> rows) {
                         + " subjects, on the first tied unit), %d recordings%n",
                 rows.size()));
         for (Row r : rows) {
+            if (r.counted() == NOT_COUNTED) {
+                s.append(String.format(Locale.ROOT, "  %-28s true %3d not counted (%s)%n", r.recording(), r.truth(), r.rule()));
+                continue;
+            }
             s.append(String.format(Locale.ROOT, "  %-28s true %3d counted %3d  (median of %d tied; first %s: %s)%n",
                     r.recording(), r.truth(), r.counted(), r.tied(), r.unit(), r.rule()));
+        }
+        if (counted().size() < rows.size()) {
+            s.append(String.format(Locale.ROOT, "not counted: %d of %d recordings (no rules: no other subject's recording of"
+                    + " their class has a count); the metrics are over the other %d%n", rows.size() - counted().size(),
+                    rows.size(), counted().size()));
         }
         summary().forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-28s %.3f%n", name, value)));
         return s.toString();

@@ -90,4 +90,18 @@ class DescribedImuEvaluationTest {
         assertTrue(compared >= 2, counts.text());
         assertTrue(rules.values().stream().anyMatch(rule -> rule.parameters().size() > 1), "several rules tie: " + rules);
     }
+
+    @Test
+    void doesNotCountAClassThatNoOtherSubjectHasACountOf() {
+        // e1 of subject s1 only, e3 of everyone: s1's e1 sessions have no rules chosen without s1
+        List<DescribedImuRecording> some = recordings.stream()
+                .filter(r -> r.label().equals("e3") || r.label().equals("e1") && r.subject().equals("s1")).toList();
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(some, List.of("u2"));
+        List<DescribedImuRepetitions.Row> e1 = counts.rows().stream().filter(r -> r.label().equals("e1")).toList();
+        assertTrue(!e1.isEmpty() && e1.stream().allMatch(r -> r.counted() == DescribedImuRepetitions.NOT_COUNTED
+                && r.tied() == 0), counts.text());
+        assertTrue(counts.rows().stream().filter(r -> r.label().equals("e3")).allMatch(r -> r.counted() >= 0), counts.text());
+        assertEquals(counts.rows().size() - e1.size(), counts.counted().size());
+        assertTrue(counts.text().contains("not counted"), counts.text());
+    }
 }
