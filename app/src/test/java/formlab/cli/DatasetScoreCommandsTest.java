@@ -127,6 +127,22 @@ class DatasetScoreCommandsTest {
     }
 
     @Test
+    void replayCountsARecordingAsScoreDoes() throws Exception {
+        // both count at the rate the rules were chosen at (the recording's 25 Hz), with the class's tied rules
+        Path sets = dir.resolve("out-replay/recordings.csv");
+        Files.createDirectories(sets.getParent());
+        assertEquals(0, cli.run("score", "--dataset", description.toString(), "--model", MODEL, "--models", models.toString(),
+                "--sets", sets.toString()), cli.error());
+        String scored = Files.readAllLines(sets).stream().filter(row -> row.startsWith("s1/e1/test,")).findFirst().orElseThrow();
+        CommandRunner replay = new CommandRunner();
+        assertEquals(0, replay.run("replay", "--dataset", description.toString(), "--recording", "s1/e1/test", "--model", MODEL,
+                "--models", models.toString()), replay.error());
+        Matcher last = Pattern.compile("final: e1, (\\d+) reps").matcher(replay.output());
+        assertTrue(last.find(), replay.output());
+        assertEquals(scored.split(",")[6], last.group(1), "score's count (" + scored + ") and replay's: " + replay.output());
+    }
+
+    @Test
     void repsReportsLeaveOneSubjectOutCountsAsEvaluateDoes() {
         assertEquals(0, cli.run("reps", "--dataset", description.toString()), cli.error());
         String out = cli.output();

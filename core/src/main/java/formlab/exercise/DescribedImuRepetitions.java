@@ -71,10 +71,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
      *
      * @param unit        the sensor unit
      * @param parameters  the tied rules, in candidate order (at least one)
+     * @param rateHz      the accelerometer rate they were chosen at (a stream is counted on a grid at it)
      * @param trainingMae the mean absolute error of the median count on the recordings they were chosen on
      * @param recordings  how many recordings they were chosen on
      */
-    public record Rule(String unit, List<RepCountParameters> parameters, double trainingMae, int recordings) {
+    public record Rule(String unit, List<RepCountParameters> parameters, double rateHz, double trainingMae, int recordings) {
 
         /** Copies the rules. */
         public Rule {
@@ -139,8 +140,10 @@ public record DescribedImuRepetitions(List<Row> rows) {
                     n++;
                 }
             }
-            fitted.put(label, new Rule(units.get(tied.getFirst()[0]), tied.stream().map(pair -> rules.get(pair[1])).toList(),
-                    error / n, n));
+            String unit = units.get(tied.getFirst()[0]);
+            double rate = known.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow().sensors(unit)
+                    .accelerometer().nominalRateHz();
+            fitted.put(label, new Rule(unit, tied.stream().map(pair -> rules.get(pair[1])).toList(), rate, error / n, n));
         }
         return fitted;
     }

@@ -98,6 +98,7 @@ public final class DescribedImuTraining {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("unit", rule.unit());
             r.put("rules", rule.parameters().stream().map(RepRules::rule).toList());
+            r.put("rateHz", rule.rateHz());
             r.put("trainingMae", rule.trainingMae());
             r.put("recordings", rule.recordings());
             rules.put(label, r);
