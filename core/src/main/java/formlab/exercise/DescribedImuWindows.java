@@ -130,8 +130,15 @@ public final class DescribedImuWindows {
             List<double[][]> byUnit = new ArrayList<>();
             for (String unit : units) {
                 DescribedImuRecording.Sensors s = recording.sensors(unit);
-                byUnit.add(pipeline.windows(s.accelerometer(), s.gyroscope()).stream().map(pipeline::features)
-                        .toArray(double[][]::new));
+                List<Window> cut = pipeline.windows(s.accelerometer(), s.gyroscope());
+                byUnit.add(cut.stream().map(pipeline::features).toArray(double[][]::new));
+                if (byUnit.size() == 1) {
+                    // each window's own start (gaps and the grid's origin included): seconds from the first
+                    // window's signal, and seconds from the accelerometer's first sample (the annotations' clock)
+                    double origin = s.accelerometer().startMillis();
+                    byUnit.add(new double[][] {cut.stream().mapToDouble(Window::startSeconds).toArray(),
+                        cut.stream().mapToDouble(w -> (w.startMillis() - origin) / 1000.0).toArray()});
+                }
             }
             return byUnit;
         }).toList();
@@ -140,15 +147,17 @@ public final class DescribedImuWindows {
         units.forEach(u -> columns.add(new ArrayList<>()));
         for (int r = 0; r < recordings.size(); r++) {
             DescribedImuRecording recording = recordings.get(r);
-            int n = perRecording.get(r).stream().mapToInt(a -> a.length).min().orElse(0);
+            List<double[][]> byUnit = new ArrayList<>(perRecording.get(r));
+            double[][] starts = byUnit.remove(1);
+            int n = byUnit.stream().mapToInt(a -> a.length).min().orElse(0);
             double rowRate = recording.sensors(units.getFirst()).accelerometer().nominalRateHz();
             for (int i = 0; i < n; i++) {
-                double start = pipeline.window().start(i, pipeline.rateHz()) / pipeline.rateHz();
-                boolean pause = pausesAsRest && inPause(recording, rowRate, start, start + pipeline.window().lengthSeconds());
+                double from = starts[1][i];
+                boolean pause = pausesAsRest && inPause(recording, rowRate, from, from + pipeline.window().lengthSeconds());
                 rows.add(new Row(recording.id(), recording.subject(), pause ? WindowDecisions.REST : recording.label(),
-                        recording.label(), start));
+                        recording.label(), starts[0][i]));
                 for (int u = 0; u < units.size(); u++) {
-                    columns.get(u).add(perRecording.get(r).get(u)[i]);
+                    columns.get(u).add(byUnit.get(u)[i]);
                 }
             }
         }
