@@ -89,6 +89,7 @@ class DatasetScoreCommandsTest {
                 windowRows.getFirst());
         assertTrue(windowRows.size() > 4 * 20, "one row per 4 s step of 4 recordings of about 200 s: " + windowRows.size());
         assertTrue(cli.output().contains("recording label = description's class: 4 of 4"), cli.output());
+        assertTrue(cli.output().contains("repetitions of 4 recordings with a known count: exact "), cli.output());
         assertFalse(cli.output().contains("warning"), cli.output());
     }
 
