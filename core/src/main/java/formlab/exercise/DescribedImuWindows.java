@@ -150,10 +150,10 @@ public final class DescribedImuWindows {
             List<double[][]> byUnit = new ArrayList<>(perRecording.get(r));
             double[][] starts = byUnit.remove(1);
             int n = byUnit.stream().mapToInt(a -> a.length).min().orElse(0);
-            double rowRate = recording.sensors(units.getFirst()).accelerometer().nominalRateHz();
+            long[] rowMillis = recording.sensors(units.getFirst()).accelerometer().epochMillis();
             for (int i = 0; i < n; i++) {
                 double from = starts[1][i];
-                boolean pause = pausesAsRest && inPause(recording, rowRate, from, from + pipeline.window().lengthSeconds());
+                boolean pause = pausesAsRest && inPause(recording, rowMillis, from, from + pipeline.window().lengthSeconds());
                 rows.add(new Row(recording.id(), recording.subject(), pause ? WindowDecisions.REST : recording.label(),
                         recording.label(), starts[0][i]));
                 for (int u = 0; u < units.size(); u++) {
@@ -165,17 +165,29 @@ public final class DescribedImuWindows {
                 pausesAsRest);
     }
 
-    /** Whether [from, to) seconds lies wholly outside the repetitions of a recording whose every repetition is annotated. */
-    private static boolean inPause(DescribedImuRecording recording, double rowRate, double from, double to) {
+    /**
+     * Whether [from, to) seconds from the first accelerometer row lies wholly outside the repetitions
+     * of a recording whose every repetition is annotated; a repetition's rows are put at their own
+     * times ({@code rowMillis}), so gaps between rows count.
+     */
+    static boolean inPause(DescribedImuRecording recording, long[] rowMillis, double from, double to) {
         if (recording.count() == null || recording.count() == 0 || recording.repetitions().size() != recording.count()) {
             return false;
         }
         for (double[] repetition : recording.repetitions()) {
-            if (to > repetition[0] / rowRate && from < repetition[1] / rowRate) {
+            if (to > secondsOf(rowMillis, repetition[0]) && from < secondsOf(rowMillis, repetition[1])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Seconds from the first row to (fractional) row {@code row}, clamped to the rows. */
+    private static double secondsOf(long[] rowMillis, double row) {
+        int at = (int) Math.max(0, Math.min(rowMillis.length - 1, Math.floor(row)));
+        int next = Math.min(rowMillis.length - 1, at + 1);
+        double fraction = Math.max(0, Math.min(1, row - at));
+        return (rowMillis[at] + fraction * (rowMillis[next] - rowMillis[at]) - rowMillis[0]) / 1000.0;
     }
 
     /** Name of the feature a repetition row adds: its length in seconds. */
