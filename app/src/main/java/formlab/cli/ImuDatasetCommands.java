@@ -170,6 +170,7 @@ final class ImuDatasetCommands {
             all.put("dataset", description.description().name());
             all.put("task", "reps");
             all.put("recordings", counts.rows().size());
+            all.put("notCounted", counts.rows().size() - counts.counted().size());
             all.put("metrics", counts.summary());
             all.put("seconds", seconds);
             out.println(write(all));

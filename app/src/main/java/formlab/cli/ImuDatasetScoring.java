@@ -3,6 +3,7 @@ package formlab.cli;
 import formlab.data.DataFileException;
 import formlab.dataset.LoadedDescription;
 import formlab.exercise.DescribedImuModel;
+import formlab.exercise.DescribedImuRepetitions;
 import formlab.exercise.DescribedImuScoring;
 import formlab.exercise.ExerciseData;
 import formlab.exercise.ExerciseModel;
@@ -73,18 +74,14 @@ final class ImuDatasetScoring {
                 "recording label = description's class: %d of %d; rest windows: %d of %d (rest classes: %s)%n", right,
                 scored.size(), rest, windows, model.restClasses().isEmpty() ? "none declared" : String.join(", ",
                         model.restClasses())));
-        List<DescribedImuScoring.Scored> counted = scored.stream()
-                .filter(s -> s.reps() >= 0 && s.recording().count() != null).toList();
+        DescribedImuRepetitions counted = DescribedImuScoring.counts(scored, model);
         if (model.repRules().isEmpty()) {
             text.append("repetitions: not counted (the training recordings had no repetition counts)\n");
-        } else if (!counted.isEmpty()) {
-            double exact = counted.stream().filter(s -> s.reps() == s.recording().count()).count() / (double) counted.size();
-            double within = counted.stream().filter(s -> Math.abs(s.reps() - s.recording().count()) <= 1).count()
-                    / (double) counted.size();
-            double mae = counted.stream().mapToInt(s -> Math.abs(s.reps() - s.recording().count())).average().orElse(0);
+        } else if (!counted.rows().isEmpty()) {
             text.append(String.format(Locale.ROOT, "repetitions of %d recordings with a known count: exact %.3f, within one"
                     + " %.3f, MAE %.3f (rules chosen on these recordings at training: not a held-out measure; formlab reps"
-                    + " --dataset D gives the leave-one-subject-out one)%n", counted.size(), exact, within, mae));
+                    + " --dataset D gives the leave-one-subject-out one)%n", counted.rows().size(), counted.exact(),
+                    counted.withinOne(), counted.meanAbsoluteError()));
         }
         return text.toString();
     }

@@ -89,6 +89,7 @@ class DatasetScoreCommandsTest {
                 windowRows.getFirst());
         assertTrue(windowRows.size() > 4 * 20, "one row per 4 s step of 4 recordings of about 200 s: " + windowRows.size());
         assertTrue(cli.output().contains("recording label = description's class: 4 of 4"), cli.output());
+        assertTrue(cli.output().contains("repetitions of 4 recordings with a known count: exact "), cli.output());
         assertFalse(cli.output().contains("warning"), cli.output());
     }
 
@@ -124,6 +125,22 @@ class DatasetScoreCommandsTest {
         Matcher last = Pattern.compile("final: e1, (\\d+) reps \\(description: e1, 30 reps\\)").matcher(out);
         assertTrue(last.find(), out);
         assertTrue(Math.abs(Integer.parseInt(last.group(1)) - 30) <= 5, out);
+    }
+
+    @Test
+    void replayCountsARecordingAsScoreDoes() throws Exception {
+        // both count at the rate the rules were chosen at (the recording's 25 Hz), with the class's tied rules
+        Path sets = dir.resolve("out-replay/recordings.csv");
+        Files.createDirectories(sets.getParent());
+        assertEquals(0, cli.run("score", "--dataset", description.toString(), "--model", MODEL, "--models", models.toString(),
+                "--sets", sets.toString()), cli.error());
+        String scored = Files.readAllLines(sets).stream().filter(row -> row.startsWith("s1/e1/test,")).findFirst().orElseThrow();
+        CommandRunner replay = new CommandRunner();
+        assertEquals(0, replay.run("replay", "--dataset", description.toString(), "--recording", "s1/e1/test", "--model", MODEL,
+                "--models", models.toString()), replay.error());
+        Matcher last = Pattern.compile("final: e1, (\\d+) reps").matcher(replay.output());
+        assertTrue(last.find(), replay.output());
+        assertEquals(scored.split(",")[6], last.group(1), "score's count (" + scored + ") and replay's: " + replay.output());
     }
 
     @Test

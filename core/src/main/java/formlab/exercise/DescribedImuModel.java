@@ -101,9 +101,15 @@ public final class DescribedImuModel {
         if (p.get("repRules") instanceof Map<?, ?> stored) {
             stored.forEach((label, value) -> {
                 Map<String, Object> rule = (Map<String, Object>) value;
-                rules.put(label.toString(), new DescribedImuRepetitions.Rule(rule.get("unit").toString(),
-                        RepRules.rule((Map<String, Object>) rule.get("rule")), ((Number) rule.get("trainingMae")).doubleValue(),
-                        ((Number) rule.get("recordings")).intValue()));
+                // "rules": the tied rules counted by their median; "rule": one rule (cards written before)
+                List<RepCountParameters> parameters = rule.get("rules") instanceof List<?> tied
+                        ? tied.stream().map(r -> RepRules.rule((Map<String, Object>) r)).toList()
+                        : List.of(RepRules.rule((Map<String, Object>) rule.get("rule")));
+                // no "rateHz" (cards written before): the rules were chosen at the recordings' rate, the pipeline's
+                double rate = rule.get("rateHz") instanceof Number number ? number.doubleValue() : ExercisePipeline
+                        .fromMap((Map<String, Object>) settings).rateHz();
+                rules.put(label.toString(), new DescribedImuRepetitions.Rule(rule.get("unit").toString(), parameters, rate,
+                        ((Number) rule.get("trainingMae")).doubleValue(), ((Number) rule.get("recordings")).intValue()));
             });
         }
         List<String> rest = p.get("restClasses") instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
@@ -197,12 +203,20 @@ public final class DescribedImuModel {
         }
         String unit = units.getFirst();
         Map<String, List<RepCountParameters>> rules = new LinkedHashMap<>();
+        java.util.Set<Double> rates = new java.util.TreeSet<>();
         repRules.forEach((label, rule) -> {
             if (rule.unit().equals(unit)) {
-                rules.put(label, List.of(rule.parameters()));
+                rules.put(label, rule.parameters());
+                rates.add(rule.rateHz());
             }
         });
-        return ExerciseModel.described(pipeline, new OneUnit(classifier, unit + ":"), restClasses, rules, SMOOTHING_WINDOWS,
+        if (rates.size() > 1) {
+            throw new IllegalArgumentException("model " + card.id() + " counts repetitions of its classes at different rates "
+                    + rates + " Hz; the live tracker counts one stream at one rate");
+        }
+        double countRate = rates.isEmpty() ? pipeline.rateHz() : rates.iterator().next();
+        return ExerciseModel.described(pipeline, new OneUnit(classifier, unit + ":"), restClasses, rules, countRate,
+                SMOOTHING_WINDOWS,
                 ExerciseTraining.REST_WINDOWS_TO_END_SET);
     }
 

@@ -19,17 +19,25 @@ import java.util.Map;
  * barbell path ({@link RepCounter}, peaks of a low-passed accelerometer channel) with the rules of each
  * class (exercise) chosen on the other subjects' recordings whose count the description gives, then
  * applied to the left-out subject's recordings. Recordings without a known count are not used.
+ * A recording of a class that no other subject's recording with a count has is not counted (no rule
+ * to count by: {@link #NOT_COUNTED}), said so in {@link #text}, and left out of the metrics.
  *
- * <p>The chosen rules are every (sensor unit, rule) pair with the smallest absolute error summed over
- * those recordings. Many pairs usually tie (the training sessions all hold 30 repetitions, and several
- * cut-offs and prominences count them equally well); the count is the median of the tied pairs'
- * counts (the lower middle one for an even number), so that a pair that is best on the training
- * subjects by chance and slips on a new one is outvoted by the others instead of being followed.
+ * <p>The chosen rules are the (sensor unit, rule) pairs with the smallest absolute error summed over
+ * those recordings, kept on one sensor unit: the unit of the first tied pair (units in the order
+ * given), so that a live stream of that one unit counts as the evaluation did. Many rules usually tie
+ * (the training sessions all hold 30 repetitions, and several cut-offs and prominences count them
+ * equally well); the count is the median of the tied rules' counts ({@link RepCounter#median}, the
+ * lower middle one for an even number), so that a rule that is best on the training subjects by
+ * chance and slips on a new one is outvoted by the others instead of being followed. A model trained
+ * on every subject ({@link #fit}) keeps the same tied rules and counts the same way.
  *
- * @param rows one per counted recording: id, subject, class, true count, counted, the first tied unit
- *             and rule, and how many pairs tied
+ * @param rows one per counted recording: id, subject, class, true count, counted, the tied rules' unit,
+ *             the first tied rule, and how many rules tied
  */
 public record DescribedImuRepetitions(List<Row> rows) {
+
+    /** The count of a row with no rules to count by (no other subject's recording of its class has a count). */
+    public static final int NOT_COUNTED = -1;
 
     /**
      * One counted recording.
@@ -38,10 +46,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
      * @param subject   its subject (left out when it was counted)
      * @param label     its class
      * @param truth     the count the description gives
-     * @param counted   the count: the median of the tied pairs' counts
-     * @param unit      the sensor unit of the first tied pair (unit, then rule order)
-     * @param rule      the counting rule of the first tied pair
-     * @param tied      how many (unit, rule) pairs tied for the smallest error on the other subjects
+     * @param counted   the count: the median of the tied rules' counts, or {@link #NOT_COUNTED} when no
+     *                  other subject's recording of the class has a count to choose rules on
+     * @param unit      the sensor unit of the tied rules (that of the first tied pair, unit then rule order)
+     * @param rule      the first tied rule
+     * @param tied      how many rules on that unit tied for the smallest error on the other subjects
      */
     public record Row(String recording, String subject, String label, int truth, int counted, String unit, String rule,
             int tied) {
@@ -57,15 +66,24 @@ public record DescribedImuRepetitions(List<Row> rows) {
     }
 
     /**
-     * The counting rule of one class: the sensor unit it reads and the rule, chosen on recordings with
-     * a known count.
+     * The counting rules of one class: the sensor unit they read and the rules tied best on recordings
+     * with a known count; the count is the median of their counts.
      *
      * @param unit        the sensor unit
-     * @param parameters  the rule
-     * @param trainingMae its mean absolute error on the recordings it was chosen on
-     * @param recordings  how many recordings it was chosen on
+     * @param parameters  the tied rules, in candidate order (at least one)
+     * @param rateHz      the accelerometer rate they were chosen at (a stream is counted on a grid at it)
+     * @param trainingMae the mean absolute error of the median count on the recordings they were chosen on
+     * @param recordings  how many recordings they were chosen on
      */
-    public record Rule(String unit, RepCountParameters parameters, double trainingMae, int recordings) {
+    public record Rule(String unit, List<RepCountParameters> parameters, double rateHz, double trainingMae, int recordings) {
+
+        /** Copies the rules. */
+        public Rule {
+            if (parameters.isEmpty()) {
+                throw new IllegalArgumentException("a class's counting rule needs at least one rule (unit " + unit + ")");
+            }
+            parameters = List.copyOf(parameters);
+        }
     }
 
     /** Counts every recording with a known count, each with the rules chosen without its subject. */
@@ -81,9 +99,14 @@ public record DescribedImuRepetitions(List<Row> rows) {
             DescribedImuRecording tested = known.get(i);
             boolean[] used = mask(known, other -> !other.subject().equals(tested.subject())
                     && other.label().equals(tested.label()));
-            List<int[]> tied = tiedBest(counts, truths, used);
+            List<int[]> tied = oneUnit(tiedBest(counts, truths, used));
+            if (tied.isEmpty()) {
+                rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), NOT_COUNTED, "-",
+                        "none: no other subject's recording of " + tested.label() + " has a count", 0));
+                continue;
+            }
             int[][] own = counts[i];
-            int counted = lowerMedian(tied.stream().mapToInt(pair -> own[pair[0]][pair[1]]).toArray());
+            int counted = RepCounter.median(tied.stream().mapToInt(pair -> own[pair[0]][pair[1]]).toArray());
             int[] first = tied.getFirst();
             rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counted,
                     units.get(first[0]), rules.get(first[1]).toString(), tied.size()));
@@ -92,8 +115,9 @@ public record DescribedImuRepetitions(List<Row> rows) {
     }
 
     /**
-     * The rule of each class, chosen on every recording of that class with a known count (what a model
-     * trained on every subject counts with); empty when no recording has a count.
+     * The rules of each class, chosen on every recording of that class with a known count as
+     * {@link #leaveOneSubjectOut} chooses them (the tied rules on one unit, counted by their median):
+     * what a model trained on every subject counts with. Empty when no recording has a count.
      */
     public static Map<String, Rule> fit(List<DescribedImuRecording> recordings, List<String> units) {
         List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
@@ -105,22 +129,26 @@ public record DescribedImuRepetitions(List<Row> rows) {
         int[][][] counts = counts(known, units, rules);
         int[] truths = known.stream().mapToInt(DescribedImuRecording::count).toArray();
         for (String label : known.stream().map(DescribedImuRecording::label).distinct().sorted().toList()) {
-            // a live tracker follows one rule: the first of the tied pairs
-            int[] best = tiedBest(counts, truths, mask(known, other -> other.label().equals(label))).getFirst();
+            List<int[]> tied = oneUnit(tiedBest(counts, truths, mask(known, other -> other.label().equals(label))));
             double error = 0;
             int n = 0;
             for (int j = 0; j < known.size(); j++) {
                 if (known.get(j).label().equals(label)) {
-                    error += Math.abs(counts[j][best[0]][best[1]] - known.get(j).count());
+                    int[][] own = counts[j];
+                    error += Math.abs(RepCounter.median(tied.stream().mapToInt(pair -> own[pair[0]][pair[1]]).toArray())
+                            - known.get(j).count());
                     n++;
                 }
             }
-            fitted.put(label, new Rule(units.get(best[0]), rules.get(best[1]), error / n, n));
+            String unit = units.get(tied.getFirst()[0]);
+            double rate = known.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow().sensors(unit)
+                    .accelerometer().nominalRateHz();
+            fitted.put(label, new Rule(unit, tied.stream().map(pair -> rules.get(pair[1])).toList(), rate, error / n, n));
         }
         return fitted;
     }
 
-    /** Counts {@code recording} with {@code rule} (on the rule's unit). */
+    /** Counts {@code recording} with {@code rule}: the median of its rules' counts on the rule's unit. */
     public static int count(DescribedImuRecording recording, Rule rule) {
         SensorSeries acc = recording.sensors(rule.unit()).accelerometer();
         return RepCounter.count(new double[][] {acc.x(), acc.y(), acc.z()}, acc.nominalRateHz(), rule.parameters()).count();
@@ -161,8 +189,8 @@ public record DescribedImuRepetitions(List<Row> rows) {
 
     /**
      * Every {unit, rule} pair whose counts of the recordings marked {@code used} have the smallest sum
-     * of absolute errors against {@code truths}, in unit then rule order ({0, 0} alone when no recording
-     * is used).
+     * of absolute errors against {@code truths}, in unit then rule order; empty when no recording is
+     * used (nothing to choose on: every pair would tie at no error).
      *
      * @param counts counts[recording][unit][rule]
      * @param truths the true count of each recording
@@ -171,8 +199,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
     static List<int[]> tiedBest(int[][][] counts, int[] truths, boolean[] used) {
         List<int[]> best = new ArrayList<>();
         long bestError = Long.MAX_VALUE;
-        if (counts.length == 0) {
-            best.add(new int[] {0, 0});
+        boolean any = false;
+        for (int j = 0; j < counts.length && !any; j++) {
+            any = used[j];
+        }
+        if (!any) {
             return best;
         }
         for (int u = 0; u < counts[0].length; u++) {
@@ -195,34 +226,34 @@ public record DescribedImuRepetitions(List<Row> rows) {
         return best;
     }
 
-    /** The middle value of {@code values}, the lower of the two middle ones for an even number. */
-    static int lowerMedian(int[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("the median of no values");
-        }
-        int[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[(sorted.length - 1) / 2];
+    /** The tied pairs on the unit of the first one (a stream carries one unit). */
+    static List<int[]> oneUnit(List<int[]> tied) {
+        return tied.isEmpty() ? tied : tied.stream().filter(pair -> pair[0] == tied.getFirst()[0]).toList();
     }
 
-    /** Mean absolute error of the counts. */
+    /** The rows counted (those with rules to count by); the metrics are over these. */
+    public List<Row> counted() {
+        return rows.stream().filter(r -> r.counted() != NOT_COUNTED).toList();
+    }
+
+    /** Mean absolute error of the counted rows. */
     public double meanAbsoluteError() {
-        return rows.stream().mapToInt(r -> Math.abs(r.counted() - r.truth())).average().orElse(Double.NaN);
+        return counted().stream().mapToInt(r -> Math.abs(r.counted() - r.truth())).average().orElse(Double.NaN);
     }
 
-    /** Mean absolute error relative to the true count. */
+    /** Mean absolute error relative to the true count, over the counted rows. */
     public double meanRelativeError() {
-        return rows.stream().mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
+        return counted().stream().mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
     }
 
-    /** Share of recordings counted within one repetition. */
+    /** Share of the counted rows within one repetition of the truth. */
     public double withinOne() {
-        return rows.stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) rows.size();
+        return counted().stream().filter(r -> Math.abs(r.counted() - r.truth()) <= 1).count() / (double) counted().size();
     }
 
-    /** Share of recordings counted exactly. */
+    /** Share of the counted rows counted exactly. */
     public double exact() {
-        return rows.stream().filter(r -> r.counted() == r.truth()).count() / (double) rows.size();
+        return counted().stream().filter(r -> r.counted() == r.truth()).count() / (double) counted().size();
     }
 
     /** {@code count_exact}, {@code count_mae}, {@code count_relative_error}, {@code count_within_one}. */
@@ -238,12 +269,21 @@ public record DescribedImuRepetitions(List<Row> rows) {
     /** One line per recording, then the summary. */
     public String text() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
-                "repetition counts, leave-one-subject-out (median of the (unit, rule) pairs tied best per class on the other"
-                        + " subjects), %d recordings%n",
+                "repetition counts, leave-one-subject-out (median of the rules tied best per class on the other"
+                        + " subjects, on the first tied unit), %d recordings%n",
                 rows.size()));
         for (Row r : rows) {
+            if (r.counted() == NOT_COUNTED) {
+                s.append(String.format(Locale.ROOT, "  %-28s true %3d not counted (%s)%n", r.recording(), r.truth(), r.rule()));
+                continue;
+            }
             s.append(String.format(Locale.ROOT, "  %-28s true %3d counted %3d  (median of %d tied; first %s: %s)%n",
                     r.recording(), r.truth(), r.counted(), r.tied(), r.unit(), r.rule()));
+        }
+        if (counted().size() < rows.size()) {
+            s.append(String.format(Locale.ROOT, "not counted: %d of %d recordings (no rules: no other subject's recording of"
+                    + " their class has a count); the metrics are over the other %d%n", rows.size() - counted().size(),
+                    rows.size(), counted().size()));
         }
         summary().forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-28s %.3f%n", name, value)));
         return s.toString();

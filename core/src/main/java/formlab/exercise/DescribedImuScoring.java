@@ -115,6 +115,25 @@ public final class DescribedImuScoring {
     }
 
     /**
+     * The repetition counts of the scored recordings whose count the description gives and whose class
+     * has rules in {@code model}, as {@link DescribedImuRepetitions} rows (so the same exact, within-one
+     * and MAE summary); the rules were chosen on these recordings at training, so this is no held-out
+     * measure ({@link DescribedImuRepetitions#leaveOneSubjectOut} is).
+     */
+    public static DescribedImuRepetitions counts(List<Scored> scored, DescribedImuModel model) {
+        List<DescribedImuRepetitions.Row> rows = new ArrayList<>();
+        for (Scored s : scored) {
+            DescribedImuRepetitions.Rule rule = model.repRules().get(s.label());
+            if (s.reps() >= 0 && s.recording().count() != null && rule != null) {
+                rows.add(new DescribedImuRepetitions.Row(s.recording().id(), s.recording().subject(), s.recording().label(),
+                        s.recording().count(), s.reps(), rule.unit(), rule.parameters().getFirst().toString(),
+                        rule.parameters().size()));
+            }
+        }
+        return new DescribedImuRepetitions(rows);
+    }
+
+    /**
      * One row per window: recording, subject, window, window_start_s, label (as shown live), confidence,
      * raw_label, raw_confidence, rest, recording_label, recording_reps.
      */

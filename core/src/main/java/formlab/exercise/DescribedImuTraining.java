@@ -97,7 +97,8 @@ public final class DescribedImuTraining {
         repRules.forEach((label, rule) -> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("unit", rule.unit());
-            r.put("rule", RepRules.rule(rule.parameters()));
+            r.put("rules", rule.parameters().stream().map(RepRules::rule).toList());
+            r.put("rateHz", rule.rateHz());
             r.put("trainingMae", rule.trainingMae());
             r.put("recordings", rule.recordings());
             rules.put(label, r);

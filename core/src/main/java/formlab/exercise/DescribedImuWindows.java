@@ -130,8 +130,15 @@ public final class DescribedImuWindows {
             List<double[][]> byUnit = new ArrayList<>();
             for (String unit : units) {
                 DescribedImuRecording.Sensors s = recording.sensors(unit);
-                byUnit.add(pipeline.windows(s.accelerometer(), s.gyroscope()).stream().map(pipeline::features)
-                        .toArray(double[][]::new));
+                List<Window> cut = pipeline.windows(s.accelerometer(), s.gyroscope());
+                byUnit.add(cut.stream().map(pipeline::features).toArray(double[][]::new));
+                if (byUnit.size() == 1) {
+                    // each window's own start (gaps and the grid's origin included): seconds from the first
+                    // window's signal, and seconds from the accelerometer's first sample (the annotations' clock)
+                    double origin = s.accelerometer().startMillis();
+                    byUnit.add(new double[][] {cut.stream().mapToDouble(Window::startSeconds).toArray(),
+                        cut.stream().mapToDouble(w -> (w.startMillis() - origin) / 1000.0).toArray()});
+                }
             }
             return byUnit;
         }).toList();
@@ -140,15 +147,17 @@ public final class DescribedImuWindows {
         units.forEach(u -> columns.add(new ArrayList<>()));
         for (int r = 0; r < recordings.size(); r++) {
             DescribedImuRecording recording = recordings.get(r);
-            int n = perRecording.get(r).stream().mapToInt(a -> a.length).min().orElse(0);
-            double rowRate = recording.sensors(units.getFirst()).accelerometer().nominalRateHz();
+            List<double[][]> byUnit = new ArrayList<>(perRecording.get(r));
+            double[][] starts = byUnit.remove(1);
+            int n = byUnit.stream().mapToInt(a -> a.length).min().orElse(0);
+            long[] rowMillis = recording.sensors(units.getFirst()).accelerometer().epochMillis();
             for (int i = 0; i < n; i++) {
-                double start = pipeline.window().start(i, pipeline.rateHz()) / pipeline.rateHz();
-                boolean pause = pausesAsRest && inPause(recording, rowRate, start, start + pipeline.window().lengthSeconds());
+                double from = starts[1][i];
+                boolean pause = pausesAsRest && inPause(recording, rowMillis, from, from + pipeline.window().lengthSeconds());
                 rows.add(new Row(recording.id(), recording.subject(), pause ? WindowDecisions.REST : recording.label(),
-                        recording.label(), start));
+                        recording.label(), starts[0][i]));
                 for (int u = 0; u < units.size(); u++) {
-                    columns.get(u).add(perRecording.get(r).get(u)[i]);
+                    columns.get(u).add(byUnit.get(u)[i]);
                 }
             }
         }
@@ -156,17 +165,29 @@ public final class DescribedImuWindows {
                 pausesAsRest);
     }
 
-    /** Whether [from, to) seconds lies wholly outside the repetitions of a recording whose every repetition is annotated. */
-    private static boolean inPause(DescribedImuRecording recording, double rowRate, double from, double to) {
+    /**
+     * Whether [from, to) seconds from the first accelerometer row lies wholly outside the repetitions
+     * of a recording whose every repetition is annotated; a repetition's rows are put at their own
+     * times ({@code rowMillis}), so gaps between rows count.
+     */
+    static boolean inPause(DescribedImuRecording recording, long[] rowMillis, double from, double to) {
         if (recording.count() == null || recording.count() == 0 || recording.repetitions().size() != recording.count()) {
             return false;
         }
         for (double[] repetition : recording.repetitions()) {
-            if (to > repetition[0] / rowRate && from < repetition[1] / rowRate) {
+            if (to > secondsOf(rowMillis, repetition[0]) && from < secondsOf(rowMillis, repetition[1])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Seconds from the first row to (fractional) row {@code row}, clamped to the rows. */
+    private static double secondsOf(long[] rowMillis, double row) {
+        int at = (int) Math.max(0, Math.min(rowMillis.length - 1, Math.floor(row)));
+        int next = Math.min(rowMillis.length - 1, at + 1);
+        double fraction = Math.max(0, Math.min(1, row - at));
+        return (rowMillis[at] + fraction * (rowMillis[next] - rowMillis[at]) - rowMillis[0]) / 1000.0;
     }
 
     /** Name of the feature a repetition row adds: its length in seconds. */

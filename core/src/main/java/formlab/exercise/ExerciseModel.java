@@ -3,6 +3,7 @@ package formlab.exercise;
 import formlab.imu.Exercise;
 import formlab.imu.reps.RepCountModel;
 import formlab.imu.reps.RepCountParameters;
+import formlab.imu.reps.RepCounter;
 import formlab.imu.signal.Window;
 import formlab.model.Classifier;
 import formlab.registry.ModelCard;
@@ -37,6 +38,7 @@ public final class ExerciseModel {
     private final int[] gateIndex;
     private final Set<String> restClasses;
     private final Map<String, List<RepCountParameters>> classRules;
+    private final double countRateHz;
 
     /**
      * @param pipeline            how windows and features are made
@@ -49,12 +51,16 @@ public final class ExerciseModel {
     public ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
                          int restWindowsToEndSet, RepCountModel repRules) {
         this(pipeline, classifier, Objects.requireNonNull(gate, "gate"), smoothingWindows, restWindowsToEndSet,
-                Objects.requireNonNull(repRules, "repRules"), Set.of(), null);
+                Objects.requireNonNull(repRules, "repRules"), Set.of(), null, RepCounter.COUNT_RATE_HZ);
     }
 
     private ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
                           int restWindowsToEndSet, RepCountModel repRules, Set<String> restClasses,
-                          Map<String, List<RepCountParameters>> classRules) {
+                          Map<String, List<RepCountParameters>> classRules, double countRateHz) {
+        if (!(countRateHz > 0) || Double.isInfinite(countRateHz)) {
+            throw new IllegalArgumentException("the repetition count rate must be a positive number of Hz; got " + countRateHz);
+        }
+        this.countRateHz = countRateHz;
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.gate = gate;
@@ -81,12 +87,22 @@ public final class ExerciseModel {
      * A model for a dataset read through a description: no posture gate; a window is rest when the
      * classifier's most probable class is one of {@code restClasses} (the description's
      * {@code noExercise} classes; none: no window is rest), and repetitions are counted with the rules
-     * of each class in {@code classRules} (classes without rules are not counted).
+     * of each class in {@code classRules} (classes without rules are not counted) on an even grid at
+     * {@code countRateHz}, the rate the rules were chosen at (the recordings' own rate).
      */
     public static ExerciseModel described(ExercisePipeline pipeline, Classifier classifier, Set<String> restClasses,
-            Map<String, List<RepCountParameters>> classRules, int smoothingWindows, int restWindowsToEndSet) {
+            Map<String, List<RepCountParameters>> classRules, double countRateHz, int smoothingWindows,
+            int restWindowsToEndSet) {
         return new ExerciseModel(pipeline, classifier, null, smoothingWindows, restWindowsToEndSet, null, restClasses,
-                Objects.requireNonNull(classRules, "classRules"));
+                Objects.requireNonNull(classRules, "classRules"), countRateHz);
+    }
+
+    /**
+     * The rate of the even grid repetitions are counted on: {@link RepCounter#COUNT_RATE_HZ} for the
+     * barbell model, the recordings' own rate for a {@link #described} model.
+     */
+    public double countRateHz() {
+        return countRateHz;
     }
 
     /** Window pipeline. */

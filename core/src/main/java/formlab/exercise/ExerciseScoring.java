@@ -1,8 +1,8 @@
 package formlab.exercise;
 
-import formlab.imu.Exercise;
 import formlab.imu.ImuDataException;
 import formlab.imu.ImuRecording;
+import formlab.imu.Exercise;
 import formlab.imu.reps.RepCount;
 import formlab.imu.reps.RepCounter;
 import formlab.imu.signal.Window;
@@ -105,8 +105,12 @@ public final class ExerciseScoring {
         }
         Prediction set = Prediction.of(model.classes(), sum);
         double confidence = set.confidence() / exerciseWindows;
+        // the barbell model's rules for its exercise, or a described model's rules for its class (none: not counted)
         Exercise exercise = Exercise.fromLabel(set.label());
-        RepCount reps = exercise == null ? null : RepCounter.count(recording, model.repRules().rulesFor(exercise));
+        List<formlab.imu.reps.RepCountParameters> rules = model.repRules() == null ? model.repRulesFor(set.label())
+                : exercise == null ? List.of() : model.repRules().rulesFor(exercise);
+        RepCount reps = rules.isEmpty() ? null : RepCounter.count(RepCounter.uniformAccelerometer(recording,
+                model.countRateHz()), model.countRateHz(), rules);
         return new SetScore(recording, scores, set.label(), confidence, reps);
     }
 

@@ -7,7 +7,6 @@ import formlab.exercise.WindowDecisions;
 import formlab.exercise.WindowUpdate;
 import formlab.imu.SensorKind;
 import formlab.imu.metawear.MetaWearRates;
-import formlab.imu.reps.RepCounter;
 import formlab.imu.reps.StreamingRepCounter;
 import formlab.imu.signal.AlignedSignal;
 import formlab.imu.signal.CausalAligner;
@@ -203,7 +202,7 @@ public final class LiveExerciseTracker {
     private void feed(long t, double x, double y, double z) {
         for (String label : model.countedClasses()) {
             counters.computeIfAbsent(label, e -> new StreamingRepCounter(model.repRulesFor(e),
-                    RepCounter.COUNT_RATE_HZ)).add(t, x, y, z);
+                    model.countRateHz())).add(t, x, y, z);
         }
     }
 
@@ -233,7 +232,7 @@ public final class LiveExerciseTracker {
 
     /** Repetitions of {@code label} in every accelerometer sample received, counted with its rules. */
     private int countWholeStream(String label) {
-        StreamingRepCounter counter = new StreamingRepCounter(model.repRulesFor(label), RepCounter.COUNT_RATE_HZ);
+        StreamingRepCounter counter = new StreamingRepCounter(model.repRulesFor(label), model.countRateHz());
         for (int i = 0; i < streamSamples; i++) {
             counter.add(streamTimes[i], streamValues[0][i], streamValues[1][i], streamValues[2][i]);
         }

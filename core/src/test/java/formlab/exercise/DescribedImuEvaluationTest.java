@@ -67,4 +67,41 @@ class DescribedImuEvaluationTest {
         assertTrue(counts.exact() >= 0.85, counts.text());
         assertTrue(counts.rows().stream().allMatch(r -> r.tied() >= 1), counts.text());
     }
+
+    @Test
+    void aModelTrainedWithoutASubjectCountsItsRecordingsAsTheEvaluationDid() {
+        // the rules fitted on the other subjects are the tied rules the leave-one-subject-out run used
+        List<DescribedImuRecording> some = recordings.stream().filter(r -> List.of("e1", "e3").contains(r.label())).toList();
+        List<String> units = List.of("u2", "u3");
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(some, units);
+        String subject = "s1";
+        var rules = DescribedImuRepetitions.fit(some.stream().filter(r -> !r.subject().equals(subject)).toList(), units);
+        int compared = 0;
+        for (DescribedImuRepetitions.Row row : counts.rows()) {
+            if (row.subject().equals(subject)) {
+                DescribedImuRepetitions.Rule rule = rules.get(row.label());
+                DescribedImuRecording recording = some.stream().filter(r -> r.id().equals(row.recording())).findFirst().orElseThrow();
+                assertEquals(row.tied(), rule.parameters().size(), row.toString());
+                assertEquals(row.unit(), rule.unit(), row.toString());
+                assertEquals(row.counted(), DescribedImuRepetitions.count(recording, rule), row.toString());
+                compared++;
+            }
+        }
+        assertTrue(compared >= 2, counts.text());
+        assertTrue(rules.values().stream().anyMatch(rule -> rule.parameters().size() > 1), "several rules tie: " + rules);
+    }
+
+    @Test
+    void doesNotCountAClassThatNoOtherSubjectHasACountOf() {
+        // e1 of subject s1 only, e3 of everyone: s1's e1 sessions have no rules chosen without s1
+        List<DescribedImuRecording> some = recordings.stream()
+                .filter(r -> r.label().equals("e3") || r.label().equals("e1") && r.subject().equals("s1")).toList();
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(some, List.of("u2"));
+        List<DescribedImuRepetitions.Row> e1 = counts.rows().stream().filter(r -> r.label().equals("e1")).toList();
+        assertTrue(!e1.isEmpty() && e1.stream().allMatch(r -> r.counted() == DescribedImuRepetitions.NOT_COUNTED
+                && r.tied() == 0), counts.text());
+        assertTrue(counts.rows().stream().filter(r -> r.label().equals("e3")).allMatch(r -> r.counted() >= 0), counts.text());
+        assertEquals(counts.rows().size() - e1.size(), counts.counted().size());
+        assertTrue(counts.text().contains("not counted"), counts.text());
+    }
 }

@@ -3,7 +3,9 @@ package formlab.exercise;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import formlab.imu.reps.RepCounter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +35,34 @@ class DescribedImuRepetitionsTest {
 
     @Test
     void theMedianOfAnEvenNumberIsTheLowerMiddleValue() {
-        assertEquals(30, DescribedImuRepetitions.lowerMedian(new int[] {32, 30, 24}));
-        assertEquals(29, DescribedImuRepetitions.lowerMedian(new int[] {31, 29, 28, 30}));
-        assertEquals(7, DescribedImuRepetitions.lowerMedian(new int[] {7}));
-        assertThrows(IllegalArgumentException.class, () -> DescribedImuRepetitions.lowerMedian(new int[0]));
+        assertEquals(30, RepCounter.median(new int[] {32, 30, 24}));
+        assertEquals(29, RepCounter.median(new int[] {31, 29, 28, 30}));
+        assertEquals(7, RepCounter.median(new int[] {7}));
+        assertThrows(IllegalArgumentException.class, () -> RepCounter.median(new int[0]));
+    }
+
+    @Test
+    void choosesNothingWhenNoRecordingIsUsed() {
+        int[][][] counts = {{{30, 29}}, {{31, 30}}};
+        assertEquals(List.of(), DescribedImuRepetitions.tiedBest(counts, new int[] {30, 30}, new boolean[] {false, false}));
+    }
+
+    @Test
+    void theMetricsLeaveOutTheRecordingsNotCounted() {
+        DescribedImuRepetitions counts = new DescribedImuRepetitions(List.of(
+                new DescribedImuRepetitions.Row("a", "s1", "e1", 30, 30, "u1", "r", 2),
+                new DescribedImuRepetitions.Row("b", "s2", "e2", 30, DescribedImuRepetitions.NOT_COUNTED, "-", "none", 0)));
+        assertEquals(1.0, counts.exact(), 1e-12);
+        assertEquals(0.0, counts.meanAbsoluteError(), 1e-12);
+        assertEquals(1, counts.counted().size());
+        assertTrue(counts.text().contains("not counted: 1 of 2"), counts.text());
+    }
+
+    @Test
+    void keepsTheTiedPairsOnTheFirstTiedUnit() {
+        List<int[]> kept = DescribedImuRepetitions.oneUnit(List.of(new int[] {0, 1}, new int[] {0, 2}, new int[] {1, 0}));
+        assertEquals(2, kept.size());
+        assertArrayEquals(new int[] {0, 2}, kept.get(1));
     }
 
     @Test

@@ -55,9 +55,23 @@ public final class RepCounter {
             throw new IllegalArgumentException("need at least one counting rule");
         }
         java.util.List<RepCount> counts = rules.stream().map(rule -> count(acc, rateHz, rule)).toList();
-        int[] sorted = counts.stream().mapToInt(RepCount::count).sorted().toArray();
-        int median = sorted[(sorted.length - 1) / 2];
+        int median = median(counts.stream().mapToInt(RepCount::count).toArray());
         return counts.stream().filter(c -> c.count() == median).findFirst().orElseThrow();
+    }
+
+    /**
+     * The median of several rules' counts, the lower of the two middle ones for an even number (how
+     * {@link #count(double[][], double, java.util.List)} combines its rules).
+     *
+     * @throws IllegalArgumentException for no counts
+     */
+    public static int median(int[] counts) {
+        if (counts.length == 0) {
+            throw new IllegalArgumentException("the median of no counts");
+        }
+        int[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        return sorted[(sorted.length - 1) / 2];
     }
 
     /**
