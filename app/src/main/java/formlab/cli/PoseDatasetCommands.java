@@ -44,7 +44,7 @@ public final class PoseDatasetCommands {
             "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
             "  --context none|true   reps: one frame model for every exercise (default), or the sequence's true class as",
             "                   a feature of the frame model (as if the exercise were classified without error)",
-            "  --name NAME      train: registry name (default <dataset>-class; train --task reps is not offered)",
+            "  --name NAME      train: registry name (default <dataset>-class, or <dataset>-reps for --task reps)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 
     private PoseDatasetCommands() {

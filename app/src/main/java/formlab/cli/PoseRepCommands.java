@@ -1,20 +1,28 @@
 package formlab.cli;
 
+import formlab.dataset.DescriptionHash;
 import formlab.dataset.LoadedDescription;
 import formlab.eval.Progress;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.pose.io.DescribedPose;
 import formlab.posture.PoseRepCountEvaluation;
+import formlab.posture.PoseRepCountTraining;
+import formlab.registry.ModelCard;
+import formlab.registry.ModelRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code formlab evaluate --dataset D --task reps} for a landmark description with annotated repetition
  * boundaries: repetition counts of the salient-pose counter ({@link PoseRepCountEvaluation}), each
- * subject counted by a frame model and thresholds learnt without it.
+ * subject counted by a frame model and thresholds learnt without it; {@code formlab train --dataset D --task reps}
+ * measures the same and registers the counter trained on every subject.
  */
 final class PoseRepCommands {
 
@@ -41,10 +49,48 @@ final class PoseRepCommands {
         return Main.EXIT_OK;
     }
 
-    /** {@code train --task reps}: not offered; the counter is measured by evaluate. */
-    static int train(LoadedDescription description, Args args, PrintStream out) {
-        throw new UsageException("train --task reps is not offered for pose datasets yet; measure the repetition counter with"
-                + " formlab evaluate --dataset " + description.description().name() + " --task reps");
+    /**
+     * {@code train --task reps}: measures the counter leave-one-subject-out, trains it on every subject
+     * with annotated repetitions and registers it ({@link PoseRepCountTraining}) as {@code <dataset>-reps}
+     * (or {@code --name}), its card holding the settings, the counter's thresholds and the description's
+     * name, file and SHA-256. Nothing is registered when training fails.
+     */
+    static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
+        PoseRepCountEvaluation.Settings settings = settings(args);
+        var subjects = PoseDatasetCommands.subjects(args);
+        String name = args.option("name").orElse(description.description().name() + "-reps");
+        ModelRegistry registry = ImuOptions.registry(args);
+        args.rejectUnknown();
+        String hash = DescriptionHash.of(description);
+        List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
+        List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
+        if (annotated.isEmpty()) {
+            throw new UsageException(description.file() + ": no sequence has annotated repetition boundaries; train --task reps"
+                    + " learns from them: give the annotation a boundaryPrefix (columns of each repetition's start and end)");
+        }
+        long start = System.nanoTime();
+        PoseRepCountTraining.Result result;
+        try {
+            result = PoseRepCountTraining.train(annotated, settings, Progress.printing(out));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(description.file() + ": " + e.getMessage());
+        }
+        out.print(result.counts().text());
+        out.printf(Locale.ROOT, "frame states (boundary/middle) of held-out subjects: accuracy %.3f (%d frames)%n",
+                result.frames().accuracy(), result.frames().size());
+        Map<String, Object> pipeline = new LinkedHashMap<>();
+        pipeline.put("description", description.description().name());
+        pipeline.put("descriptionFile", description.file().toString());
+        pipeline.put("descriptionSha256", hash);
+        Path folder = description.folder().orElseThrow();
+        List<Path> files = annotated.stream().map(p -> folder.resolve(p.file())).toList();
+        ModelCard card = PoseRepCountTraining.register(registry, name, "repetitions of a landmark sequence of "
+                + description.description().name() + " (salient-pose frame states)", result, settings, pipeline, files);
+        out.printf(Locale.ROOT, "counter: %s; exercise context: %s; %.1f s%n", result.counter().thresholds(),
+                settings.exerciseContext() ? "the sequence's class" : "none", (System.nanoTime() - start) / 1e9);
+        out.println("registered " + card.id() + " in " + registry.versionFolder(name, card.version())
+                + " (description sha256 " + hash + ")");
+        return Main.EXIT_OK;
     }
 
     static PoseRepCountEvaluation.Settings settings(Args args) {

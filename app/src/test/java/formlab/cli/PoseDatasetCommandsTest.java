@@ -75,6 +75,25 @@ class PoseDatasetCommandsTest {
     }
 
     @Test
+    void trainsTheRepetitionCounterOnFourRepCountStudents() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(formlab.data.DataSettings.dataset("pose-repcount").isPresent(),
+                "pose-repcount not available (FORMLAB_DATA_DIR)");
+        LoadedDescription description = DatasetDescriptions.builtIn("pose-repcount");
+        Path models = dir.resolve("models");
+        String text = run(() -> PoseDatasetCommands.train(description, args("--task", "reps", "--trees", "5", "--subjects",
+                "stu1,stu2,stu5,stu8", "--models", models.toString()), out));
+        ModelCard card = new ModelRegistry(models, null).card("pose-repcount-reps", 1);
+        assertEquals(List.of("stu1", "stu2", "stu5", "stu8"), card.groups(), text);
+        assertEquals(5, card.recipe().pipeline().get("trees"));
+        assertEquals(false, card.recipe().pipeline().get("exerciseContext"));
+        assertTrue(card.recipe().pipeline().get("descriptionSha256").toString().matches("[0-9a-f]{64}"), text);
+        double withinOne = card.metric("count_within_one").orElseThrow().value();
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%7.3f", withinOne)), text);
+        assertTrue(text.contains("registered pose-repcount-reps v1"), text);
+        assertEquals(List.of("boundary", "middle"), card.classes());
+    }
+
+    @Test
     void evaluatePrintsBothAccuraciesAndRegistersNothing() throws Exception {
         LoadedDescription description = dataset();
         String text = run(() -> PoseDatasetCommands.evaluate(description, args("--trees", "20", "--window", "20",
@@ -100,13 +119,15 @@ class PoseDatasetCommandsTest {
         // the synthetic description annotates no repetitions: nothing to count against, said with the file
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps"), out),
                 "no sequence has annotated repetitions");
-        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.train(description, args("--task", "reps"), out),
-                "evaluate --dataset synthetic --task reps");
+        // training names the description key that would give the boundaries, and registers nothing
+        Path models = dir.resolve("models");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.train(description, args("--task", "reps", "--models",
+                models.toString()), out), "boundaryPrefix");
+        assertTrue(new ModelRegistry(models, null).names().isEmpty(), "nothing registered");
         // counted without the class unless asked: the true class as context assumes an error-free classifier
         assertTrue(!PoseRepCommands.settings(args("--task", "reps")).exerciseContext());
         assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "true")).exerciseContext());
-        // the help promises no registry name for a model train refuses to make
-        assertTrue(!PoseDatasetCommands.OPTIONS_HELP.contains("-reps)"), PoseDatasetCommands.OPTIONS_HELP);
+        assertTrue(PoseDatasetCommands.OPTIONS_HELP.contains("<dataset>-reps for --task reps"), PoseDatasetCommands.OPTIONS_HELP);
     }
 
     @Test

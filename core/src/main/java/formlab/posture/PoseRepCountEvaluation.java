@@ -95,6 +95,15 @@ public record PoseRepCountEvaluation(List<Row> rows) {
      * @throws IllegalArgumentException when no sequence is annotated or fewer than three subjects are
      */
     public static PoseRepCountEvaluation leaveOneSubjectOut(List<DescribedPose> poses, Settings settings, Progress progress) {
+        return leaveOneSubjectOut(poses, settings, progress, (subject, counter) -> { });
+    }
+
+    /**
+     * {@link #leaveOneSubjectOut(List, Settings, Progress)}, handing each subject's counter (trained and
+     * tuned without it) to {@code heldOut} before the next subject's is trained.
+     */
+    public static PoseRepCountEvaluation leaveOneSubjectOut(List<DescribedPose> poses, Settings settings, Progress progress,
+            java.util.function.BiConsumer<String, SalientPoseCounter> heldOut) {
         List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
         if (annotated.isEmpty()) {
             throw new IllegalArgumentException("no sequence has annotated repetitions (an annotation's boundaryPrefix):"
@@ -117,6 +126,7 @@ public record PoseRepCountEvaluation(List<Row> rows) {
                             counter.count(pose.frames(), pose.label()), counter.thresholds());
                 }
             }
+            heldOut.accept(subject, counter);
             progress.step("leave-one-subject-out", s + 1, subjects.size(), "held out " + subject + ": "
                     + counter.thresholds());
         }
