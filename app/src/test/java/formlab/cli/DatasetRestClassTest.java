@@ -3,16 +3,12 @@ package formlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,18 +34,8 @@ class DatasetRestClassTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path data = DataSettings.dataset(NAME).orElse(null);
-        Assumptions.assumeTrue(data != null, NAME + " not available (FORMLAB_DATA_DIR)");
-        String text;
-        try (InputStream in = DatasetRestClassTest.class.getClassLoader()
-                .getResourceAsStream("formlab/dataset/descriptions/" + NAME + ".json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("\"include\": [\"raw/*_MetaWear_*.csv\"]", "\"include\": [\"raw/[AB]-*_MetaWear_*.csv\"]");
-        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
-                + "\",\n  \"modality\": \"imu\",");
-        description = dir.resolve("barbell-ab.json");
-        Files.writeString(description, text);
+        description = ReducedDescription.write(NAME, "\"include\": [\"raw/*_MetaWear_*.csv\"]",
+                "\"include\": [\"raw/[AB]-*_MetaWear_*.csv\"]", dir.resolve("barbell-ab.json"));
         models = dir.resolve("models");
         CommandRunner train = new CommandRunner();
         assertEquals(0, train.run("train", "--dataset", description.toString(), "--step", "2", "--trees", "10", "--models",
@@ -99,18 +85,9 @@ class DatasetRestClassTest {
 
     @Test
     void pausesBetweenAnnotatedRepetitionsTeachRestToADatasetWithoutARestClass() throws Exception {
-        Path data = DataSettings.dataset("imu-physio-yurtman").orElse(null);
-        Assumptions.assumeTrue(data != null, "imu-physio-yurtman not available (FORMLAB_DATA_DIR)");
-        String text;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/imu-physio-yurtman.json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
-                "\"include\": [\"s[12]/e1/u*/test.txt\", \"s[12]/e2/u*/test.txt\"]");
-        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
-                + "\",\n  \"modality\": \"imu\",");
-        Path physio = dir.resolve("physio-pauses.json");
-        Files.writeString(physio, text);
+        Path physio = ReducedDescription.write("imu-physio-yurtman",
+                "\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
+                "\"include\": [\"s[12]/e1/u*/test.txt\", \"s[12]/e2/u*/test.txt\"]", dir.resolve("physio-pauses.json"));
         assertEquals(0, cli.run("train", "--dataset", physio.toString(), "--units", "u3", "--step", "2", "--trees", "10",
                 "--pauses-as-rest", "--models", models.toString(), "--name", "physio-pauses"), cli.error());
         assertEquals(List.of("rest"), new formlab.registry.ModelRegistry(models, null).card("physio-pauses", 1).recipe()

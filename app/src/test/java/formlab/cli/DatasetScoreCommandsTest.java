@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
 import formlab.eval.Progress;
 import formlab.model.LabelledData;
 import formlab.model.SmileGradientBoostingTrainer;
@@ -14,14 +13,11 @@ import formlab.registry.SplitSpec;
 import formlab.registry.TrainingRecipe;
 import formlab.registry.TrainingRun;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,19 +43,8 @@ class DatasetScoreCommandsTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        Path data = DataSettings.dataset(NAME).orElse(null);
-        Assumptions.assumeTrue(data != null, NAME + " not available (FORMLAB_DATA_DIR)");
-        String text;
-        try (InputStream in = DatasetScoreCommandsTest.class.getClassLoader()
-                .getResourceAsStream("formlab/dataset/descriptions/" + NAME + ".json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
-                "\"include\": [\"s[12]/e1/u*/test.txt\", \"s[12]/e2/u*/test.txt\"]");
-        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
-                + "\",\n  \"modality\": \"imu\",");
-        description = dir.resolve("physio-small.json");
-        Files.writeString(description, text);
+        description = ReducedDescription.write(NAME, "\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
+                "\"include\": [\"s[12]/e1/u*/test.txt\", \"s[12]/e2/u*/test.txt\"]", dir.resolve("physio-small.json"));
         models = dir.resolve("models");
         CommandRunner train = new CommandRunner();
         assertEquals(0, train.run("train", "--dataset", description.toString(), "--units", "u3", "--step", "4", "--trees", "10",

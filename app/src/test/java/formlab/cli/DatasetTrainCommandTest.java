@@ -3,21 +3,17 @@ package formlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import formlab.data.DataSettings;
 import formlab.dataset.DatasetDescriptions;
 import formlab.dataset.DescriptionHash;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,18 +37,8 @@ class DatasetTrainCommandTest {
 
     @BeforeEach
     void reducedDescription() throws IOException {
-        Path data = DataSettings.dataset(NAME).orElse(null);
-        Assumptions.assumeTrue(data != null, NAME + " not available (FORMLAB_DATA_DIR)");
-        String text;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("formlab/dataset/descriptions/" + NAME + ".json")) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        text = text.replace("\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
-                "\"include\": [\"s*/e1/u*/test.txt\", \"s*/e2/u*/test.txt\"]");
-        text = text.replace("\"modality\": \"imu\",", "\"folder\": \"" + data.toAbsolutePath().toString().replace("\\", "/")
-                + "\",\n  \"modality\": \"imu\",");
-        description = dir.resolve("physio-small.json");
-        Files.writeString(description, text);
+        description = ReducedDescription.write(NAME, "\"include\": [\"s*/e*/u*/test.txt\", \"s*/e*/u*/template_session.txt\"]",
+                "\"include\": [\"s*/e1/u*/test.txt\", \"s*/e2/u*/test.txt\"]", dir.resolve("physio-small.json"));
         models = dir.resolve("models");
     }
 
