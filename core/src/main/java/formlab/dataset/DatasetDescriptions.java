@@ -100,6 +100,19 @@ public final class DatasetDescriptions {
         return new LoadedDescription(description, file, true, folder, keys(file, text));
     }
 
+    /** The text of {@code loaded}'s description file (for a built-in one, its resource), as written. */
+    public static String text(LoadedDescription loaded) {
+        try (InputStream in = loaded.builtIn() ? resource(loaded.file().getFileName().toString())
+                : Files.newInputStream(loaded.file())) {
+            if (in == null) {
+                throw new IllegalStateException("built-in description " + loaded.file() + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + loaded.file(), e);
+        }
+    }
+
     /**
      * The description a user names: a description file, a dataset folder holding {@value #FILE_NAME},
      * a dataset folder named like a built-in description (that description applied to the folder), or

@@ -5,7 +5,6 @@ import formlab.model.LabelledData;
 import formlab.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -138,34 +137,14 @@ public final class DescribedImuScoring {
      * raw_label, raw_confidence, rest, recording_label, recording_reps.
      */
     public static Table windowTable(List<Scored> scored) {
-        StringColumn recording = StringColumn.create("recording");
-        StringColumn subject = StringColumn.create("subject");
-        IntColumn index = IntColumn.create("window");
-        DoubleColumn start = DoubleColumn.create("window_start_s");
-        StringColumn label = StringColumn.create("label");
-        DoubleColumn confidence = DoubleColumn.create("confidence");
-        StringColumn rawLabel = StringColumn.create("raw_label");
-        DoubleColumn rawConfidence = DoubleColumn.create("raw_confidence");
-        BooleanColumn rest = BooleanColumn.create("rest");
-        StringColumn setLabel = StringColumn.create("recording_label");
-        IntColumn setReps = IntColumn.create("recording_reps");
+        ScoredWindowTable table = new ScoredWindowTable(List.of("recording", "subject"), "recording", false);
         for (Scored s : scored) {
             for (Window w : s.windows()) {
-                recording.append(s.recording().id());
-                subject.append(s.recording().subject());
-                index.append(w.index());
-                start.append(w.startSeconds());
-                label.append(w.step().label());
-                confidence.append(w.step().confidence());
-                rawLabel.append(w.raw().label());
-                rawConfidence.append(w.raw().confidence());
-                rest.append(w.rest());
-                setLabel.append(s.label());
-                setReps.append(s.reps());
+                table.add(java.util.Arrays.asList(s.recording().id(), s.recording().subject()), w.index(), w.startSeconds(), w.step(),
+                        w.raw(), w.rest(), null, s.label(), s.reps());
             }
         }
-        return Table.create("Scored windows", recording, subject, index, start, label, confidence, rawLabel, rawConfidence,
-                rest, setLabel, setReps);
+        return table.table();
     }
 
     /**

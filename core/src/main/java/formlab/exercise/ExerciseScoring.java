@@ -10,7 +10,6 @@ import formlab.model.Prediction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -133,36 +132,14 @@ public final class ExerciseScoring {
      * raw_label, raw_confidence, rest, gate_reason, set_label, set_reps.
      */
     public static Table windowTable(List<SetScore> sets) {
-        StringColumn file = StringColumn.create("file");
-        StringColumn setId = StringColumn.create("set_id");
-        IntColumn index = IntColumn.create("window");
-        DoubleColumn start = DoubleColumn.create("window_start_s");
-        StringColumn label = StringColumn.create("label");
-        DoubleColumn confidence = DoubleColumn.create("confidence");
-        StringColumn rawLabel = StringColumn.create("raw_label");
-        DoubleColumn rawConfidence = DoubleColumn.create("raw_confidence");
-        BooleanColumn rest = BooleanColumn.create("rest");
-        StringColumn reason = StringColumn.create("gate_reason");
-        StringColumn setLabel = StringColumn.create("set_label");
-        IntColumn setReps = IntColumn.create("set_reps");
+        ScoredWindowTable table = new ScoredWindowTable(List.of("file", "set_id"), "set", true);
         for (SetScore set : sets) {
             for (WindowScore w : set.windows()) {
-                file.append(fileName(set.recording()));
-                setId.append(set.recording().info().id());
-                index.append(w.index());
-                start.append(w.startSeconds());
-                label.append(w.step().label());
-                confidence.append(w.step().confidence());
-                rawLabel.append(w.raw().label());
-                rawConfidence.append(w.raw().confidence());
-                rest.append(w.gate().rest());
-                reason.append(w.gate().reason());
-                setLabel.append(set.label());
-                setReps.append(set.repCount());
+                table.add(List.of(fileName(set.recording()), set.recording().info().id()), w.index(), w.startSeconds(),
+                        w.step(), w.raw(), w.gate().rest(), w.gate().reason(), set.label(), set.repCount());
             }
         }
-        return Table.create("Scored windows", file, setId, index, start, label, confidence, rawLabel, rawConfidence, rest,
-                reason, setLabel, setReps);
+        return table.table();
     }
 
     /**
