@@ -110,27 +110,51 @@ final class ImuDatasetScoring {
                                 recordings.stream().limit(5).map(DescribedImuRecording::id).toList())
                         + " (formlab score --dataset D lists them all)"));
         model.descriptionWarning(description).ifPresent(out::println);
-        DescribedImuRecording.Sensors sensors = recording.sensors(model.units().getFirst());
-        out.println("replaying " + recording.id() + " (unit " + model.units().getFirst() + ") with " + model.card().id() + " at "
-                + (speed == 0 ? "full speed" : speed + "x"));
+        List<ReplaySource.UnitSeries> units = model.units().stream().map(unit -> {
+            DescribedImuRecording.Sensors sensors = recording.sensors(unit);
+            return new ReplaySource.UnitSeries(unit, sensors.accelerometer(), sensors.gyroscope());
+        }).toList();
+        ReplaySource.UnitSeries first = units.getFirst();
+        out.println("replaying " + recording.id() + " (" + (units.size() == 1 ? "unit " : "units ") + String.join("+", model.units())
+                + ") with " + model.card().id() + " at " + (speed == 0 ? "full speed" : speed + "x"));
         out.println(ReplayCommand.HEADER);
-        LiveExerciseTracker tracker = new LiveExerciseTracker(live, sensors.accelerometer().nominalRateHz(),
-                sensors.gyroscope().nominalRateHz());
-        double origin = Math.max(sensors.accelerometer().startMillis(), sensors.gyroscope().startMillis());
+        LiveExerciseTracker tracker = new LiveExerciseTracker(live, first.accelerometer().nominalRateHz(),
+                first.gyroscope().nominalRateHz());
+        double origin = Math.max(first.accelerometer().startMillis(), first.gyroscope().startMillis());
         int[] rest = {0};
-        int windows = new ReplaySource(sensors.accelerometer(), sensors.gyroscope(), speed).play(tracker, u -> {
-            ReplayCommand.print(out, u, origin);
-            if (u.gate().rest()) {
-                rest[0]++;
-            }
-        });
+        int windows;
+        try {
+            windows = ReplaySource.ofUnits(units, speed).play(tracker, u -> {
+                ReplayCommand.print(out, u, origin);
+                if (u.gate().rest()) {
+                    rest[0]++;
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new UsageException(description.file() + ": recording " + recording.id() + ": " + e.getMessage());
+        }
         var verdict = tracker.verdict();
         out.printf(Locale.ROOT, "final: %s, %d reps (description: %s, %s reps); %d windows, %d rest; %d samples dropped,"
-                        + " %d restarts%n", verdict.map(LiveExerciseTracker.Verdict::label).orElse("-"),
+                        + " %d restarts%s%n", verdict.map(LiveExerciseTracker.Verdict::label).orElse("-"),
                 verdict.map(LiveExerciseTracker.Verdict::reps).orElse(0), recording.label(),
                 recording.count() == null ? "unknown" : recording.count().toString(), windows, rest[0], tracker.droppedSamples(),
-                tracker.restarts());
+                tracker.restarts(), unitProblems(tracker));
         return Main.EXIT_OK;
+    }
+
+    /** What went wrong between the units of a replay, in words; empty when every unit's windows were matched. */
+    private static String unitProblems(LiveExerciseTracker tracker) {
+        StringBuilder text = new StringBuilder();
+        if (tracker.unmatchedWindows() > 0) {
+            text.append("; ").append(tracker.unmatchedWindows()).append(" windows dropped without every unit's");
+        }
+        if (!tracker.waitingWindows().isEmpty()) {
+            text.append("; windows without every unit's at the end: ").append(tracker.waitingWindows());
+        }
+        if (!tracker.stalledUnits().isEmpty()) {
+            text.append("; stalled units: ").append(String.join(", ", tracker.stalledUnits()));
+        }
+        return text.toString();
     }
 
     private static String defaultModel(LoadedDescription description) {

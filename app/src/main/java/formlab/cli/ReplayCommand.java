@@ -34,8 +34,9 @@ public final class ReplayCommand implements Command {
                                 "  --speed X        1 = real time, 10 = ten times faster, 0 = as fast as possible (default 0)",
                                 "  --model          registered model (default imu-exercise, newest version)",
                                 "  --dataset D --recording ID     one recording of an IMU dataset description (ID as score --dataset",
-                                "                   lists it), streamed through the live tracker with a one-unit model of",
-                                "                   formlab train --dataset D --units UNIT (default model <dataset>-exercise)",
+                                "                   lists it), streamed through the live tracker with a model of",
+                                "                   formlab train --dataset D [--units ...] (default model <dataset>-exercise): one",
+                                "                   stream per sensor unit the model's card names, matched by time",
                 ImuOptions.MODELS_HELP);
     }
 

@@ -9,7 +9,6 @@ import formlab.model.Classifier;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +21,8 @@ import java.util.Set;
  * card records: the dataset description's name and SHA-256, the sensor units whose features the
  * classifier reads, the exercise pipeline, the description's rest classes and the repetition rule of
  * each class ({@link DescribedImuTraining#register}). It checks that recordings of a description fit
- * it ({@link #check}), and gives the {@link ExerciseModel} the live tracker runs for a one-unit model
- * ({@link #live}).
+ * it ({@link #check}), and gives the {@link ExerciseModel} the live tracker runs, over one unit's
+ * stream or the synchronised streams of several ({@link #live}).
  */
 public final class DescribedImuModel {
 
@@ -189,70 +188,31 @@ public final class DescribedImuModel {
     }
 
     /**
-     * The model the live tracker runs ({@code stream.LiveExerciseTracker}): the classifier over one
-     * unit's pipeline features, rest when the most probable class is a rest class, repetitions counted
-     * with each class's rule.
+     * The model the live tracker runs ({@code stream.LiveExerciseTracker}): the classifier over the
+     * pipeline features of each of the model's units (named {@code <unit>:<feature>} as in training),
+     * rest when the most probable class is a rest class, repetitions of each class counted with its rule
+     * on the accelerometer of the rule's unit (a class whose rule is on a unit the model does not read
+     * is not counted live).
      *
-     * @throws IllegalArgumentException for a model of several units (a stream carries one sensor unit)
+     * @throws IllegalArgumentException when the counted classes' rules were chosen at different rates
      */
     public ExerciseModel live() {
-        if (units.size() != 1) {
-            throw new IllegalArgumentException("model " + card.id() + " reads " + units.size() + " sensor units ("
-                    + String.join("+", units) + "); the live tracker takes one sensor unit's stream: train a one-unit model"
-                    + " with formlab train --dataset D --units UNIT (or --units best)");
-        }
-        String unit = units.getFirst();
         Map<String, List<RepCountParameters>> rules = new LinkedHashMap<>();
+        Map<String, String> ruleUnits = new LinkedHashMap<>();
         java.util.Set<Double> rates = new java.util.TreeSet<>();
         repRules.forEach((label, rule) -> {
-            if (rule.unit().equals(unit)) {
+            if (units.contains(rule.unit())) {
                 rules.put(label, rule.parameters());
+                ruleUnits.put(label, rule.unit());
                 rates.add(rule.rateHz());
             }
         });
         if (rates.size() > 1) {
             throw new IllegalArgumentException("model " + card.id() + " counts repetitions of its classes at different rates "
-                    + rates + " Hz; the live tracker counts one stream at one rate");
+                    + rates + " Hz; the live tracker counts at one rate");
         }
         double countRate = rates.isEmpty() ? pipeline.rateHz() : rates.iterator().next();
-        return ExerciseModel.described(pipeline, new OneUnit(classifier, unit + ":"), restClasses, rules, countRate,
-                SMOOTHING_WINDOWS,
-                ExerciseTraining.REST_WINDOWS_TO_END_SET);
-    }
-
-    /** The classifier of a one-unit model, its features named as the pipeline names them (unit prefix removed). */
-    private static final class OneUnit implements Classifier {
-
-        private final Classifier classifier;
-        private final List<String> names;
-
-        OneUnit(Classifier classifier, String prefix) {
-            this.classifier = classifier;
-            List<String> stripped = new ArrayList<>();
-            for (String name : classifier.featureNames()) {
-                stripped.add(name.startsWith(prefix) ? name.substring(prefix.length()) : name);
-            }
-            this.names = List.copyOf(stripped);
-        }
-
-        @Override
-        public List<String> featureNames() {
-            return names;
-        }
-
-        @Override
-        public List<String> classes() {
-            return classifier.classes();
-        }
-
-        @Override
-        public double[] probabilities(double[] features) {
-            return classifier.probabilities(features);
-        }
-
-        @Override
-        public String toString() {
-            return classifier.toString();
-        }
+        return ExerciseModel.described(pipeline, units, classifier, restClasses, rules, ruleUnits, countRate,
+                SMOOTHING_WINDOWS, ExerciseTraining.REST_WINDOWS_TO_END_SET);
     }
 }

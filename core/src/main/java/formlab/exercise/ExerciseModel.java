@@ -21,6 +21,11 @@ import java.util.Set;
  * smoothing and set rules, and the repetition-counting rules per exercise. Stored in the model
  * registry as one version: the classifier as the model file, the rest as the recipe's
  * {@code pipeline} map in the card, so the card alone says how windows and features were made.
+ *
+ * <p>Sensor units: a model reads either one unnamed stream (the barbell model: {@link #units()} is
+ * empty) or the windows of several named units taken at the same time ({@link #described(ExercisePipeline,
+ * List, Classifier, Set, Map, Map, double, int, int)}): its feature vector is then each unit's pipeline
+ * features in unit order, named {@code <unit>:<feature>}, as {@code DescribedImuWindows} names them in training.
  */
 public final class ExerciseModel {
 
@@ -39,6 +44,8 @@ public final class ExerciseModel {
     private final Set<String> restClasses;
     private final Map<String, List<RepCountParameters>> classRules;
     private final double countRateHz;
+    private final List<String> units;
+    private final Map<String, String> ruleUnits;
 
     /**
      * @param pipeline            how windows and features are made
@@ -51,12 +58,13 @@ public final class ExerciseModel {
     public ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
                          int restWindowsToEndSet, RepCountModel repRules) {
         this(pipeline, classifier, Objects.requireNonNull(gate, "gate"), smoothingWindows, restWindowsToEndSet,
-                Objects.requireNonNull(repRules, "repRules"), Set.of(), null, RepCounter.COUNT_RATE_HZ);
+                Objects.requireNonNull(repRules, "repRules"), Set.of(), null, RepCounter.COUNT_RATE_HZ, List.of(), Map.of());
     }
 
     private ExerciseModel(ExercisePipeline pipeline, Classifier classifier, RestGate gate, int smoothingWindows,
                           int restWindowsToEndSet, RepCountModel repRules, Set<String> restClasses,
-                          Map<String, List<RepCountParameters>> classRules, double countRateHz) {
+                          Map<String, List<RepCountParameters>> classRules, double countRateHz, List<String> units,
+                          Map<String, String> ruleUnits) {
         if (!(countRateHz > 0) || Double.isInfinite(countRateHz)) {
             throw new IllegalArgumentException("the repetition count rate must be a positive number of Hz; got " + countRateHz);
         }
@@ -72,7 +80,18 @@ public final class ExerciseModel {
         }
         this.smoothingWindows = smoothingWindows;
         this.restWindowsToEndSet = restWindowsToEndSet;
-        this.pipelineFeatures = pipeline.featureNames();
+        this.units = List.copyOf(units);
+        if (new java.util.HashSet<>(this.units).size() != this.units.size() || this.units.contains("")) {
+            throw new IllegalArgumentException("sensor units must be distinct, non-empty names; got " + this.units);
+        }
+        for (Map.Entry<String, String> rule : ruleUnits.entrySet()) {
+            if (!this.units.contains(rule.getValue())) {
+                throw new IllegalArgumentException("the repetitions of '" + rule.getKey() + "' are counted on unit '"
+                        + rule.getValue() + "', which is not one of the model's units " + this.units);
+            }
+        }
+        this.ruleUnits = Map.copyOf(ruleUnits);
+        this.pipelineFeatures = featureNames(pipeline, this.units);
         this.modelIndex = classifier.featureNames().stream().mapToInt(name -> {
             int at = pipelineFeatures.indexOf(name);
             if (at < 0) {
@@ -94,7 +113,65 @@ public final class ExerciseModel {
             Map<String, List<RepCountParameters>> classRules, double countRateHz, int smoothingWindows,
             int restWindowsToEndSet) {
         return new ExerciseModel(pipeline, classifier, null, smoothingWindows, restWindowsToEndSet, null, restClasses,
-                Objects.requireNonNull(classRules, "classRules"), countRateHz);
+                Objects.requireNonNull(classRules, "classRules"), countRateHz, List.of(), Map.of());
+    }
+
+    /**
+     * As {@link #described(ExercisePipeline, Classifier, Set, Map, double, int, int)} for a classifier
+     * over the windows of several sensor units at the same time: its features are named
+     * {@code <unit>:<feature>} ({@link #featureNames()}), and the repetitions of each class in
+     * {@code classRules} are counted on the accelerometer of the unit {@code ruleUnits} names for it.
+     *
+     * @throws IllegalArgumentException when the units are not distinct names, a counted class has no
+     *                                  unit, or the classifier needs a feature the units do not give
+     */
+    public static ExerciseModel described(ExercisePipeline pipeline, List<String> units, Classifier classifier,
+            Set<String> restClasses, Map<String, List<RepCountParameters>> classRules, Map<String, String> ruleUnits,
+            double countRateHz, int smoothingWindows, int restWindowsToEndSet) {
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("a model of named sensor units needs at least one unit");
+        }
+        for (String label : classRules.keySet()) {
+            if (!ruleUnits.containsKey(label)) {
+                throw new IllegalArgumentException("no sensor unit counts the repetitions of '" + label + "'");
+            }
+        }
+        return new ExerciseModel(pipeline, classifier, null, smoothingWindows, restWindowsToEndSet, null, restClasses,
+                Objects.requireNonNull(classRules, "classRules"), countRateHz, units, ruleUnits);
+    }
+
+    /** The names of a feature vector over {@code units}: the pipeline's own for one unnamed stream. */
+    private static List<String> featureNames(ExercisePipeline pipeline, List<String> units) {
+        List<String> names = pipeline.featureNames();
+        if (units.isEmpty()) {
+            return names;
+        }
+        List<String> prefixed = new java.util.ArrayList<>();
+        for (String unit : units) {
+            names.forEach(name -> prefixed.add(unit + ":" + name));
+        }
+        return List.copyOf(prefixed);
+    }
+
+    /**
+     * The sensor units whose windows the classifier reads, in the order of the feature vector; empty
+     * for a model of one unnamed stream (the barbell model, a {@link #described} model of one stream).
+     */
+    public List<String> units() {
+        return units;
+    }
+
+    /** The names of the feature vector {@link #probabilities} takes: the pipeline's, per unit for a model of named units. */
+    public List<String> featureNames() {
+        return pipelineFeatures;
+    }
+
+    /**
+     * The unit whose accelerometer counts the repetitions of {@code label} (a model of named units);
+     * empty for a model of one unnamed stream or a class that is not counted.
+     */
+    public java.util.Optional<String> repUnitFor(String label) {
+        return java.util.Optional.ofNullable(ruleUnits.get(label));
     }
 
     /**
@@ -165,6 +242,35 @@ public final class ExerciseModel {
     /** All pipeline features of one window (the streaming path). */
     public double[] features(Window window) {
         return pipeline.features(window);
+    }
+
+    /**
+     * The feature vector of windows taken at the same time, one per unit in {@link #units()} order:
+     * each window's pipeline features ({@link #features(Window)}), one after the other.
+     */
+    public double[] features(List<Window> windows) {
+        int expected = Math.max(1, units.size());
+        if (windows.size() != expected) {
+            throw new IllegalArgumentException("model reads " + expected + " window(s) at a time (units " + units + "); got "
+                    + windows.size());
+        }
+        double[][] parts = windows.stream().map(this::features).toArray(double[][]::new);
+        return concatenate(parts);
+    }
+
+    /** One array after the other. */
+    public static double[] concatenate(double[][] parts) {
+        int n = 0;
+        for (double[] part : parts) {
+            n += part.length;
+        }
+        double[] all = new double[n];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
     }
 
     /** Class probabilities from a window's pipeline features. */
