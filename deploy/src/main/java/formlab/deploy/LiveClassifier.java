@@ -1,5 +1,6 @@
 package formlab.deploy;
 
+import formlab.deploy.config.ConfigException;
 import formlab.deploy.config.TrackerConfig;
 import formlab.deploy.sensor.ImuSample;
 import formlab.deploy.sensor.SensorSource;
@@ -8,6 +9,7 @@ import formlab.exercise.WindowUpdate;
 import formlab.imu.SensorKind;
 import formlab.stream.LiveExerciseTracker;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,8 +41,13 @@ public final class LiveClassifier implements SampleSink {
      * @param model           the exercise model
      * @param accelerometerHz nominal accelerometer rate of the source (decides the anti-alias filtering)
      * @param gyroscopeHz     nominal gyroscope rate of the source
+     * @throws IllegalArgumentException for a model of several sensor units: the tracker reads one sensor
      */
     public LiveClassifier(ExerciseModel model, double accelerometerHz, double gyroscopeHz) {
+        if (model.units().size() > 1) {
+            throw new IllegalArgumentException("the tracker reads one sensor, the model reads sensor units "
+                    + String.join(", ", model.units()) + ": train a model of one unit (train --dataset D --units UNIT)");
+        }
         this.model = model;
         this.accelerometerHz = accelerometerHz;
         this.gyroscopeHz = gyroscopeHz;
@@ -49,8 +56,13 @@ public final class LiveClassifier implements SampleSink {
 
     /** The sink for {@code config} fed by {@code source}: the configured (or bundled) model at the source's rates. */
     public static SampleSink create(TrackerConfig config, SensorSource source) throws IOException {
-        return new LiveClassifier(TrackerModel.load(config.model()), source.rateHz(SensorKind.ACCELEROMETER),
-                source.rateHz(SensorKind.GYROSCOPE));
+        ExerciseModel model = TrackerModel.load(config.model());
+        try {
+            return new LiveClassifier(model, source.rateHz(SensorKind.ACCELEROMETER), source.rateHz(SensorKind.GYROSCOPE));
+        } catch (IllegalArgumentException severalUnits) {
+            throw new ConfigException("configuration", "model",
+                    config.model().map(Path::toString).orElse("(bundled)") + ": " + severalUnits.getMessage());
+        }
     }
 
     /** A factory running {@code model} (already loaded, e.g. from the project's registry in a notebook). */

@@ -1,11 +1,13 @@
 package formlab.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.data.KnownDataset;
 import formlab.deploy.sensor.RecordingSource;
 import formlab.exercise.ExerciseModel;
+import formlab.exercise.ExercisePipeline;
 import formlab.exercise.ExerciseScoring;
 import formlab.imu.dataset.ImuDatasets;
 import formlab.imu.ImuRecording;
@@ -13,6 +15,7 @@ import formlab.imu.sim.BarbellSimulator;
 import formlab.imu.sim.SimulationSettings;
 import formlab.imu.Exercise;
 import formlab.imu.Intensity;
+import formlab.model.Classifier;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,5 +92,32 @@ class LiveClassifierTest {
         assertEquals(0, status, text);
         assertTrue(text.contains("set 1 ended: " + batch.label() + ", " + batch.repCount() + " reps"), text);
         assertTrue(text.contains("rep LED pulses: " + batch.repCount() + " "), text);
+    }
+
+    @Test
+    void aModelOfSeveralSensorUnitsIsRefusedNamingThem() {
+        ExercisePipeline pipeline = ExercisePipeline.defaults();
+        Classifier wristOnly = new Classifier() {
+            @Override
+            public List<String> featureNames() {
+                return List.of("wrist:" + pipeline.featureNames().getFirst());
+            }
+
+            @Override
+            public List<String> classes() {
+                return List.of("lunge", "rest");
+            }
+
+            @Override
+            public double[] probabilities(double[] features) {
+                return new double[] {1, 0};
+            }
+        };
+        ExerciseModel twoUnits = ExerciseModel.described(pipeline, List.of("wrist", "ankle"), wristOnly, Set.of("rest"),
+                Map.of(), Map.of(), 25, 1, 1);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> new LiveClassifier(twoUnits, 25, 25));
+        assertTrue(refused.getMessage().contains("wrist, ankle") && refused.getMessage().contains("--units"),
+                refused.getMessage());
     }
 }
