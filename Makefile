@@ -68,6 +68,8 @@ pi-bundle: build ## Build and check the Raspberry Pi tracker with the exercise m
 
 bench-peers: build ## Peer benchmarks: scikit-learn on the same data and leave-one-subject-out folds, printed beside FormLab's numbers (needs FORMLAB_DATA_DIR; minutes)
 	@$(PYTHON) scripts/peers/imu_physio_peer.py --formlab bin/formlab
+	@$(PYTHON) scripts/peers/pose_repcount_rf.py --formlab bin/formlab
+	@$(PYTHON) scripts/peers/pose_repcount_reps.py --formlab bin/formlab
 
 clean: ## Remove build outputs and reports (keeps data and models)
 	@$(WITH_JDK) $(MVN) -q clean

@@ -4,9 +4,13 @@
 A random forest on windowed statistics and FFT magnitudes of each sensor unit's accelerometer and
 gyroscope (the units' features side by side), evaluated leave-one-subject-out exactly as FormLab
 does (same subjects left out, same 4 s windows every 1 s at 25 Hz, same per-window and per-recording
-accuracy), plus execution quality per annotated repetition (statistics and FFT over the repetition,
-its duration, and the features standardised within the recording). With --formlab BIN it also runs
-FormLab on the same data (--json) and prints both side by side.
+accuracy), the best single unit (chosen inside each training fold by a leave-one-subject-out over the
+training subjects, as `--units best` does), execution quality per annotated repetition (statistics and
+FFT over the repetition, its duration, and the features standardised within the recording), and
+repetitions per test session counted with scipy peak counting (first principal component of a unit's
+standardised channels, moving average, autocorrelation period, find_peaks; unit, smoothing and
+prominence chosen per exercise on the training subjects). With --formlab BIN it also runs FormLab on
+the same data (--json) and prints both side by side.
 
 Reads the dataset in place: $FORMLAB_DATA_DIR/imu-physio-yurtman (s<k>/e<j>/u<n>/{test,template_session}.txt,
 template_times.txt, test_times.csv). Deterministic (random_state=42).
@@ -21,6 +25,7 @@ import sys
 import time
 
 import numpy as np
+from scipy.signal import find_peaks
 from sklearn.ensemble import RandomForestClassifier
 
 RATE = 25.0
@@ -99,16 +104,80 @@ def loso(x, y, subjects, trees, recording=None):
     return per_row, float(per_rec)
 
 
-def exercise_task(data, trees):
-    x, y, subjects, recs = [], [], [], []
+def windows(data):
+    """Per-unit feature blocks of every 4 s window every 1 s: ({unit: rows x features}, labels, subjects, recordings)."""
+    x, y, subjects, recs = {u: [] for u in UNITS}, [], [], []
     for (subject, exercise, session), units in data.items():
         n = min(len(a) for a in units.values())
         for start in range(0, n - 100 + 1, 25):
-            x.append(sum((features(units[u][start:start + 100]) for u in UNITS), []))
+            for u in UNITS:
+                x[u].append(features(units[u][start:start + 100]))
             y.append(exercise)
             subjects.append(subject)
             recs.append(subject + "/" + exercise + "/" + session)
-    return loso(np.array(x), np.array(y), np.array(subjects), trees, np.array(recs)), len(y)
+    return {u: np.array(v) for u, v in x.items()}, np.array(y), np.array(subjects), np.array(recs)
+
+
+def exercise_task(blocks, y, subjects, recs, trees):
+    return loso(np.hstack([blocks[u] for u in UNITS]), y, subjects, trees, recs)
+
+
+def best_unit_task(blocks, y, subjects, recs, trees):
+    """Per window and per recording with one unit, chosen in each outer fold by an inner leave-one-subject-out
+    over the training subjects only (every other window, a quarter of the trees), as FormLab's --units best."""
+    right, rec_probs, rec_truth, chosen = 0, {}, {}, []
+    for held in sorted(set(subjects)):
+        train = np.nonzero(subjects != held)[0]
+        thin = train[::2]
+        inner = {u: loso(blocks[u][thin], y[thin], subjects[thin], max(20, trees // 4))[0] for u in UNITS}
+        unit = max(UNITS, key=lambda u: (inner[u], -UNITS.index(u)))
+        chosen.append(unit)
+        test = subjects == held
+        model = RandomForestClassifier(n_estimators=trees, random_state=42, n_jobs=2).fit(blocks[unit][train], y[train])
+        probs = model.predict_proba(blocks[unit][test])
+        right += int((model.classes_[probs.argmax(axis=1)] == y[test]).sum())
+        for rec, p, t in zip(recs[test], probs, y[test]):
+            rec_probs[rec] = rec_probs.get(rec, 0) + p
+            rec_truth[rec] = (t, model.classes_)
+    per_rec = np.mean([classes[p.argmax()] == t for rec, p in rec_probs.items() for t, classes in [rec_truth[rec]]])
+    return right / len(y), float(per_rec), chosen
+
+
+def peak_count(session, smoothing, prominence):
+    """Repetitions in one unit's session: peaks of the first principal component of its standardised channels."""
+    x = session - session.mean(axis=0)
+    x = x / np.where(x.std(axis=0) > 1e-12, x.std(axis=0), 1)
+    _, _, vt = np.linalg.svd(x, full_matrices=False)
+    s = np.convolve(x @ vt[0], np.ones(smoothing) / smoothing, mode="same")
+    c = s - s.mean()
+    ac = np.correlate(c, c, "full")[len(c) - 1:] / max(c @ c, 1e-12)
+    negative = np.nonzero(ac[:len(c) // 2 + 1] < 0)[0]
+    period = len(c)
+    if len(negative):
+        segment = ac[negative[0]:len(c) // 2 + 1]
+        if segment.max() > 0:
+            period = negative[0] + int(segment.argmax())
+    height = np.ptp(s)
+    distance = max(1, round(0.5 * period))
+    return max(len(find_peaks(s, distance=distance, prominence=prominence * height)[0]),
+               len(find_peaks(-s, distance=distance, prominence=prominence * height)[0]))
+
+
+def reps_task(root, data):
+    """Counts of the test sessions with a known count (truth: annotated repetitions), the unit, smoothing and
+    prominence chosen per exercise on the other subjects (lowest MAE, ties to the first setting)."""
+    grid = [(u, w, p) for u in UNITS for w in (1, 5, 9, 15) for p in (0.1, 0.2, 0.3, 0.4, 0.5)]
+    sessions = [(s, e) for (s, e, session) in data if session == "test" and repetitions(root, s, e, session)]
+    truth = {k: len(repetitions(root, k[0], k[1], "test")) for k in sessions}
+    counts = {k: {g: peak_count(data[(k[0], k[1], "test")][g[0]], g[1], g[2]) for g in grid} for k in sessions}
+    errors = []
+    for subject, exercise in sessions:
+        train = [k for k in sessions if k[0] != subject and k[1] == exercise]
+        best = min(grid, key=lambda g: (np.mean([abs(counts[k][g] - truth[k]) for k in train]), grid.index(g)))
+        errors.append(counts[(subject, exercise)][best] - truth[(subject, exercise)])
+    errors = np.abs(np.array(errors))
+    return {"count_exact": float(np.mean(errors == 0)), "count_within_one": float(np.mean(errors <= 1)),
+            "count_mae": float(errors.mean())}, len(sessions)
 
 
 def quality_task(root, data, trees):
@@ -147,26 +216,36 @@ def main():
         sys.exit(f"imu_physio_peer: no dataset folder {args.data} (set FORMLAB_DATA_DIR)")
     start = time.time()
     data = recordings(args.data)
-    (window_acc, recording_acc), windows = exercise_task(data, args.trees)
+    blocks, y, subjects, recs = windows(data)
+    window_acc, recording_acc = exercise_task(blocks, y, subjects, recs, args.trees)
+    unit_window, unit_recording, chosen = best_unit_task(blocks, y, subjects, recs, args.trees)
     quality_acc, reps = quality_task(args.data, data, args.trees)
-    peer = {"window_accuracy": window_acc, "recording_accuracy": recording_acc, "repetition_accuracy": quality_acc,
-            "seconds": time.time() - start}
-    print(f"imu-physio-yurtman, leave-one-subject-out, {windows} windows (4 s every 1 s), {reps} repetitions, "
-          f"{args.trees} trees, all units")
-    rows = [("exercise per window", "window_accuracy"), ("exercise per recording", "recording_accuracy"),
-            ("quality per repetition", "repetition_accuracy")]
-    if args.formlab:
-        exercise = formlab(args.formlab, ["--trees", str(args.trees)])
-        quality = formlab(args.formlab, ["--task", "quality", "--trees", str(args.trees)])
-        ours = {**exercise["metrics"], **quality["metrics"]}
-        print(f"{'':24} {'scikit-learn peer':>18} {'FormLab':>10}")
-        for label, key in rows:
-            print(f"{label:24} {peer[key]:18.3f} {ours[key]:10.3f}")
-        print(f"{'seconds (LOSO)':24} {peer['seconds']:18.1f} {exercise['seconds'] + quality['seconds']:10.1f}")
-    else:
-        for label, key in rows:
-            print(f"{label:24} {peer[key]:.3f}")
-        print(f"{'seconds':24} {peer['seconds']:.1f}")
+    counts, sessions = reps_task(args.data, data)
+    peer = {"all units: exercise per window": window_acc, "all units: exercise per recording": recording_acc,
+            "best unit: exercise per window": unit_window, "best unit: exercise per recording": unit_recording,
+            "quality per repetition": quality_acc, "reps exact": counts["count_exact"],
+            "reps within one": counts["count_within_one"], "reps MAE": counts["count_mae"]}
+    print(f"imu-physio-yurtman, leave-one-subject-out, {len(y)} windows (4 s every 1 s), {reps} repetitions, "
+          f"{sessions} test sessions counted, {args.trees} trees; peer's best unit per fold: {', '.join(chosen)}; "
+          f"peer {time.time() - start:.0f} s")
+    if not args.formlab:
+        for label, value in peer.items():
+            print(f"{label:36} {value:.3f}")
+        return
+    ours = {}
+    exercise = formlab(args.formlab, ["--trees", str(args.trees)])["metrics"]
+    ours["all units: exercise per window"] = exercise["window_accuracy"]
+    ours["all units: exercise per recording"] = exercise["recording_accuracy"]
+    single = formlab(args.formlab, ["--trees", str(args.trees), "--units", "best"])["metrics"]
+    ours["best unit: exercise per window"] = single["window_accuracy"]
+    ours["best unit: exercise per recording"] = single["recording_accuracy"]
+    ours["quality per repetition"] = formlab(args.formlab, ["--task", "quality", "--trees", str(args.trees)])["metrics"]["repetition_accuracy"]
+    counted = formlab(args.formlab, ["--task", "reps"])["metrics"]
+    ours["reps exact"], ours["reps within one"], ours["reps MAE"] = (counted["count_exact"], counted["count_within_one"],
+                                                                      counted["count_mae"])
+    print(f"{'':36} {'scikit-learn/scipy':>18} {'FormLab':>10}")
+    for label, value in peer.items():
+        print(f"{label:36} {value:18.3f} {ours[label]:10.3f}")
 
 
 if __name__ == "__main__":

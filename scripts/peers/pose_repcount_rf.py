@@ -7,12 +7,16 @@ the frame's landmark box, movement by body part, periodicity) and per-video stat
 random forest by leave-one-student-out (the same folds as `formlab evaluate --dataset pose-repcount`):
 accuracy per window, per video by the mean window probability, and per video from the video statistics.
 
-Usage: scripts/peers/pose_repcount_rf.py [--data DIR] [--window 30] [--step 15] [--trees 300]
+With --formlab BIN it also runs `formlab evaluate --dataset pose-repcount` and prints both.
+
+Usage: scripts/peers/pose_repcount_rf.py [--data DIR] [--window 30] [--step 15] [--trees 300] [--formlab bin/formlab]
 DIR defaults to $FORMLAB_DATA_DIR/pose-repcount. Needs numpy and scikit-learn (python3-sklearn).
 """
 import argparse
 import csv
 import os
+import re
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -87,6 +91,7 @@ def main():
     parser.add_argument("--window", type=int, default=30)
     parser.add_argument("--step", type=int, default=15)
     parser.add_argument("--trees", type=int, default=300)
+    parser.add_argument("--formlab", help="bin/formlab: also run FormLab on the same data and print both")
     args = parser.parse_args()
     videos = load(args.data)
     x, y, groups, video = [], [], [], []
@@ -115,6 +120,16 @@ def main():
     print(f"leave-one-student-out over {len(set(vg))} students, {len(videos)} videos: per video (vote of "
           f"{args.window}-frame windows) {np.mean(vote_ok):.3f}, per window {np.mean(window_ok):.3f}, "
           f"per video (video statistics) {np.mean(stats_ok):.3f}")
+    if args.formlab:
+        text = subprocess.run([args.formlab, "evaluate", "--dataset", "pose-repcount", "--window", str(args.window),
+                               "--step", str(args.step), "--trees", str(args.trees)],
+                              check=True, capture_output=True, text=True).stdout
+        m = re.search(r"per sequence accuracy ([\d.]+).*per window ([\d.]+)", text)
+        if not m:
+            raise SystemExit("pose_repcount_rf: no accuracy line in FormLab's output:\n" + text)
+        print(f"{'':36} {'scikit-learn peer':>18} {'FormLab':>10}")
+        print(f"{'exercise per video (window vote)':36} {np.mean(vote_ok):18.3f} {float(m.group(1)):10.3f}")
+        print(f"{'exercise per window':36} {np.mean(window_ok):18.3f} {float(m.group(2)):10.3f}")
 
 
 if __name__ == "__main__":

@@ -63,14 +63,22 @@ final class DatasetCommands {
         };
     }
 
-    /** {@code formlab score --dataset D ...} (IMU descriptions). */
+    /** {@code formlab score --dataset D ...}: recordings of an IMU description, sequences of a landmark one. */
     static int score(String dataset, Args args, PrintStream out) throws IOException {
-        return ImuDatasetScoring.score(imu(locate(dataset), "score"), args, out);
+        LoadedDescription description = locate(dataset);
+        return switch (modality(description)) {
+            case "imu" -> ImuDatasetScoring.score(description, args, out);
+            default -> PoseDatasetScoring.score(description, args, out);
+        };
     }
 
-    /** {@code formlab reps --dataset D ...} (IMU descriptions). */
+    /** {@code formlab reps --dataset D ...}: the dataset's own repetition counter, leave-one-subject-out. */
     static int reps(String dataset, Args args, PrintStream out) throws IOException {
-        return ImuDatasetCommands.reps(imu(locate(dataset), "reps"), args, out);
+        LoadedDescription description = locate(dataset);
+        return switch (modality(description)) {
+            case "imu" -> ImuDatasetCommands.reps(description, args, out);
+            default -> PoseRepCommands.evaluate(description, args, out);
+        };
     }
 
     /** {@code formlab replay --dataset D --recording ID ...} (IMU descriptions). */
@@ -90,8 +98,8 @@ final class DatasetCommands {
     private static String modality(LoadedDescription description) {
         String modality = description.description().modality();
         if (!modality.equals("imu") && !modality.equals("pose")) {
-            throw new UsageException(description.file() + ": modality '" + modality + "': train and evaluate --dataset take"
-                    + " imu or pose descriptions (images: formlab train-image-cnn)");
+            throw new UsageException(description.file() + ": modality '" + modality + "': train, evaluate, score and reps"
+                    + " --dataset take imu or pose descriptions (images: formlab train-image-cnn)");
         }
         return modality;
     }

@@ -24,7 +24,9 @@ public final class RepsCommand implements Command {
                 ImuOptions.DATA_HELP,
                 "  --dataset D      an IMU dataset description with repetition counts: each recording counted with the rule",
                 "                   and unit chosen per class on the other subjects (leave-one-subject-out); exact, within",
-                "                   one, mean absolute error",
+                "                   one, mean absolute error; a landmark description with annotated repetition boundaries:",
+                "                   the salient-pose counter, leave-one-subject-out (as evaluate --dataset D --task reps;",
+                "                   options --context, --trees, --subjects)",
                 "  Counts the repetitions of every lift set with rules learned on the other participants and compares",
                 "  with the protocol (heavy 5, medium 10) and with the published baseline.");
     }

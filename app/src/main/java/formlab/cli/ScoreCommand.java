@@ -34,7 +34,9 @@ public final class ScoreCommand implements Command {
                                 "  --model          registered model (default imu-exercise, newest version)",
                                 "  --dataset D      every recording of an IMU dataset description, scored with a model of",
                                 "                   formlab train --dataset D (default <dataset>-exercise): per window label and",
-                                "                   confidence, per recording label and repetitions (--sets: one row per recording)",
+                                "                   confidence, per recording label and repetitions (--sets: one row per recording);",
+                                "                   of a landmark description, per sequence label, confidence and repetitions",
+                PoseDatasetScoring.OPTIONS_HELP,
                 ImuOptions.MODELS_HELP);
     }
 

@@ -8,6 +8,10 @@ import formlab.dataset.DatasetDescriptions;
 import formlab.dataset.LoadedDescription;
 import formlab.dataset.RecordingException;
 import formlab.options.Args;
+import formlab.pose.io.DescribedPose;
+import formlab.pose.io.DescribedPoses;
+import formlab.posture.PoseRepCountTraining;
+import formlab.posture.SalientPoseCounter;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +96,56 @@ class PoseDatasetCommandsTest {
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%7.3f", withinOne)), text);
         assertTrue(text.contains("registered pose-repcount-reps v1"), text);
         assertEquals(List.of("boundary", "middle"), card.classes());
+
+        // score: each sequence counted by the registered counter for the class the sequence model predicts
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "10", "--subjects", "stu1,stu2,stu5,stu8",
+                "--models", models.toString()), out));
+        Path table = dir.resolve("scored.csv");
+        String scored = run(() -> PoseDatasetScoring.score(description, args("--subjects", "stu1,stu8", "--models",
+                models.toString(), "--out", table.toString()), out));
+        SalientPoseCounter counter = PoseRepCountTraining.load(new ModelRegistry(models, null), "pose-repcount-reps", 1);
+        Map<String, DescribedPose> poses = new java.util.HashMap<>();
+        DescribedPoses.load(description).forEach(p -> poses.put(p.id(), p));
+        List<String> rows = Files.readAllLines(table);
+        assertTrue(rows.size() > 10, rows.toString());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            assertEquals(counter.count(poses.get(cells[0]).frames(), cells[2]), Integer.parseInt(cells[5]), row);
+            assertEquals(poses.get(cells[0]).repetitions().size(), Integer.parseInt(cells[6]), row);
+        }
+        assertTrue(scored.contains("repetition counter pose-repcount-reps"), scored);
+        assertTrue(scored.contains("repetitions of " + (rows.size() - 1) + " annotated sequences, counted for the predicted class"),
+                scored);
+    }
+
+    @Test
+    void scoreClassifiesEverySequenceAndCountsPeriodicallyWithoutATrainedCounter() throws Exception {
+        LoadedDescription description = dataset();
+        Path models = dir.resolve("models");
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "20", "--models", models.toString()), out));
+        Path table = dir.resolve("out/scored.csv");
+        Files.createDirectories(table.getParent());
+        String text = run(() -> PoseDatasetScoring.score(description, args("--models", models.toString(), "--out",
+                table.toString()), out));
+        List<String> rows = Files.readAllLines(table);
+        assertEquals("sequence,subject,label,confidence,true_label,reps,true_reps", rows.getFirst());
+        assertEquals(13, rows.size(), "header and 12 sequences: " + rows);
+        Map<String, DescribedPose> poses = new java.util.HashMap<>();
+        DescribedPoses.load(description).forEach(p -> poses.put(p.id(), p));
+        for (String row : rows.subList(1, rows.size())) {
+            String[] cells = row.split(",");
+            DescribedPose pose = poses.get(cells[0]);
+            assertEquals(cells[4], cells[2], "trained on these sequences: " + row);
+            assertEquals(SalientPoseCounter.periodic().count(pose.frames(), cells[2]), Integer.parseInt(cells[5]), row);
+            assertTrue(Integer.parseInt(cells[5]) >= 2, "a swing of 20-35 frames over 120 frames: " + row);
+            assertEquals("-1", cells[6], "no annotated repetitions: " + row);
+        }
+        assertTrue(text.contains("the periodic repetition counter (no trained counter registered)"), text);
+        assertTrue(text.contains("12 of 12 with a class in the description get it"), text);
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.score(description, args("--models", models.toString(),
+                "--reps-model", "no-such-counter"), out), "no-such-counter");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.score(description, args("--models", models.toString(),
+                "--model", "synthetic-class:7"), out), "no version 7");
     }
 
     @Test

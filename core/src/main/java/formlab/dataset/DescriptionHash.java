@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The fingerprint of a dataset description: the SHA-256 of its file's bytes (for a built-in
@@ -45,5 +46,28 @@ public final class DescriptionHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
+    }
+
+    /**
+     * A warning when {@code description} is no longer the description a model was trained with (its
+     * SHA-256 differs from {@code trainedSha256}); empty when it is the same.
+     *
+     * @param modelId       the model, as its card names it
+     * @param trainedName   the description's name when the model was trained
+     * @param trainedSha256 the description's SHA-256 on the model's card
+     */
+    public static Optional<String> changedSince(String modelId, String trainedName, String trainedSha256,
+            LoadedDescription description) {
+        String hash = of(description);
+        if (hash.equals(trainedSha256)) {
+            return Optional.empty();
+        }
+        return Optional.of("warning: model " + modelId + " was trained with description '" + trainedName + "' of SHA-256 "
+                + shortHash(trainedSha256) + "; '" + description.description().name() + "' (" + description.file()
+                + ") has SHA-256 " + shortHash(hash) + ": the description changed since, check that classes and units still mean the same");
+    }
+
+    private static String shortHash(String hash) {
+        return hash != null && hash.length() > 12 ? hash.substring(0, 12) + "..." : String.valueOf(hash);
     }
 }

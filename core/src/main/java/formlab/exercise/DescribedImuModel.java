@@ -57,25 +57,8 @@ public final class DescribedImuModel {
      *                                  described IMU exercise model (the message says what was expected)
      */
     public static DescribedImuModel load(ModelRegistry registry, String spec) throws IOException {
-        int colon = spec.lastIndexOf(':');
-        String name = colon < 0 ? spec : spec.substring(0, colon);
-        int version;
-        if (colon < 0) {
-            version = registry.preferred(name).orElseThrow(() -> new IllegalArgumentException("no model '" + name + "' in "
-                    + registry.root() + "; train one with: formlab train --dataset D --name " + name)).version();
-        } else {
-            try {
-                version = Integer.parseInt(spec.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--model expects NAME or NAME:VERSION, got '" + spec + "'");
-            }
-            if (!registry.versions(name).contains(version)) {
-                throw new IllegalArgumentException("no version " + version + " of model '" + name + "' in " + registry.root()
-                        + "; versions: " + registry.versions(name));
-            }
-        }
-        ModelCard card = registry.card(name, version);
-        return of(card, () -> registry.load(name, version));
+        ModelCard card = registry.find(spec, "formlab train --dataset D");
+        return of(card, () -> registry.load(card.name(), card.version()));
     }
 
     /** Loads the classifier only once the card is known to fit. */
@@ -174,17 +157,7 @@ public final class DescribedImuModel {
 
     /** A warning when {@code description}'s SHA-256 is not the one the model was trained with; empty when it is. */
     public Optional<String> descriptionWarning(LoadedDescription description) {
-        String hash = DescriptionHash.of(description);
-        if (hash.equals(descriptionSha256)) {
-            return Optional.empty();
-        }
-        return Optional.of("warning: model " + card.id() + " was trained with description '" + datasetName + "' of SHA-256 "
-                + shortHash(descriptionSha256) + "; '" + description.description().name() + "' (" + description.file()
-                + ") has SHA-256 " + shortHash(hash) + ": the description changed since, check that classes and units still mean the same");
-    }
-
-    private static String shortHash(String hash) {
-        return hash.length() > 12 ? hash.substring(0, 12) + "..." : hash;
+        return DescriptionHash.changedSince(card.id(), datasetName, descriptionSha256, description);
     }
 
     /**

@@ -121,9 +121,18 @@ public final class PoseDatasetTraining {
      * @throws IllegalArgumentException when the sequence has fewer than 2 detected frames
      */
     public static String classify(Classifier model, DescribedPose pose, Settings settings) {
-        Windows windows = windows(List.of(pose), settings);
-        double[] mean = mean(model.probabilities(windows.data().x()));
+        double[] mean = probabilities(model, pose, settings);
         return model.classes().get(argMax(mean));
+    }
+
+    /**
+     * The mean of {@code model}'s window probabilities over one sequence's windows, in the order of
+     * {@code model.classes()}: what {@link #classify} and the evaluation's vote decide by.
+     *
+     * @throws IllegalArgumentException when the sequence has fewer than 2 detected frames
+     */
+    public static double[] probabilities(Classifier model, DescribedPose pose, Settings settings) {
+        return mean(model.probabilities(windows(List.of(pose), settings).data().x()));
     }
 
     /**

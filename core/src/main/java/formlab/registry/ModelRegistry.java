@@ -262,6 +262,33 @@ public final class ModelRegistry {
     }
 
     /**
+     * The card a {@code --model} argument names: {@code NAME} (its {@link #preferred} version) or
+     * {@code NAME:VERSION}.
+     *
+     * @param hint what to run to get such a model, said when there is none (e.g. {@code formlab train --dataset D})
+     * @throws IllegalArgumentException for a malformed argument, a name with no model or a missing version
+     */
+    public ModelCard find(String spec, String hint) throws IOException {
+        int colon = spec.lastIndexOf(':');
+        String name = colon < 0 ? spec : spec.substring(0, colon);
+        if (colon < 0) {
+            return preferred(name).orElseThrow(() -> new IllegalArgumentException("no model '" + name + "' in " + root
+                    + "; train one with: " + hint + " --name " + name));
+        }
+        int version;
+        try {
+            version = Integer.parseInt(spec.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--model expects NAME or NAME:VERSION, got '" + spec + "'");
+        }
+        if (!versions(name).contains(version)) {
+            throw new IllegalArgumentException("no version " + version + " of model '" + name + "' in " + root
+                    + "; versions: " + versions(name));
+        }
+        return card(name, version);
+    }
+
+    /**
      * Copies one version's card and its hash-checked parameters (file or folder) into {@code folder},
      * which is emptied first: how the Pi bundle takes its model.
      *
