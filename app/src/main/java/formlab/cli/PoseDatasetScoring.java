@@ -45,12 +45,20 @@ final class PoseDatasetScoring {
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
         DescribedPoseScoring.ClassModel model;
-        Optional<SalientPoseCounter> counter;
         try {
             model = DescribedPoseScoring.ClassModel.load(registry, classSpec);
-            counter = counter(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
+        }
+        Optional<ModelCard> counterCard;
+        Optional<SalientPoseCounter> counter;
+        try {
+            counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
+            counter = repsSpec.filter("none"::equals).isPresent() ? Optional.empty() : Optional.of(counterCard.isEmpty()
+                    ? SalientPoseCounter.periodic() : PoseRepCountTraining.load(registry, counterCard.get().name(),
+                    counterCard.get().version()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--reps-model: " + e.getMessage());
         }
         List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
         model.descriptionWarning(description).ifPresent(out::println);
@@ -59,42 +67,41 @@ final class PoseDatasetScoring {
         if (file != null) {
             ExerciseData.write(table, file);
         }
-        out.printf("%s with model %s, %s: %d sequences%s%n", dataset, model.card().id(), counter.map(c -> c.model() == null
-                ? "the periodic repetition counter (no trained counter registered)" : "repetition counter " + repsSpec.orElse(
-                dataset + "-reps")).orElse("no repetition counter"), scored.size(), file == null ? "" : " -> " + file);
+        out.printf("%s with model %s, %s: %d sequences%s%n", dataset, model.card().id(), counter.isEmpty()
+                ? "no repetition counter" : counterCard.map(c -> "repetition counter " + c.id())
+                .orElse("the periodic repetition counter (no trained counter registered)"), scored.size(),
+                file == null ? "" : " -> " + file);
         out.println(table.print(table.rowCount()));
         out.print(summary(scored, counter));
         return Main.EXIT_OK;
     }
 
     /**
-     * The counter {@code spec} names; none for {@code none}; the periodic counter when the default is not
-     * registered.
+     * The card of the counter {@code spec} names; empty for {@code none}, and when the default
+     * (not {@code asked} for) is not registered.
      */
-    private static Optional<SalientPoseCounter> counter(ModelRegistry registry, String spec, boolean asked) throws IOException {
+    private static Optional<ModelCard> counterCard(ModelRegistry registry, String spec, boolean asked) throws IOException {
         if (spec.equals("none")) {
             return Optional.empty();
         }
-        ModelCard card;
         try {
-            card = registry.find(spec, "formlab train --dataset D --task reps");
+            return Optional.of(registry.find(spec, "formlab train --dataset D --task reps"));
         } catch (IllegalArgumentException notRegistered) {
             if (asked) {
                 throw notRegistered;
             }
-            return Optional.of(SalientPoseCounter.periodic());
+            return Optional.empty();
         }
-        return Optional.of(PoseRepCountTraining.load(registry, card.name(), card.version()));
     }
 
     private static String summary(List<DescribedPoseScoring.Scored> scored, Optional<SalientPoseCounter> counter) {
         StringBuilder text = new StringBuilder();
         long classified = scored.stream().filter(s -> s.label() != null).count();
-        long known = scored.stream().filter(s -> s.label() != null && s.pose().label() != null).count();
+        long known = scored.stream().filter(s -> s.pose().label() != null).count();
         long right = scored.stream().filter(s -> s.label() != null && s.label().equals(s.pose().label())).count();
         text.append(String.format(Locale.ROOT, "classified %d of %d sequences (the rest have fewer than 2 detected frames);"
-                + " %d of %d with a class in the description get it (%.3f)%n", classified, scored.size(), right, known,
-                known == 0 ? Double.NaN : right / (double) known));
+                + " %d of %d with a class in the description get it (%.3f; an unclassified sequence counts as wrong)%n",
+                classified, scored.size(), right, known, known == 0 ? Double.NaN : right / (double) known));
         if (counter.isPresent()) {
             PoseRepCountEvaluation counts = DescribedPoseScoring.counts(scored, counter.get());
             if (counts.rows().isEmpty()) {

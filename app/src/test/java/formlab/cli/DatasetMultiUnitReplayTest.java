@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.dataset.DatasetDescriptions;
+import formlab.deploy.LiveClassifier;
+import formlab.deploy.TrackerMain;
+import formlab.deploy.TrackerModel;
 import formlab.exercise.DescribedImuModel;
 import formlab.exercise.DescribedImuScoring;
 import formlab.exercise.ExerciseModel;
@@ -96,6 +99,19 @@ class DatasetMultiUnitReplayTest {
         // recordings.csv: recording, subject, windows, rest_windows, label, confidence, reps, true_label, true_reps
         assertTrue(out.contains("final: " + recording[4] + ", " + recording[6] + " reps (description: e2, 30 reps); "
                 + windowCount + " windows, " + recording[3] + " rest; 0 samples dropped, 0 restarts\n"), out);
+    }
+
+    @Test
+    void thePiTrackerLoadsTheModelAndRefusesItsFiveUnitsWhenItStarts() throws Exception {
+        Path folder = new ModelRegistry(models, null).versionFolder(MODEL, 1);
+        assertEquals(List.of("u1", "u2", "u3", "u4", "u5"), TrackerModel.loadFolder(folder).units());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int status = TrackerMain.run(List.of("--self-test", "--mock", "--model", folder.toString()),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true), LiveClassifier::create);
+        String message = err.toString();
+        assertEquals(2, status, message + out);
+        assertTrue(message.contains("u1, u2, u3, u4, u5") && message.contains("--units UNIT"), message);
     }
 
     @Test

@@ -88,6 +88,18 @@ class DatasetScoreCommandsTest {
     }
 
     @Test
+    void thePiTrackerLoadsTheOneUnitModelAsTheLiveTrackerRunsIt() throws Exception {
+        Path folder = new ModelRegistry(models, null).versionFolder(MODEL, 1);
+        formlab.exercise.ExerciseModel pi = formlab.deploy.TrackerModel.loadFolder(folder);
+        formlab.exercise.ExerciseModel live = formlab.exercise.DescribedImuModel.load(new ModelRegistry(models, null), MODEL).live();
+        assertEquals(List.of("u3"), pi.units());
+        assertEquals(live.classes(), pi.classes());
+        assertEquals(live.featureNames(), pi.featureNames());
+        assertEquals(live.countedClasses(), pi.countedClasses());
+        new formlab.deploy.LiveClassifier(pi, 25, 25); // one unit: the tracker takes it
+    }
+
+    @Test
     void replayStreamsARecordingThroughTheLiveTrackerWithoutCallingItRest() {
         assertEquals(0, cli.run("replay", "--dataset", description.toString(), "--recording", "s1/e1/test", "--model", MODEL,
                 "--models", models.toString()), cli.error());

@@ -61,6 +61,13 @@ public final class DescribedImuModel {
         return of(card, () -> registry.load(card.name(), card.version()));
     }
 
+    /** Whether {@code card} is one of {@code formlab train --dataset D} for an IMU description (what {@link #load} reads). */
+    public static boolean describes(ModelCard card) {
+        Map<String, Object> p = card.recipe().pipeline();
+        return p.get("dataset") instanceof Map<?, ?> && p.get("units") instanceof List<?>
+                && p.get("exercisePipeline") instanceof Map<?, ?>;
+    }
+
     /** Loads the classifier only once the card is known to fit. */
     private interface Loader {
         Classifier load() throws IOException;

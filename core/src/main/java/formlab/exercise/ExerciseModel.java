@@ -345,9 +345,16 @@ public final class ExerciseModel {
                 RepRules.fromMap((Map<String, Object>) settings.get("repRules")));
     }
 
-    /** Loads version {@code version} of {@code name} (its model file checked against the card's SHA-256). */
+    /**
+     * Loads version {@code version} of {@code name} (its model file checked against the card's SHA-256):
+     * a barbell exercise model of {@code formlab train}, or the live model ({@link DescribedImuModel#live()})
+     * of a {@code formlab train --dataset D} card.
+     */
     public static ExerciseModel load(ModelRegistry registry, String name, int version) throws IOException {
         ModelCard card = registry.card(name, version);
+        if (DescribedImuModel.describes(card)) {
+            return DescribedImuModel.load(registry, name + ":" + version).live();
+        }
         return of(card.recipe().pipeline(), registry.load(name, version));
     }
 

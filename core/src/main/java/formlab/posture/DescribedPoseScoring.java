@@ -3,6 +3,7 @@ package formlab.posture;
 import formlab.dataset.DescriptionHash;
 import formlab.dataset.LoadedDescription;
 import formlab.model.Classifier;
+import formlab.model.Prediction;
 import formlab.pose.io.DescribedPose;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
@@ -92,21 +93,14 @@ public final class DescribedPoseScoring {
     public static List<Scored> score(ClassModel model, Optional<SalientPoseCounter> counter, List<DescribedPose> poses) {
         List<Scored> scored = new ArrayList<>(poses.size());
         for (DescribedPose pose : poses) {
-            double[] p;
-            try {
-                p = PoseDatasetTraining.probabilities(model.classifier(), pose, model.settings());
-            } catch (IllegalArgumentException fewerThanTwoDetectedFrames) {
+            if (!PoseDatasetTraining.classifiable(pose)) {
                 scored.add(new Scored(pose, null, 0, Optional.empty()));
                 continue;
             }
-            int best = 0;
-            for (int c = 1; c < p.length; c++) {
-                if (p[c] > p[best]) {
-                    best = c;
-                }
-            }
-            String label = model.classifier().classes().get(best);
-            scored.add(new Scored(pose, label, p[best], counter.map(c -> c.count(pose.frames(), label))));
+            Prediction prediction = Prediction.of(model.classifier().classes(),
+                    PoseDatasetTraining.probabilities(model.classifier(), pose, model.settings()));
+            String label = prediction.label();
+            scored.add(new Scored(pose, label, prediction.confidence(), counter.map(c -> c.count(pose.frames(), label))));
         }
         return scored;
     }

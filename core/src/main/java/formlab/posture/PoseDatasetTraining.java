@@ -222,6 +222,11 @@ public final class PoseDatasetTraining {
         }
     }
 
+    /** True when the sequence has the 2 detected frames (a person, every coordinate finite) a window needs. */
+    public static boolean classifiable(DescribedPose pose) {
+        return detected(pose).length >= 2;
+    }
+
     private static double[][][] detected(DescribedPose pose) {
         List<double[][]> frames = new ArrayList<>();
         for (int t = 0; t < pose.length(); t++) {
