@@ -118,8 +118,8 @@ final class ImuDatasetScoring {
         out.println("replaying " + recording.id() + " (" + (units.size() == 1 ? "unit " : "units ") + String.join("+", model.units())
                 + ") with " + model.card().id() + " at " + (speed == 0 ? "full speed" : speed + "x"));
         out.println(ReplayCommand.HEADER);
-        LiveExerciseTracker tracker = new LiveExerciseTracker(live, first.accelerometer().nominalRateHz(),
-                first.gyroscope().nominalRateHz());
+        LiveExerciseTracker tracker = new LiveExerciseTracker(live, units.stream().map(u -> new LiveExerciseTracker.SensorRates(
+                u.accelerometer().nominalRateHz(), u.gyroscope().nominalRateHz())).toList());
         double origin = Math.max(first.accelerometer().startMillis(), first.gyroscope().startMillis());
         int[] rest = {0};
         int windows;

@@ -119,7 +119,7 @@ class DatasetMultiUnitReplayTest {
         DescribedImuModel model = model();
         DescribedImuRecording recording = recording("s1/e1/test");
         DescribedImuScoring.Scored scored = DescribedImuScoring.score(model, List.of(recording)).getFirst();
-        LiveExerciseTracker tracker = tracker(model);
+        LiveExerciseTracker tracker = tracker(model, recording);
         List<WindowUpdate> updates = play(tracker, units(recording, model, s -> s));
         assertEquals(scored.windows().size(), updates.size());
         for (int i = 0; i < updates.size(); i++) {
@@ -145,7 +145,7 @@ class DatasetMultiUnitReplayTest {
             units.add(unit.unit().equals("u3") ? new ReplaySource.UnitSeries("u3", unit.accelerometer().between(start, stop),
                     unit.gyroscope().between(start, stop)) : unit);
         }
-        LiveExerciseTracker tracker = tracker(model);
+        LiveExerciseTracker tracker = tracker(model, recording);
         List<WindowUpdate> updates = play(tracker, units);
         assertEquals(List.of("u3"), tracker.stalledUnits());
         assertTrue(tracker.unmatchedWindows() > 30, "the other units' windows after u3 stopped: " + tracker.unmatchedWindows());
@@ -161,14 +161,27 @@ class DatasetMultiUnitReplayTest {
             units.add(unit.unit().equals("u2") ? new ReplaySource.UnitSeries("u2", shifted(unit.accelerometer(), 2000),
                     shifted(unit.gyroscope(), 2000)) : unit);
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> play(tracker(model), units));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> play(tracker(model, recording), units));
         assertTrue(e.getMessage().contains("unit u1") && e.getMessage().contains("unit u2")
                 && e.getMessage().contains("2000 ms apart") && e.getMessage().contains("not synchronised"), e.getMessage());
+
+        // batch scoring pairs window k of every unit too, and refuses the same recording
+        java.util.Map<String, DescribedImuRecording.Part> parts = new java.util.LinkedHashMap<>(recording.parts());
+        DescribedImuRecording.Part u2 = parts.get("u2");
+        parts.put("u2", new DescribedImuRecording.Part(u2.name(), u2.rateHz(),
+                java.util.Arrays.stream(u2.millis()).map(t -> t + 2000).toArray(), u2.channels(), u2.quantities(), u2.units(),
+                u2.values()));
+        DescribedImuRecording shiftedU2 = new DescribedImuRecording(recording.id(), recording.groups(), recording.subject(),
+                recording.label(), parts, recording.repetitions(), recording.qualities(), recording.count(), recording.sources());
+        IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+                () -> DescribedImuScoring.score(model, List.of(shiftedU2)));
+        assertTrue(batch.getMessage().contains("recording s1/e1/test") && batch.getMessage().contains("unit u2")
+                && batch.getMessage().contains("2000 ms from that of unit u1"), batch.getMessage());
     }
 
     @Test
     void aSampleWithoutOneOfTheModelsUnitsIsRefused() throws Exception {
-        LiveExerciseTracker tracker = tracker(model());
+        LiveExerciseTracker tracker = tracker(model(), recording("s1/e1/test"));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> tracker.add("u9", SensorKind.ACCELEROMETER, 0, 0, 0, 1));
         assertTrue(unknown.getMessage().contains("'u9'") && unknown.getMessage().contains("u1, u2, u3, u4, u5"),
@@ -198,10 +211,13 @@ class DatasetMultiUnitReplayTest {
                 .findFirst().orElseThrow();
     }
 
-    private static LiveExerciseTracker tracker(DescribedImuModel model) {
+    /** The tracker as replay builds it: each unit at its own sensors' nominal rates. */
+    private static LiveExerciseTracker tracker(DescribedImuModel model, DescribedImuRecording recording) {
         ExerciseModel live = model.live();
         assertEquals(List.of("u1", "u2", "u3", "u4", "u5"), live.units(), "the units of the card");
-        return new LiveExerciseTracker(live, model.pipeline().rateHz(), model.pipeline().rateHz());
+        return new LiveExerciseTracker(live, model.units().stream().map(unit -> new LiveExerciseTracker.SensorRates(
+                recording.sensors(unit).accelerometer().nominalRateHz(), recording.sensors(unit).gyroscope().nominalRateHz()))
+                .toList());
     }
 
     private static List<ReplaySource.UnitSeries> units(DescribedImuRecording recording, DescribedImuModel model,

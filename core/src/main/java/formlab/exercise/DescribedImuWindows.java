@@ -128,9 +128,15 @@ public final class DescribedImuWindows {
             ExercisePipeline pipeline, boolean pausesAsRest) {
         List<List<double[][]>> perRecording = recordings.parallelStream().map(recording -> {
             List<double[][]> byUnit = new ArrayList<>();
+            List<Window> firstUnit = null;
             for (String unit : units) {
                 DescribedImuRecording.Sensors s = recording.sensors(unit);
                 List<Window> cut = pipeline.windows(s.accelerometer(), s.gyroscope());
+                if (firstUnit == null) {
+                    firstUnit = cut;
+                } else {
+                    requireSynchronised(recording, units.getFirst(), firstUnit, unit, cut, pipeline);
+                }
                 byUnit.add(cut.stream().map(pipeline::features).toArray(double[][]::new));
                 if (byUnit.size() == 1) {
                     // each window's own start (gaps and the grid's origin included): seconds from the first
@@ -163,6 +169,26 @@ public final class DescribedImuWindows {
         }
         return new DescribedImuWindows(pipeline, Task.EXERCISE, units, pipeline.featureNames(), toArrays(columns), rows,
                 pausesAsRest);
+    }
+
+    /**
+     * Window {@code k} of every unit is classified together, so the units' windows must start within
+     * one grid period of each other, as the live tracker requires ({@code stream.LiveExerciseTracker}).
+     *
+     * @throws IllegalArgumentException naming the recording, the units and the times when they do not
+     */
+    private static void requireSynchronised(DescribedImuRecording recording, String firstName, List<Window> first,
+            String name, List<Window> cut, ExercisePipeline pipeline) {
+        double periodMillis = 1000.0 / pipeline.rateHz();
+        for (int i = 0; i < Math.min(first.size(), cut.size()); i++) {
+            double apart = cut.get(i).startMillis() - first.get(i).startMillis();
+            if (Math.abs(apart) > periodMillis) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "recording %s: window %d of unit %s"
+                        + " starts %.0f ms from that of unit %s: the units' samples are not on one clock, or one unit has a gap"
+                        + " the others lack (windows of several units must start within one grid period, %.0f ms)",
+                        recording.id(), i, name, apart, firstName, periodMillis));
+            }
+        }
     }
 
     /**

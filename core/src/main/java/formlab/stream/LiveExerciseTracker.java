@@ -71,8 +71,6 @@ public final class LiveExerciseTracker {
     private final ExercisePipeline pipeline;
     private final WindowDecisions decisions;
     private final int length;
-    private final double accelerometerRateHz;
-    private final double gyroscopeRateHz;
     private final Unit[] units;
     private final List<WindowUpdate> pending = new ArrayList<>();
     private final Map<String, StreamingRepCounter> counters = new java.util.HashMap<>();
@@ -107,20 +105,43 @@ public final class LiveExerciseTracker {
      * units at these rates.
      */
     public LiveExerciseTracker(ExerciseModel model, double accelerometerRateHz, double gyroscopeRateHz) {
+        this(model, java.util.Collections.nCopies(Math.max(1, model.units().size()),
+                new SensorRates(accelerometerRateHz, gyroscopeRateHz)));
+    }
+
+    /**
+     * The nominal sensor rates of one unit's stream (they decide its anti-alias filtering, as in batch).
+     *
+     * @param accelerometerHz nominal accelerometer rate
+     * @param gyroscopeHz     nominal gyroscope rate
+     */
+    public record SensorRates(double accelerometerHz, double gyroscopeHz) {
+    }
+
+    /**
+     * A tracker for a model of several units whose streams come at their own nominal rates
+     * ({@code unitRates} in the order of {@link ExerciseModel#units()}, one entry for a model of one
+     * unnamed stream), so each unit is filtered as batch scoring filters it.
+     *
+     * @throws IllegalArgumentException when there is not one entry per unit
+     */
+    public LiveExerciseTracker(ExerciseModel model, List<SensorRates> unitRates) {
         this.model = Objects.requireNonNull(model, "model");
         this.pipeline = model.pipeline();
         this.decisions = model.decisions();
         this.length = pipeline.windowSamples();
-        this.accelerometerRateHz = accelerometerRateHz;
-        this.gyroscopeRateHz = gyroscopeRateHz;
         this.historyMillis = Math.round((pipeline.window().lengthSeconds() + pipeline.window().stepSeconds() + 1) * 1000);
         this.maxGapMillis = Math.round(pipeline.maxGapSeconds() * 1000);
         this.periodMillis = 1000.0 / pipeline.rateHz();
         this.queueLimit = (int) Math.ceil(pipeline.maxGapSeconds() / pipeline.window().stepSeconds()) + 2;
         List<String> names = model.units().isEmpty() ? List.of("") : model.units();
+        if (unitRates.size() != names.size()) {
+            throw new IllegalArgumentException("the model reads " + names.size() + " sensor unit(s), " + unitRates.size()
+                    + " unit rates given");
+        }
         this.units = new Unit[names.size()];
         for (int u = 0; u < units.length; u++) {
-            units[u] = new Unit(names.get(u));
+            units[u] = new Unit(names.get(u), unitRates.get(u));
         }
         this.probabilitySum = new double[model.classes().size()];
     }
@@ -334,6 +355,7 @@ public final class LiveExerciseTracker {
             u.segmentStart = Double.NaN;
             u.samples = 0;
             u.nextWindow = 0;
+            unmatchedWindows += u.ready.size();
             u.ready.clear();
             u.recentTimes.clear();
             u.recentValues.clear();
@@ -402,6 +424,7 @@ public final class LiveExerciseTracker {
     private final class Unit implements CausalAligner.Output {
 
         private final String name;
+        private final SensorRates rates;
         private final double[][] ring;
         private final Deque<Ready> ready = new ArrayDeque<>();
         private final Deque<long[]> recentTimes = new ArrayDeque<>();
@@ -418,14 +441,15 @@ public final class LiveExerciseTracker {
         private double[][] streamValues = new double[3][256];
         private int streamSamples;
 
-        Unit(String name) {
+        Unit(String name, SensorRates rates) {
             this.name = name;
+            this.rates = rates;
             this.ring = new double[CausalAligner.CHANNELS.size()][length];
             this.aligner = newAligner();
         }
 
         CausalAligner newAligner() {
-            return new CausalAligner(pipeline.rateHz(), accelerometerRateHz, gyroscopeRateHz, pipeline.maxGapSeconds(), this);
+            return new CausalAligner(pipeline.rateHz(), rates.accelerometerHz(), rates.gyroscopeHz(), pipeline.maxGapSeconds(), this);
         }
 
         void accelerometer(long t, double x, double y, double z) {
