@@ -340,7 +340,7 @@ public final class DescribedImuWindows {
         List<String> names = new ArrayList<>();
         for (int u : index) {
             for (int f : kept) {
-                names.add(units.get(u) + ":" + featureNames.get(f));
+                names.add(ExerciseModel.unitFeatureName(units.get(u), featureNames.get(f)));
             }
         }
         int p = kept.length;

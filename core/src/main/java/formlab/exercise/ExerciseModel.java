@@ -148,9 +148,14 @@ public final class ExerciseModel {
         }
         List<String> prefixed = new java.util.ArrayList<>();
         for (String unit : units) {
-            names.forEach(name -> prefixed.add(unit + ":" + name));
+            names.forEach(name -> prefixed.add(unitFeatureName(unit, name)));
         }
         return List.copyOf(prefixed);
+    }
+
+    /** The name of pipeline feature {@code feature} of sensor unit {@code unit} in a model of several units. */
+    public static String unitFeatureName(String unit, String feature) {
+        return unit + ":" + feature;
     }
 
     /**
@@ -242,20 +247,6 @@ public final class ExerciseModel {
     /** All pipeline features of one window (the streaming path). */
     public double[] features(Window window) {
         return pipeline.features(window);
-    }
-
-    /**
-     * The feature vector of windows taken at the same time, one per unit in {@link #units()} order:
-     * each window's pipeline features ({@link #features(Window)}), one after the other.
-     */
-    public double[] features(List<Window> windows) {
-        int expected = Math.max(1, units.size());
-        if (windows.size() != expected) {
-            throw new IllegalArgumentException("model reads " + expected + " window(s) at a time (units " + units + "); got "
-                    + windows.size());
-        }
-        double[][] parts = windows.stream().map(this::features).toArray(double[][]::new);
-        return concatenate(parts);
     }
 
     /** One array after the other. */
