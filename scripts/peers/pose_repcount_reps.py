@@ -91,8 +91,10 @@ def formlab(binary):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.path.join(os.environ.get("FORMLAB_DATA_DIR", "data"), "pose-repcount"))
-    parser.add_argument("--formlab", help="bin/formlab: also run FormLab on the same data and print both")
+    parser.add_argument("--formlab", help="bin/formlab: also run FormLab (its built-in pose-repcount description, which reads FORMLAB_DATA_DIR) and print both")
     args = parser.parse_args()
+    if not os.path.isfile(os.path.join(args.data, "annotation.csv")):
+        raise SystemExit(f"pose_repcount_reps: no pose-repcount dataset at {args.data} (set FORMLAB_DATA_DIR or --data)")
     names, truth, kind, out = peer(args.data)
     err = np.array([out[n] - truth[n] for n in names])
     t = np.array([truth[n] for n in names])

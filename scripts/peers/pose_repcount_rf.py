@@ -91,8 +91,10 @@ def main():
     parser.add_argument("--window", type=int, default=30)
     parser.add_argument("--step", type=int, default=15)
     parser.add_argument("--trees", type=int, default=300)
-    parser.add_argument("--formlab", help="bin/formlab: also run FormLab on the same data and print both")
+    parser.add_argument("--formlab", help="bin/formlab: also run FormLab (its built-in pose-repcount description, which reads FORMLAB_DATA_DIR) and print both")
     args = parser.parse_args()
+    if not (args.data / "annotation.csv").is_file():
+        raise SystemExit(f"pose_repcount_rf: no pose-repcount dataset at {args.data} (set FORMLAB_DATA_DIR or --data)")
     videos = load(args.data)
     x, y, groups, video = [], [], [], []
     stats = []

@@ -139,6 +139,10 @@ final class ImuDatasetScoring {
                 verdict.map(LiveExerciseTracker.Verdict::reps).orElse(0), recording.label(),
                 recording.count() == null ? "unknown" : recording.count().toString(), windows, rest[0], tracker.droppedSamples(),
                 tracker.restarts(), unitProblems(tracker));
+        if (!unitProblems(tracker).isEmpty()) {
+            out.println("warning: not every window had all of the model's units (" + unitProblems(tracker).substring(2)
+                    + "); the verdict leaves those windows out");
+        }
         return Main.EXIT_OK;
     }
 
