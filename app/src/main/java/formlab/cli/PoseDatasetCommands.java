@@ -42,8 +42,10 @@ public final class PoseDatasetCommands {
             "  --subjects A,B   only these subjects (default: all); leave-one-subject-out needs two",
             "  --task exercise|reps   the sequence's class (default), or repetition counts by a salient-pose frame model",
             "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
-            "  --context none|true   reps: one frame model for every exercise (default), or the sequence's true class as",
-            "                   a feature of the frame model (as if the exercise were classified without error)",
+            "  --context none|true|predicted   reps: one frame model and thresholds for every exercise (default), or the",
+            "                   sequence's class as a feature of the frame model with thresholds per exercise; evaluated,",
+            "                   true gives each sequence its true class (as if classified without error), predicted the",
+            "                   class of the landmark exercise classifier trained without the subject",
             "  --name NAME      train: registry name (default <dataset>-class, or <dataset>-reps for --task reps)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 

@@ -43,8 +43,9 @@ final class PoseRepCommands {
             throw new UsageException(description.file() + ": " + e.getMessage());
         }
         out.print(evaluation.text());
-        out.printf(Locale.ROOT, "exercise context: %s; %.1f s%n", settings.exerciseContext()
-                ? "the true class (as if the exercise were classified without error)" : "none",
+        out.printf(Locale.ROOT, "exercise context: %s; %.1f s%n", !settings.exerciseContext() ? "none"
+                : settings.predictedClass() ? "the class predicted by the landmark exercise classifier trained without the subject"
+                : "the true class (as if the exercise were classified without error)",
                 (System.nanoTime() - start) / 1e9);
         return Main.EXIT_OK;
     }
@@ -86,7 +87,8 @@ final class PoseRepCommands {
         List<Path> files = annotated.stream().map(p -> folder.resolve(p.file())).toList();
         ModelCard card = PoseRepCountTraining.register(registry, name, "repetitions of a landmark sequence of "
                 + description.description().name() + " (salient-pose frame states)", result, settings, pipeline, files);
-        out.printf(Locale.ROOT, "counter: %s; exercise context: %s; %.1f s%n", result.counter().thresholds(),
+        out.printf(Locale.ROOT, "counter: %s%s; exercise context: %s; %.1f s%n", result.counter().thresholds(),
+                result.counter().perExercise().isEmpty() ? "" : "; per exercise " + result.counter().perExercise(),
                 settings.exerciseContext() ? "the sequence's class" : "none", (System.nanoTime() - start) / 1e9);
         out.println("registered " + card.id() + " in " + registry.versionFolder(name, card.version())
                 + " (description sha256 " + hash + ")");
@@ -96,12 +98,12 @@ final class PoseRepCommands {
     static PoseRepCountEvaluation.Settings settings(Args args) {
         PoseRepCountEvaluation.Settings defaults = PoseRepCountEvaluation.Settings.defaults();
         String context = args.option("context", "none");
-        if (!context.equals("true") && !context.equals("none")) {
-            throw new UsageException("--context expects none or true; got '" + context + "'");
+        if (!context.equals("true") && !context.equals("none") && !context.equals("predicted")) {
+            throw new UsageException("--context expects none, true or predicted; got '" + context + "'");
         }
         try {
-            return new PoseRepCountEvaluation.Settings(defaults.labelling(), context.equals("true"),
-                    args.integer("trees", defaults.trees()), defaults.innerFolds(), defaults.seed());
+            return new PoseRepCountEvaluation.Settings(defaults.labelling(), !context.equals("none"),
+                    args.integer("trees", defaults.trees()), defaults.innerFolds(), defaults.seed(), context.equals("predicted"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--trees: " + e.getMessage());
         }

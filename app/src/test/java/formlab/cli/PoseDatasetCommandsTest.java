@@ -166,7 +166,7 @@ class PoseDatasetCommandsTest {
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "quality"), out),
                 "--task expects exercise or reps");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--context",
-                "camera"), out), "--context expects none or true");
+                "camera"), out), "--context expects none, true or predicted");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--trees", "0"),
                 out), "--trees");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--windoww", "3"),
@@ -182,6 +182,12 @@ class PoseDatasetCommandsTest {
         // counted without the class unless asked: the true class as context assumes an error-free classifier
         assertTrue(!PoseRepCommands.settings(args("--task", "reps")).exerciseContext());
         assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "true")).exerciseContext());
+        assertTrue(!PoseRepCommands.settings(args("--task", "reps", "--context", "true")).predictedClass());
+        // predicted: the class context comes from the exercise classifier trained in the same fold
+        assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "predicted")).predictedClass());
+        assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "predicted")).exerciseContext());
+        UsageExceptionCheck.assertUsage(() -> PoseRepCommands.settings(args("--task", "reps", "--context", "guess")).trees(),
+                "none, true or predicted");
         assertTrue(PoseDatasetCommands.OPTIONS_HELP.contains("<dataset>-reps for --task reps"), PoseDatasetCommands.OPTIONS_HELP);
     }
 

@@ -19,7 +19,8 @@ import java.util.TreeSet;
  * leave-one-subject-out: for each subject the frame model is trained on the other subjects' annotated
  * repetitions, and the counting thresholds are chosen on those subjects only (each inner fold's model
  * counts the training sequences it did not see; the thresholds with the smallest mean relative error
- * win). The true count of a sequence is its number of annotated repetitions.
+ * win, and with exercise context each exercise's own, see {@link #choose}). The true count of a sequence
+ * is its number of annotated repetitions.
  *
  * @param rows one per counted sequence
  */
@@ -33,9 +34,12 @@ public record PoseRepCountEvaluation(List<Row> rows) {
      * @param exercise   its class
      * @param truth      annotated repetitions
      * @param counted    the count
-     * @param thresholds the thresholds chosen without its subject
+     * @param countedAs  the class the counter was given (the true or the predicted class; the true class
+     *                   without exercise context, where it is not used)
+     * @param thresholds the thresholds chosen without its subject, of {@code countedAs} with exercise context
      */
-    public record Row(String sequence, String subject, String exercise, int truth, int counted, Thresholds thresholds) {
+    public record Row(String sequence, String subject, String exercise, int truth, int counted, String countedAs,
+            Thresholds thresholds) {
 
         /** |counted - truth| / truth. */
         public double relativeError() {
@@ -47,19 +51,32 @@ public record PoseRepCountEvaluation(List<Row> rows) {
      * How the counter is trained and its thresholds chosen.
      *
      * @param labelling       which frames are training rows
-     * @param exerciseContext whether the exercise is a feature (one-hot); evaluated, each held-out sequence gets
-     *                        its true class, so the counts are those of an error-free exercise classifier
+     * @param exerciseContext whether the exercise is a feature (one-hot) and each exercise has thresholds of its
+     *                        own; evaluated, each held-out sequence gets its true class, so the counts are those of
+     *                        an error-free exercise classifier, unless {@code predictedClass}
      * @param trees           trees of the random forest
      * @param innerFolds      folds of training subjects for choosing the thresholds (at least 2)
      * @param seed            the forest's seed
+     * @param predictedClass  with exercise context, evaluated: each held-out sequence gets the class predicted by the
+     *                        landmark exercise classifier ({@link PoseDatasetTraining}, default settings) trained on
+     *                        the same training subjects
      */
-    public record Settings(Labelling labelling, boolean exerciseContext, int trees, int innerFolds, long seed) {
+    public record Settings(Labelling labelling, boolean exerciseContext, int trees, int innerFolds, long seed,
+            boolean predictedClass) {
 
         /** Checks the values. */
         public Settings {
             if (trees < 1 || innerFolds < 2) {
                 throw new IllegalArgumentException("need trees >= 1 and innerFolds >= 2; got " + trees + ", " + innerFolds);
             }
+            if (predictedClass && !exerciseContext) {
+                throw new IllegalArgumentException("a predicted class is exercise context: predictedClass needs exerciseContext");
+            }
+        }
+
+        /** Settings whose held-out sequences, with exercise context, get their true class. */
+        public Settings(Labelling labelling, boolean exerciseContext, int trees, int innerFolds, long seed) {
+            this(labelling, exerciseContext, trees, innerFolds, seed, false);
         }
 
         /**
@@ -80,6 +97,7 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("labelling", Map.of("edge", labelling.edge(), "middle", labelling.middle(), "stride", labelling.stride()));
             map.put("exerciseContext", exerciseContext);
+            map.put("predictedClass", predictedClass);
             map.put("trees", trees);
             map.put("innerFolds", innerFolds);
             map.put("seed", seed);
@@ -119,11 +137,15 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             String subject = subjects.get(s);
             List<DescribedPose> training = annotated.stream().filter(p -> !p.subject().equals(subject)).toList();
             SalientPoseCounter counter = fit(training, settings);
+            formlab.model.Classifier exercises = settings.predictedClass()
+                    ? PoseDatasetTraining.fit(training, PoseDatasetTraining.Settings.defaults()) : null;
             for (int i = 0; i < annotated.size(); i++) {
                 DescribedPose pose = annotated.get(i);
                 if (pose.subject().equals(subject)) {
+                    String countedAs = exercises == null ? pose.label()
+                            : PoseDatasetTraining.classify(exercises, pose, PoseDatasetTraining.Settings.defaults());
                     rows[i] = new Row(pose.id(), subject, pose.label(), pose.repetitions().size(),
-                            counter.count(pose.frames(), pose.label()), counter.thresholds());
+                            counter.count(pose.frames(), countedAs), countedAs, counter.thresholds(countedAs));
                 }
             }
             heldOut.accept(subject, counter);
@@ -142,18 +164,36 @@ public record PoseRepCountEvaluation(List<Row> rows) {
                 ? List.copyOf(new TreeSet<>(poses.stream().map(DescribedPose::label).toList())) : List.of();
         SalientPoseCounter counter = SalientPoseCounter.train(poses, settings.labelling(), exercises, settings.trainer(),
                 Thresholds.grid().getFirst());
-        return counter.model() == null ? counter : counter.with(choose(poses, exercises, settings));
+        if (counter.model() == null) {
+            return counter;
+        }
+        Choice choice = choose(poses, exercises, settings);
+        return counter.with(choice.thresholds(), choice.perExercise());
     }
 
-    /** The thresholds with the smallest mean relative error on inner folds of {@code poses}' subjects. */
-    static Thresholds choose(List<DescribedPose> poses, List<String> exercises, Settings settings) {
+    /**
+     * Thresholds chosen on inner folds.
+     *
+     * @param thresholds  for every exercise (and any without its own)
+     * @param perExercise each context exercise's own
+     */
+    record Choice(Thresholds thresholds, Map<String, Thresholds> perExercise) {
+    }
+
+    /**
+     * The thresholds with the smallest mean relative error on inner folds of {@code poses}' subjects; with
+     * exercise context also each exercise's own, those with the smallest sum of the exercise's mean relative
+     * error and the mean over all sequences (so that an exercise of few sequences does not get thresholds
+     * that fit only them).
+     */
+    static Choice choose(List<DescribedPose> poses, List<String> exercises, Settings settings) {
         List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
         List<String> subjects = List.copyOf(new TreeSet<>(annotated.stream().map(DescribedPose::subject).toList()));
         if (subjects.size() < settings.innerFolds()) {
             throw new IllegalArgumentException("choosing thresholds on " + settings.innerFolds() + " folds of subjects needs at least "
                     + settings.innerFolds() + " subjects, found " + subjects);
         }
-        double[][] probability = new double[annotated.size()][];
+        SalientPoseCounter.Scales[] probability = new SalientPoseCounter.Scales[annotated.size()];
         for (int fold = 0; fold < settings.innerFolds(); fold++) {
             final int f = fold;
             List<String> held = new ArrayList<>();
@@ -166,21 +206,46 @@ public record PoseRepCountEvaluation(List<Row> rows) {
             for (int i = 0; i < annotated.size(); i++) {
                 DescribedPose pose = annotated.get(i);
                 if (held.contains(pose.subject())) {
-                    probability[i] = inner.middleProbability(pose.frames(), pose.label());
+                    probability[i] = new SalientPoseCounter.Scales(inner.middleProbability(pose.frames(), pose.label()));
                 }
             }
         }
-        Thresholds best = null;
-        double bestError = Double.POSITIVE_INFINITY;
-        for (Thresholds candidate : Thresholds.grid()) {
-            double error = 0;
+        List<Thresholds> grid = Thresholds.grid();
+        double[][] errors = new double[grid.size()][annotated.size()];
+        double[] mean = new double[grid.size()];
+        for (int g = 0; g < grid.size(); g++) {
             for (int i = 0; i < annotated.size(); i++) {
                 int truth = annotated.get(i).repetitions().size();
-                error += Math.abs(SalientPoseCounter.repetitions(probability[i], candidate).size() - truth) / (double) truth;
+                errors[g][i] = Math.abs(probability[i].repetitions(grid.get(g)).size() - truth) / (double) truth;
+                mean[g] += errors[g][i] / annotated.size();
             }
-            if (error < bestError - 1e-12) {
-                bestError = error;
-                best = candidate;
+        }
+        Thresholds all = grid.get(best(mean));
+        Map<String, Thresholds> own = new TreeMap<>();
+        for (String exercise : exercises) {
+            double[] score = mean.clone();
+            long n = annotated.stream().filter(p -> p.label().equals(exercise)).count();
+            if (n == 0) {
+                continue;
+            }
+            for (int g = 0; g < grid.size(); g++) {
+                for (int i = 0; i < annotated.size(); i++) {
+                    if (annotated.get(i).label().equals(exercise)) {
+                        score[g] += errors[g][i] / n;
+                    }
+                }
+            }
+            own.put(exercise, grid.get(best(score)));
+        }
+        return new Choice(all, own);
+    }
+
+    /** Index of the smallest value, the first of equals. */
+    private static int best(double[] values) {
+        int best = 0;
+        for (int g = 1; g < values.length; g++) {
+            if (values[g] < values[best] - 1e-12) {
+                best = g;
             }
         }
         return best;
@@ -227,8 +292,8 @@ public record PoseRepCountEvaluation(List<Row> rows) {
                 "repetition counts, leave-one-subject-out (salient-pose frame model and thresholds trained without the"
                         + " counted subject), %d sequences%n", rows.size()));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "  %-24s %-16s true %3d counted %3d%n", r.sequence(), r.exercise(), r.truth(),
-                    r.counted()));
+            s.append(String.format(Locale.ROOT, "  %-24s %-16s true %3d counted %3d%s%n", r.sequence(), r.exercise(), r.truth(),
+                    r.counted(), r.countedAs().equals(r.exercise()) ? "" : " as " + r.countedAs()));
         }
         s.append(String.format(Locale.ROOT, "%-16s %9s %7s %7s %7s%n", "exercise", "sequences", "MAE", "OBO", "exact"));
         perExercise().forEach((exercise, e) -> s.append(line(exercise, e)));

@@ -23,7 +23,7 @@ import java.util.Map;
  * Trains the {@link SalientPoseCounter} on every annotated subject of a landmark dataset and registers
  * it. The registered payload is the counter's frame classifier (pose state {@value SalientPoseCounter#BOUNDARY}
  * or {@value SalientPoseCounter#MIDDLE}); the card's pipeline holds the rest of the counter (its
- * {@value #COUNTER} entry: thresholds and exercise context) with the settings, so {@link #load} gives the
+ * {@value #COUNTER} entry: thresholds, each context exercise's own, and the exercise context) with the settings, so {@link #load} gives the
  * counter back. The card's metrics are measured leave-one-subject-out ({@link PoseRepCountEvaluation}):
  * the frame states of each held-out subject's annotated repetitions, classified by the frame model trained
  * without it, and the {@code count_*} metrics of the repetition counts.
@@ -98,12 +98,12 @@ public final class PoseRepCountTraining {
         Map<String, Object> all = new LinkedHashMap<>(pipeline);
         all.put("subjects", result.rows().groupNames());
         all.putAll(settings.asMap());
-        Thresholds t = result.counter().thresholds();
         Map<String, Object> counter = new LinkedHashMap<>();
         counter.put("exercises", result.counter().exercises());
-        counter.put("smoothing", t.smoothing());
-        counter.put("enter", t.enter());
-        counter.put("exit", t.exit());
+        counter.putAll(values(result.counter().thresholds()));
+        Map<String, Object> perExercise = new LinkedHashMap<>();
+        result.counter().perExercise().forEach((exercise, t) -> perExercise.put(exercise, values(t)));
+        counter.put("perExercise", perExercise);
         all.put(COUNTER, counter);
         TrainingRecipe recipe = TrainingRecipe.of(task, result.rows(), settings.trainer(), SplitSpec.leaveOneGroupOut())
                 .withPipeline(all);
@@ -113,6 +113,20 @@ public final class PoseRepCountTraining {
                 DataFingerprint.sha256(result.rows()), result.rows().size(), result.rows().groupNames(),
                 result.counts().summary());
         return registry.register(name, run, files);
+    }
+
+    private static Map<String, Object> values(Thresholds t) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("regularity", t.regularity());
+        values.put("enter", t.enter());
+        values.put("exit", t.exit());
+        values.put("minCycle", t.minCycle());
+        return values;
+    }
+
+    private static Thresholds thresholds(Map<?, ?> values) {
+        return new Thresholds(((Number) values.get("regularity")).doubleValue(), ((Number) values.get("enter")).doubleValue(),
+                ((Number) values.get("exit")).doubleValue(), ((Number) values.get("minCycle")).doubleValue());
     }
 
     /**
@@ -129,8 +143,10 @@ public final class PoseRepCountTraining {
         }
         Classifier model = registry.load(name, version);
         List<String> exercises = ((List<?>) counter.get("exercises")).stream().map(String::valueOf).toList();
-        Thresholds thresholds = new Thresholds(((Number) counter.get("smoothing")).intValue(),
-                ((Number) counter.get("enter")).doubleValue(), ((Number) counter.get("exit")).doubleValue());
-        return new SalientPoseCounter(model, exercises, thresholds);
+        Map<String, Thresholds> perExercise = new LinkedHashMap<>();
+        if (counter.get("perExercise") instanceof Map<?, ?> own) {
+            own.forEach((exercise, values) -> perExercise.put(String.valueOf(exercise), thresholds((Map<?, ?>) values)));
+        }
+        return new SalientPoseCounter(model, exercises, thresholds(counter), perExercise);
     }
 }

@@ -12,7 +12,9 @@ import formlab.pose.reps.Repetition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Counts repetitions in a landmark sequence with a frame classifier learnt from annotated repetition
@@ -22,7 +24,10 @@ import java.util.Objects;
  * and relative to the sequence's median; with the exercise as one-hot context when asked) learns the two. A sequence is counted by the probability of
  * the middle state, smoothed and scaled to the sequence's own range, through a two-threshold trigger
  * ({@link HysteresisRepCounter}): a repetition is counted each time it rises above
- * {@link Thresholds#enter} and falls back below {@link Thresholds#exit}. Idle frames before and after the movement keep the probability low and
+ * {@link Thresholds#enter} and falls back below {@link Thresholds#exit}. The smoothing is chosen per sequence,
+ * the one whose repetitions come at regular intervals ({@link Thresholds}), and a repetition ending far sooner
+ * than the sequence's usual interval is dropped. Thresholds can differ by exercise ({@link #perExercise()}).
+ * Idle frames before and after the movement keep the probability low and
  * count nothing. Frames without a person (all zero or not finite) keep the trigger's state.
  *
  * <p>A counter without a model ({@link #periodic}) counts by periodicity ({@link PeriodicRepCounter}),
@@ -63,31 +68,40 @@ public final class SalientPoseCounter {
     }
 
     /**
-     * How the middle state's probability becomes a count.
+     * How the middle state's probability becomes a count. The probability is smoothed by each window of
+     * {@link #SMOOTHINGS} in turn and counted by the two-threshold trigger; the count kept is that of the
+     * smallest window whose repetitions end at regular intervals (spread of the intervals, interquartile range
+     * over median, at most {@code regularity}), or, when none is that regular, of the most regular window. Fast
+     * repetitions need little smoothing and slow ones much, and a window that merges or splits repetitions
+     * leaves irregular intervals.
      *
-     * @param smoothing centred moving average, frames (1 = none)
-     * @param enter     scaled probability (0 and 1 at the sequence's 5th and 95th percentile) above which a
-     *                  repetition starts
-     * @param exit      scaled probability below which it is counted; below {@code enter}
+     * @param regularity largest spread of a window's intervals that is regular enough (0: the most regular window)
+     * @param enter      scaled probability (0 and 1 at the sequence's 5th and 95th percentile) above which a
+     *                   repetition starts
+     * @param exit       scaled probability below which it is counted; below {@code enter}
+     * @param minCycle   a repetition ending sooner than this share of the median interval after the last one
+     *                   counted is not counted (0: every one counts)
      */
-    public record Thresholds(int smoothing, double enter, double exit) {
+    public record Thresholds(double regularity, double enter, double exit, double minCycle) {
 
         /** Checks the values. */
         public Thresholds {
-            if (smoothing < 1 || !(exit >= 0 && exit < enter && enter <= 1)) {
-                throw new IllegalArgumentException("need smoothing >= 1 and 0 <= exit < enter <= 1; got smoothing " + smoothing
-                        + ", enter " + enter + ", exit " + exit);
+            if (!(regularity >= 0) || !(exit >= 0 && exit < enter && enter <= 1) || !(minCycle >= 0 && minCycle < 1)) {
+                throw new IllegalArgumentException("need regularity >= 0, 0 <= exit < enter <= 1 and 0 <= minCycle < 1; got regularity "
+                        + regularity + ", enter " + enter + ", exit " + exit + ", minCycle " + minCycle);
             }
         }
 
         /** The candidates chosen from on training data. */
         public static List<Thresholds> grid() {
             List<Thresholds> grid = new ArrayList<>();
-            for (int smoothing : new int[] {1, 5, 9, 15}) {
-                for (double enter : new double[] {0.6, 0.7, 0.8}) {
-                    for (double exit : new double[] {0.2, 0.3, 0.4, 0.5}) {
-                        if (exit < enter) {
-                            grid.add(new Thresholds(smoothing, enter, exit));
+            for (double regularity : new double[] {0, 0.2, 0.3, 0.5, 0.7}) {
+                for (double enter : new double[] {0.6, 0.7, 0.8, 0.9}) {
+                    for (double exit : new double[] {0.2, 0.3, 0.4, 0.5, 0.6}) {
+                        for (double minCycle : new double[] {0, 0.4, 0.55, 0.7}) {
+                            if (exit < enter) {
+                                grid.add(new Thresholds(regularity, enter, exit, minCycle));
+                            }
                         }
                     }
                 }
@@ -97,25 +111,44 @@ public final class SalientPoseCounter {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "smoothing %d, enter %.2f, exit %.2f", smoothing, enter, exit);
+            return String.format(java.util.Locale.ROOT, "regularity %.2f, enter %.2f, exit %.2f, min cycle %.2f", regularity, enter,
+                    exit, minCycle);
         }
     }
+
+    /** Smoothing windows (centred moving averages, frames) a sequence is counted with; {@link Thresholds} picks one. */
+    static final int[] SMOOTHINGS = {1, 3, 5, 9, 15, 25};
 
     private final Classifier model;
     private final List<String> exercises;
     private final Thresholds thresholds;
+    private final Map<String, Thresholds> perExercise;
 
     /**
-     * A counter from a trained frame model.
+     * A counter from a trained frame model, with the same thresholds for every exercise.
      *
      * @param model      the frame classifier ({@link #train}); null counts by periodicity
      * @param exercises  the exercises of the one-hot context the model was trained with; empty for none
      * @param thresholds how the probability is counted
      */
     public SalientPoseCounter(Classifier model, List<String> exercises, Thresholds thresholds) {
+        this(model, exercises, thresholds, Map.of());
+    }
+
+    /**
+     * A counter from a trained frame model with thresholds of its own for some exercises.
+     *
+     * @param model       the frame classifier ({@link #train}); null counts by periodicity
+     * @param exercises   the exercises of the one-hot context the model was trained with; empty for none
+     * @param thresholds  how the probability of any other exercise is counted
+     * @param perExercise thresholds by exercise name
+     */
+    public SalientPoseCounter(Classifier model, List<String> exercises, Thresholds thresholds,
+            Map<String, Thresholds> perExercise) {
         this.model = model;
         this.exercises = List.copyOf(exercises);
         this.thresholds = Objects.requireNonNull(thresholds, "thresholds");
+        this.perExercise = java.util.Collections.unmodifiableMap(new TreeMap<>(perExercise));
         if (model != null && !model.classes().contains(MIDDLE)) {
             throw new IllegalArgumentException("the frame model has classes " + model.classes() + ", not " + MIDDLE);
         }
@@ -123,7 +156,7 @@ public final class SalientPoseCounter {
 
     /** A counter by periodicity, for data without repetition boundaries. */
     public static SalientPoseCounter periodic() {
-        return new SalientPoseCounter(null, List.of(), new Thresholds(1, 1, 0));
+        return new SalientPoseCounter(null, List.of(), new Thresholds(0, 1, 0, 0));
     }
 
     /** The frame model; null for a periodic counter. */
@@ -136,14 +169,24 @@ public final class SalientPoseCounter {
         return exercises;
     }
 
-    /** The thresholds. */
+    /** The thresholds of an exercise without its own. */
     public Thresholds thresholds() {
         return thresholds;
     }
 
+    /** The exercises with thresholds of their own, by name (sorted). */
+    public Map<String, Thresholds> perExercise() {
+        return perExercise;
+    }
+
+    /** The thresholds {@code exercise} is counted with: its own, or {@link #thresholds()}. */
+    public Thresholds thresholds(String exercise) {
+        return exercise == null ? thresholds : perExercise.getOrDefault(exercise, thresholds);
+    }
+
     /** A counter with the same model and other thresholds. */
-    public SalientPoseCounter with(Thresholds other) {
-        return new SalientPoseCounter(model, exercises, other);
+    public SalientPoseCounter with(Thresholds other, Map<String, Thresholds> otherPerExercise) {
+        return new SalientPoseCounter(model, exercises, other, otherPerExercise);
     }
 
     /**
@@ -315,36 +358,125 @@ public final class SalientPoseCounter {
         return p;
     }
 
-    /** The repetitions in {@code frames} of {@code exercise} (the exercise is used only as context, when trained so). */
+    /**
+     * The repetitions in {@code frames} of {@code exercise}, counted with {@link #thresholds(String)} (the
+     * exercise is model context only when trained so).
+     */
     public int count(double[][][] frames, String exercise) {
         if (model == null) {
             return frames.length < 2 ? 0 : PERIODIC.count(frames);
         }
-        return repetitions(middleProbability(frames, exercise), thresholds).size();
+        return repetitions(middleProbability(frames, exercise), thresholds(exercise)).size();
     }
 
     /**
-     * The repetitions of a middle-state probability signal (NaN: no person) under {@code thresholds}:
-     * smoothed, then scaled to the sequence's own range (its 5th percentile 0, its 95th 1), since how
-     * sure the model is differs between people and cameras. A signal whose range is under 0.1 holds no
-     * repetition.
+     * The repetitions of a middle-state probability signal (NaN: no person) under {@code thresholds}
+     * ({@link Thresholds}: the count of the chosen smoothing window, then repetitions ending too soon
+     * after the last one dropped).
      */
     public static List<Repetition> repetitions(double[] middleProbability, Thresholds thresholds) {
-        double[] smoothed = RepSignals.movingAverage(middleProbability, thresholds.smoothing());
-        double[] finite = java.util.Arrays.stream(smoothed).filter(Double::isFinite).sorted().toArray();
-        if (finite.length < 2) {
-            return List.of();
+        return new Scales(middleProbability).repetitions(thresholds);
+    }
+
+    /**
+     * One probability signal smoothed by every window of {@link #SMOOTHINGS}, each scaled to its own range
+     * (5th percentile 0, 95th 1: how sure the model is differs between people and cameras); a window whose
+     * range is under 0.1 holds no repetition. The trigger's repetitions are kept per window and thresholds,
+     * so that many thresholds are counted cheaply on the same signal.
+     */
+    static final class Scales {
+
+        private final double[][] scaled = new double[SMOOTHINGS.length][];
+        private final Map<String, List<Repetition>> triggered = new java.util.HashMap<>();
+
+        Scales(double[] middleProbability) {
+            for (int w = 0; w < SMOOTHINGS.length; w++) {
+                double[] smoothed = RepSignals.movingAverage(middleProbability, SMOOTHINGS[w]);
+                double[] finite = Arrays.stream(smoothed).filter(Double::isFinite).sorted().toArray();
+                if (finite.length < 2) {
+                    continue;
+                }
+                double low = finite[(int) Math.floor(0.05 * (finite.length - 1))];
+                double high = finite[(int) Math.ceil(0.95 * (finite.length - 1))];
+                if (high - low < MINIMUM_RANGE) {
+                    continue;
+                }
+                double[] rest = new double[smoothed.length];
+                for (int t = 0; t < rest.length; t++) {
+                    rest[t] = 1 - (smoothed[t] - low) / (high - low);
+                }
+                scaled[w] = rest;
+            }
         }
-        double low = finite[(int) Math.floor(0.05 * (finite.length - 1))];
-        double high = finite[(int) Math.ceil(0.95 * (finite.length - 1))];
-        if (high - low < MINIMUM_RANGE) {
-            return List.of();
+
+        List<Repetition> triggered(int w, double enter, double exit) {
+            return triggered.computeIfAbsent(w + "/" + enter + "/" + exit, key -> scaled[w] == null ? List.of()
+                    : new HysteresisRepCounter(1 - enter, 1 - exit, 1).count(scaled[w]));
         }
-        double[] rest = new double[smoothed.length];
-        for (int t = 0; t < rest.length; t++) {
-            rest[t] = 1 - (smoothed[t] - low) / (high - low);
+
+        List<Repetition> repetitions(Thresholds thresholds) {
+            List<Repetition> chosen = null;
+            List<Repetition> mostRegular = null;
+            double leastSpread = Double.POSITIVE_INFINITY;
+            for (int w = 0; w < SMOOTHINGS.length && chosen == null; w++) {
+                List<Repetition> repetitions = triggered(w, thresholds.enter(), thresholds.exit());
+                double spread = spread(repetitions);
+                if (spread <= thresholds.regularity()) {
+                    chosen = repetitions;
+                }
+                if (mostRegular == null || spread < leastSpread) {
+                    mostRegular = repetitions;
+                    leastSpread = spread;
+                }
+            }
+            return spaced(chosen != null ? chosen : mostRegular, thresholds.minCycle());
         }
-        return new HysteresisRepCounter(1 - thresholds.enter(), 1 - thresholds.exit(), 1).count(rest);
+    }
+
+    /**
+     * Interquartile range over median of the intervals between consecutive repetitions' ends; infinite
+     * for fewer than four repetitions.
+     */
+    static double spread(List<Repetition> repetitions) {
+        if (repetitions.size() < 4) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] intervals = intervals(repetitions);
+        Arrays.sort(intervals);
+        return (quantile(intervals, 0.75) - quantile(intervals, 0.25)) / quantile(intervals, 0.5);
+    }
+
+    /** The repetitions (three or more) whose end is at least {@code minCycle} median intervals after the last one kept. */
+    static List<Repetition> spaced(List<Repetition> repetitions, double minCycle) {
+        if (minCycle <= 0 || repetitions.size() < 3) {
+            return repetitions;
+        }
+        double[] intervals = intervals(repetitions);
+        Arrays.sort(intervals);
+        double least = minCycle * quantile(intervals, 0.5);
+        List<Repetition> kept = new ArrayList<>(List.of(repetitions.getFirst()));
+        for (Repetition r : repetitions.subList(1, repetitions.size())) {
+            if (r.end() - kept.getLast().end() >= least) {
+                kept.add(r);
+            }
+        }
+        return List.copyOf(kept);
+    }
+
+    private static double[] intervals(List<Repetition> repetitions) {
+        double[] intervals = new double[repetitions.size() - 1];
+        for (int i = 1; i < repetitions.size(); i++) {
+            intervals[i - 1] = repetitions.get(i).end() - repetitions.get(i - 1).end();
+        }
+        return intervals;
+    }
+
+    /** Quantile {@code q} of sorted values, linear between order statistics. */
+    private static double quantile(double[] sorted, double q) {
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     /** The feature names: the frame features, then one column per context exercise. */

@@ -29,15 +29,17 @@ class PoseRepCountRealDataTest {
         List<DescribedPose> poses = DescribedPoses.load(DatasetDescriptions.builtIn("pose-repcount")).stream()
                 .filter(p -> STUDENTS.contains(p.subject())).toList();
         PoseRepCountEvaluation evaluation = PoseRepCountEvaluation.leaveOneSubjectOut(poses,
-                new PoseRepCountEvaluation.Settings(Labelling.defaults(), true, 30, 2, 42), Progress.none());
+                new PoseRepCountEvaluation.Settings(Labelling.defaults(), false, 30, 2, 42), Progress.none());
         assertEquals(poses.size(), evaluation.rows().size());
-        // measured: MAE 0.283, within one 0.560, exact 0.360 (50 sequences, 3 training students per fold, 30 trees);
+        // measured without the class (the default): MAE 0.383, within one 0.560, exact 0.300 (50 sequences, 3 training
+        // students per fold, 2 inner folds, 30 trees; the smoothing is chosen per sequence from thresholds learnt on only
+        // two students, so this small setting is no better than the former fixed smoothing with the true class, 0.283);
         // the periodic counter's Python peer has MAE 0.423 and within one 0.379 on all ten students
         assertTrue(evaluation.meanRelativeError() <= 0.40, evaluation.text());
         assertTrue(evaluation.withinOne() >= 0.45, evaluation.text());
         // a count of zero everywhere has relative error 1: every exercise must stay clear of it (worst seen:
-        // sit-ups 0.50, then pull-ups 0.49, where one 2-repetition video, stu6_30, counted 8 holds most of the error;
-        // the ten-student evaluation of docs/dataset-descriptions.md, 100 trees, no context, counts it 17)
+        // pull-ups 0.70, where one 2-repetition video, stu6_30, counted many times over holds most of the error, then
+        // bench presses 0.61)
         assertTrue(evaluation.perExercise().values().stream().allMatch(e -> e.meanRelativeError() <= 0.8), evaluation.text());
     }
 }

@@ -37,7 +37,7 @@ class PoseRepCountTrainingTest {
         List<DescribedPose> poses = DescribedPoses.load(DatasetDescriptions.builtIn("pose-repcount"));
         List<DescribedPose> training = poses.stream().filter(p -> TRAINING.contains(p.subject())).toList();
         List<DescribedPose> unseen = poses.stream().filter(p -> p.subject().equals(HELD_OUT)).toList();
-        var settings = new PoseRepCountEvaluation.Settings(Labelling.defaults(), false, 10, 2, 42);
+        var settings = new PoseRepCountEvaluation.Settings(Labelling.defaults(), true, 10, 2, 42);
         PoseRepCountTraining.Result result = PoseRepCountTraining.train(training, settings, Progress.none());
         assertEquals(training.size(), result.counts().rows().size(), "every training sequence counted leave-one-subject-out");
         assertEquals(List.of("stu2", "stu5", "stu8"), result.rows().groupNames());
@@ -47,12 +47,16 @@ class PoseRepCountTrainingTest {
                 Map.of("description", "pose-repcount"), List.of());
         assertEquals(List.of(SalientPoseCounter.BOUNDARY, SalientPoseCounter.MIDDLE), card.classes());
         assertEquals(10, card.recipe().pipeline().get("trees"));
-        assertEquals(false, card.recipe().pipeline().get("exerciseContext"));
+        assertEquals(true, card.recipe().pipeline().get("exerciseContext"));
+        // with the class as context every training exercise has thresholds of its own, kept in the card
+        assertEquals(new java.util.TreeSet<>(training.stream().map(DescribedPose::label).toList()),
+                result.counter().perExercise().keySet());
         assertEquals(result.counts().withinOne(), card.metric("count_within_one").orElseThrow().value(), 1e-12);
         assertEquals(result.frames().accuracy(), card.metric("accuracy").orElseThrow().value(), 1e-12);
 
         SalientPoseCounter loaded = PoseRepCountTraining.load(registry, "repcount-reps", 1);
         assertEquals(result.counter().thresholds(), loaded.thresholds());
+        assertEquals(result.counter().perExercise(), loaded.perExercise());
         double error = 0;
         StringBuilder counts = new StringBuilder();
         for (DescribedPose pose : unseen) {

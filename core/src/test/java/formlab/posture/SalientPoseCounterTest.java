@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.eval.Progress;
 import formlab.pose.io.DescribedPose;
+import formlab.pose.reps.Repetition;
 import formlab.posture.SalientPoseCounter.Labelling;
+import formlab.posture.SalientPoseCounter.Scales;
 import formlab.posture.SalientPoseCounter.Thresholds;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,12 +105,41 @@ class SalientPoseCounterTest {
             p[t] = 0.1 + 0.35 * (1 - Math.cos(2 * Math.PI * (t - 50) / 50.0));
         }
         p[200] = Double.NaN;
-        Thresholds thresholds = new Thresholds(5, 0.7, 0.3);
+        Thresholds thresholds = new Thresholds(0, 0.7, 0.3, 0);
         assertEquals(6, SalientPoseCounter.repetitions(p, thresholds).size());
         double[] flat = new double[100];
         Arrays.fill(flat, 0.4);
         assertEquals(0, SalientPoseCounter.repetitions(flat, thresholds).size(), "a flat probability counts nothing");
-        assertThrows(IllegalArgumentException.class, () -> new Thresholds(5, 0.3, 0.7));
+        assertThrows(IllegalArgumentException.class, () -> new Thresholds(0, 0.3, 0.7, 0));
+    }
+
+    @Test
+    void choosesTheSmoothingWhoseRepetitionsComeRegularlyAndDropsOnesEndingTooSoon() {
+        // fast repetitions (12 frames), every third with a one-frame dip at its top: unsmoothed the dips split those
+        // repetitions (irregular intervals), a wide window flattens them all; a 3-frame window counts them regularly
+        double[] fast = new double[60 + 20 * 12];
+        Arrays.fill(fast, 0.1);
+        for (int t = 30; t < 30 + 20 * 12; t++) {
+            fast[t] = 0.1 + 0.35 * (1 - Math.cos(2 * Math.PI * (t - 30) / 12.0));
+        }
+        for (int k = 0; k < 20; k += 3) {
+            fast[30 + 12 * k + 6] = 0.1;
+        }
+        Thresholds regular = new Thresholds(0.3, 0.7, 0.3, 0);
+        assertEquals(20, SalientPoseCounter.repetitions(fast, regular).size());
+        Scales scales = new Scales(fast);
+        assertTrue(scales.triggered(0, 0.7, 0.3).size() > 20, "unsmoothed, the noise counts more");
+        assertTrue(scales.triggered(SalientPoseCounter.SMOOTHINGS.length - 1, 0.7, 0.3).size() < 20, "a 25-frame window merges");
+        // a repetition ending a few frames after the last one counted is dropped by minCycle
+        List<Repetition> close = List.of(new Repetition(0, 40), new Repetition(50, 80), new Repetition(85, 88),
+                new Repetition(100, 120), new Repetition(140, 160));
+        assertEquals(5, SalientPoseCounter.spaced(close, 0).size());
+        assertEquals(List.of(0, 1, 3, 4).stream().map(close::get).toList(), SalientPoseCounter.spaced(close, 0.4));
+        // an exercise with thresholds of its own is counted with them, any other with the common ones
+        SalientPoseCounter counter = SalientPoseCounter.periodic().with(regular,
+                java.util.Map.of("raise", new Thresholds(0, 0.8, 0.5, 0.55)));
+        assertEquals(0.8, counter.thresholds("raise").enter());
+        assertEquals(regular, counter.thresholds("squat"));
     }
 
     @Test
@@ -117,7 +148,7 @@ class SalientPoseCounterTest {
         DescribedPose bare = new DescribedPose(annotated.id(), annotated.file(), "s0", "raise", annotated.frames(),
                 annotated.coordinates(), List.of());
         SalientPoseCounter counter = SalientPoseCounter.train(List.of(bare), Labelling.defaults(), List.of(),
-                SMALL.trainer(), new Thresholds(5, 0.7, 0.3));
+                SMALL.trainer(), new Thresholds(0, 0.7, 0.3, 0));
         assertNull(counter.model());
         int count = counter.count(bare.frames(), "raise");
         assertTrue(Math.abs(count - 6) <= 1, "periodic count " + count);
@@ -130,7 +161,7 @@ class SalientPoseCounterTest {
                 () -> PoseRepCountEvaluation.leaveOneSubjectOut(two, SMALL, Progress.none()));
         assertTrue(e.getMessage().contains("at least 3 subjects"), e.getMessage());
         SalientPoseCounter counter = SalientPoseCounter.train(two, Labelling.defaults(), List.of("raise"), SMALL.trainer(),
-                new Thresholds(5, 0.7, 0.3));
+                new Thresholds(0, 0.7, 0.3, 0));
         // an exercise it was not trained on is counted without context: the same as the only exercise it knows
         assertEquals(counter.count(two.getFirst().frames(), "raise"), counter.count(two.getFirst().frames(), "curl"));
         assertFalse(counter.exercises().isEmpty());
