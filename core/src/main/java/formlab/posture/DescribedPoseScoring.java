@@ -114,7 +114,7 @@ public final class DescribedPoseScoring {
         for (Scored s : scored) {
             if (s.trueReps() > 0 && s.reps().isPresent()) {
                 rows.add(new PoseRepCountEvaluation.Row(s.pose().id(), s.pose().subject(), s.pose().label(), s.trueReps(),
-                        s.reps().get(), counter.thresholds()));
+                        s.reps().get(), s.label(), counter.thresholds(s.label())));
             }
         }
         return new PoseRepCountEvaluation(rows);
