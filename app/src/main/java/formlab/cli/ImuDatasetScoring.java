@@ -134,13 +134,14 @@ final class ImuDatasetScoring {
             throw new UsageException(description.file() + ": recording " + recording.id() + ": " + e.getMessage());
         }
         var verdict = tracker.verdict();
+        String unitProblems = unitProblems(tracker);
         out.printf(Locale.ROOT, "final: %s, %d reps (description: %s, %s reps); %d windows, %d rest; %d samples dropped,"
                         + " %d restarts%s%n", verdict.map(LiveExerciseTracker.Verdict::label).orElse("-"),
                 verdict.map(LiveExerciseTracker.Verdict::reps).orElse(0), recording.label(),
                 recording.count() == null ? "unknown" : recording.count().toString(), windows, rest[0], tracker.droppedSamples(),
-                tracker.restarts(), unitProblems(tracker));
-        if (!unitProblems(tracker).isEmpty()) {
-            out.println("warning: not every window had all of the model's units (" + unitProblems(tracker).substring(2)
+                tracker.restarts(), unitProblems);
+        if (!unitProblems.isEmpty()) {
+            out.println("warning: not every window had all of the model's units (" + unitProblems.substring(2)
                     + "); the verdict leaves those windows out");
         }
         return Main.EXIT_OK;

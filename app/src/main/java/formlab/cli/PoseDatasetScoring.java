@@ -50,15 +50,17 @@ final class PoseDatasetScoring {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--model: " + e.getMessage());
         }
-        Optional<ModelCard> counterCard;
-        Optional<SalientPoseCounter> counter;
-        try {
-            counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
-            counter = repsSpec.filter("none"::equals).isPresent() ? Optional.empty() : Optional.of(counterCard.isEmpty()
-                    ? SalientPoseCounter.periodic() : PoseRepCountTraining.load(registry, counterCard.get().name(),
-                    counterCard.get().version()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--reps-model: " + e.getMessage());
+        boolean counting = repsSpec.filter("none"::equals).isEmpty();
+        Optional<ModelCard> counterCard = Optional.empty();
+        Optional<SalientPoseCounter> counter = Optional.empty();
+        if (counting) {
+            try {
+                counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
+                counter = Optional.of(counterCard.isEmpty() ? SalientPoseCounter.periodic()
+                        : PoseRepCountTraining.load(registry, counterCard.get().name(), counterCard.get().version()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--reps-model: " + e.getMessage());
+            }
         }
         List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
         model.descriptionWarning(description).ifPresent(out::println);
@@ -76,14 +78,8 @@ final class PoseDatasetScoring {
         return Main.EXIT_OK;
     }
 
-    /**
-     * The card of the counter {@code spec} names; empty for {@code none}, and when the default
-     * (not {@code asked} for) is not registered.
-     */
+    /** The card of the counter {@code spec} names; empty when the default (not {@code asked} for) is not registered. */
     private static Optional<ModelCard> counterCard(ModelRegistry registry, String spec, boolean asked) throws IOException {
-        if (spec.equals("none")) {
-            return Optional.empty();
-        }
         try {
             return Optional.of(registry.find(spec, "formlab train --dataset D --task reps"));
         } catch (IllegalArgumentException notRegistered) {

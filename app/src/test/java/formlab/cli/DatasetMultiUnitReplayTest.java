@@ -15,6 +15,7 @@ import formlab.exercise.ExerciseModel;
 import formlab.exercise.WindowUpdate;
 import formlab.imu.SensorKind;
 import formlab.imu.SensorSeries;
+import formlab.imu.ShiftedSeries;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
 import formlab.registry.ModelRegistry;
@@ -158,8 +159,8 @@ class DatasetMultiUnitReplayTest {
         DescribedImuRecording recording = recording("s1/e1/test");
         List<ReplaySource.UnitSeries> units = new ArrayList<>();
         for (ReplaySource.UnitSeries unit : units(recording, model, s -> s)) {
-            units.add(unit.unit().equals("u2") ? new ReplaySource.UnitSeries("u2", shifted(unit.accelerometer(), 2000),
-                    shifted(unit.gyroscope(), 2000)) : unit);
+            units.add(unit.unit().equals("u2") ? new ReplaySource.UnitSeries("u2", ShiftedSeries.of(unit.accelerometer(), 2000),
+                    ShiftedSeries.of(unit.gyroscope(), 2000)) : unit);
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> play(tracker(model, recording), units));
         assertTrue(e.getMessage().contains("unit u1") && e.getMessage().contains("unit u2")
@@ -230,13 +231,5 @@ class DatasetMultiUnitReplayTest {
         List<WindowUpdate> updates = new ArrayList<>();
         ReplaySource.ofUnits(units, 0).play(tracker, updates::add);
         return updates;
-    }
-
-    private static SensorSeries shifted(SensorSeries series, long millis) {
-        long[] times = series.epochMillis().clone();
-        for (int i = 0; i < times.length; i++) {
-            times[i] += millis;
-        }
-        return new SensorSeries(series.kind(), series.nominalRateHz(), times, series.x(), series.y(), series.z());
     }
 }

@@ -57,7 +57,15 @@ public final class DescribedImuModel {
      *                                  described IMU exercise model (the message says what was expected)
      */
     public static DescribedImuModel load(ModelRegistry registry, String spec) throws IOException {
-        ModelCard card = registry.find(spec, "formlab train --dataset D");
+        return load(registry, registry.find(spec, "formlab train --dataset D"));
+    }
+
+    /**
+     * Loads the model of {@code card}, a card of {@code registry}.
+     *
+     * @throws IllegalArgumentException when the card is not one of a described IMU exercise model
+     */
+    public static DescribedImuModel load(ModelRegistry registry, ModelCard card) throws IOException {
         return of(card, () -> registry.load(card.name(), card.version()));
     }
 
@@ -76,12 +84,14 @@ public final class DescribedImuModel {
     @SuppressWarnings("unchecked")
     private static DescribedImuModel of(ModelCard card, Loader loader) throws IOException {
         Map<String, Object> p = card.recipe().pipeline();
-        if (!(p.get("dataset") instanceof Map<?, ?> dataset) || !(p.get("units") instanceof List<?> units)
-                || !(p.get("exercisePipeline") instanceof Map<?, ?> settings)) {
+        if (!describes(card)) {
             throw new IllegalArgumentException("model " + card.id() + " was not trained on a described IMU dataset: expected a"
                     + " card from formlab train --dataset D (pipeline keys dataset, units, exercisePipeline); its pipeline has"
                     + " keys " + p.keySet());
         }
+        Map<?, ?> dataset = (Map<?, ?>) p.get("dataset");
+        List<?> units = (List<?>) p.get("units");
+        Map<?, ?> settings = (Map<?, ?>) p.get("exercisePipeline");
         if (!"exercise".equals(p.get("task"))) {
             throw new IllegalArgumentException("model " + card.id() + " has task '" + p.get("task") + "'; expected an exercise"
                     + " model (formlab train --dataset D --task exercise)");

@@ -344,7 +344,7 @@ public final class ExerciseModel {
     public static ExerciseModel load(ModelRegistry registry, String name, int version) throws IOException {
         ModelCard card = registry.card(name, version);
         if (DescribedImuModel.describes(card)) {
-            return DescribedImuModel.load(registry, name + ":" + version).live();
+            return DescribedImuModel.load(registry, card).live();
         }
         return of(card.recipe().pipeline(), registry.load(name, version));
     }

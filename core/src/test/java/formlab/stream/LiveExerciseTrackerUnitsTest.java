@@ -11,6 +11,7 @@ import formlab.exercise.WindowUpdate;
 import formlab.imu.Exercise;
 import formlab.imu.ImuRecording;
 import formlab.imu.SensorSeries;
+import formlab.imu.ShiftedSeries;
 import formlab.imu.signal.Window;
 import formlab.imu.sim.BarbellSimulator;
 import formlab.imu.sim.SimulationSettings;
@@ -63,14 +64,6 @@ class LiveExerciseTrackerUnitsTest {
         List<WindowUpdate> updates = new ArrayList<>();
         ReplaySource.ofUnits(units, 0).play(tracker, updates::add);
         return updates;
-    }
-
-    private static SensorSeries shifted(SensorSeries series, long millis) {
-        long[] times = series.epochMillis().clone();
-        for (int i = 0; i < times.length; i++) {
-            times[i] += millis;
-        }
-        return new SensorSeries(series.kind(), series.nominalRateHz(), times, series.x(), series.y(), series.z());
     }
 
     @Test
@@ -129,7 +122,8 @@ class LiveExerciseTrackerUnitsTest {
         LiveExerciseTracker tracker = new LiveExerciseTracker(TWO_UNITS, PIPELINE.rateHz(), PIPELINE.rateHz());
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> play(tracker, List.of(
                 new ReplaySource.UnitSeries("wrist", set.accelerometer(), set.gyroscope()),
-                new ReplaySource.UnitSeries("ankle", shifted(set.accelerometer(), 2000), shifted(set.gyroscope(), 2000)))));
+                new ReplaySource.UnitSeries("ankle", ShiftedSeries.of(set.accelerometer(), 2000),
+                        ShiftedSeries.of(set.gyroscope(), 2000)))));
         assertTrue(refused.getMessage().contains("unit wrist") && refused.getMessage().contains("unit ankle")
                 && refused.getMessage().contains("not synchronised"), refused.getMessage());
     }
