@@ -81,25 +81,20 @@ final class DatasetCommands {
         };
     }
 
-    /** {@code formlab replay --dataset D --recording ID ...} (IMU descriptions). */
+    /** {@code formlab replay --dataset D --recording ID ...}: a recording of an IMU description, a sequence of a landmark one. */
     static int replay(String dataset, Args args, PrintStream out) throws IOException {
-        return ImuDatasetScoring.replay(imu(locate(dataset), "replay"), args, out);
-    }
-
-    private static LoadedDescription imu(LoadedDescription description, String command) {
-        String modality = description.description().modality();
-        if (!modality.equals("imu")) {
-            throw new UsageException(description.file() + ": modality '" + modality + "': " + command + " --dataset takes an"
-                    + " imu description (accelerometer and gyroscope channels)");
-        }
-        return description;
+        LoadedDescription description = locate(dataset);
+        return switch (modality(description)) {
+            case "imu" -> ImuDatasetScoring.replay(description, args, out);
+            default -> PoseDatasetScoring.replay(description, args, out);
+        };
     }
 
     private static String modality(LoadedDescription description) {
         String modality = description.description().modality();
         if (!modality.equals("imu") && !modality.equals("pose")) {
-            throw new UsageException(description.file() + ": modality '" + modality + "': train, evaluate, score and reps"
-                    + " --dataset take imu or pose descriptions (images: formlab train-image-cnn)");
+            throw new UsageException(description.file() + ": modality '" + modality + "': train, evaluate, score, reps and"
+                    + " replay --dataset take imu or pose descriptions (images: formlab train-image-cnn)");
         }
         return modality;
     }

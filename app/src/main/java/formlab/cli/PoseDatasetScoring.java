@@ -5,7 +5,9 @@ import formlab.exercise.ExerciseData;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.pose.io.DescribedPose;
+import formlab.pose.io.DescribedPoses;
 import formlab.posture.DescribedPoseScoring;
+import formlab.posture.LivePoseTracker;
 import formlab.posture.PoseRepCountEvaluation;
 import formlab.posture.PoseRepCountTraining;
 import formlab.posture.SalientPoseCounter;
@@ -44,24 +46,9 @@ final class PoseDatasetScoring {
         var subjects = PoseDatasetCommands.subjects(args);
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
-        DescribedPoseScoring.ClassModel model;
-        try {
-            model = DescribedPoseScoring.ClassModel.load(registry, classSpec);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--model: " + e.getMessage());
-        }
-        boolean counting = repsSpec.filter("none"::equals).isEmpty();
-        Optional<ModelCard> counterCard = Optional.empty();
-        Optional<SalientPoseCounter> counter = Optional.empty();
-        if (counting) {
-            try {
-                counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
-                counter = Optional.of(counterCard.isEmpty() ? SalientPoseCounter.periodic()
-                        : PoseRepCountTraining.load(registry, counterCard.get().name(), counterCard.get().version()));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--reps-model: " + e.getMessage());
-            }
-        }
+        Models models = models(registry, dataset, classSpec, repsSpec);
+        DescribedPoseScoring.ClassModel model = models.classes();
+        Optional<SalientPoseCounter> counter = models.counter();
         List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
         model.descriptionWarning(description).ifPresent(out::println);
         List<DescribedPoseScoring.Scored> scored = DescribedPoseScoring.score(model, counter, poses);
@@ -70,12 +57,113 @@ final class PoseDatasetScoring {
             ExerciseData.write(table, file);
         }
         out.printf("%s with model %s, %s: %d sequences%s%n", dataset, model.card().id(), counter.isEmpty()
-                ? "no repetition counter" : counterCard.map(c -> "repetition counter " + c.id())
-                .orElse("the periodic repetition counter (no trained counter registered)"), scored.size(),
+                ? "no repetition counter" : models.counterName(), scored.size(),
                 file == null ? "" : " -> " + file);
         out.println(table.print(table.rowCount()));
         out.print(summary(scored, counter));
         return Main.EXIT_OK;
+    }
+
+    /** {@code formlab replay --dataset D --recording ID [--model NAME] [--reps-model NAME|none] [--fps F]}. */
+    static int replay(LoadedDescription description, Args args, PrintStream out) throws IOException {
+        String dataset = description.description().name();
+        String id = args.required("recording");
+        double fps = args.number("fps", 0);
+        if (fps < 0 || Double.isNaN(fps)) {
+            throw new UsageException("--fps expects 0 (as fast as possible) or the frames per second to play at; got " + fps);
+        }
+        String classSpec = args.option("model", dataset + "-class");
+        Optional<String> repsSpec = args.option("reps-model");
+        ModelRegistry registry = ImuOptions.registry(args);
+        args.rejectUnknown();
+        Models models = models(registry, dataset, classSpec, repsSpec);
+        List<DescribedPose> poses = DescribedPoses.load(description);
+        DescribedPose pose = poses.stream().filter(p -> p.id().equals(id)).findFirst()
+                .orElseThrow(() -> new UsageException("--recording " + id + ": no such sequence in " + description.file()
+                        + "; expected one of its " + poses.size() + " ids, e.g. " + String.join(", ",
+                                poses.stream().limit(5).map(DescribedPose::id).toList())
+                        + " (formlab score --dataset D lists them all)"));
+        models.classes().descriptionWarning(description).ifPresent(out::println);
+        out.println("replaying " + pose + " with " + models.classes().card().id() + " and "
+                + (models.counter().isEmpty() ? "no repetition counter" : models.counterName()) + " at "
+                + (fps == 0 ? "full speed" : fps + " frames/s"));
+        out.println(REPLAY_HEADER);
+        LivePoseTracker tracker = new LivePoseTracker(models.classes(), models.counter());
+        long start = System.nanoTime();
+        for (double[][] frame : pose.frames()) {
+            tracker.accept(frame).ifPresent(u -> print(out, u));
+            if (fps > 0) {
+                pace(start, tracker.frames(), fps);
+            }
+        }
+        Optional<LivePoseTracker.Update> last = tracker.finish();
+        out.printf(Locale.ROOT, "final: %s, %s reps (description: %s, %s reps); %d frames, %d windows, %d without a person%n",
+                last.map(LivePoseTracker.Update::label).orElse("- (fewer than 2 frames with a person)"),
+                last.flatMap(LivePoseTracker.Update::reps).map(String::valueOf).orElse("-"),
+                pose.label() == null ? "no class" : pose.label(),
+                pose.repetitions().isEmpty() ? "no" : String.valueOf(pose.repetitions().size()),
+                tracker.frames(), last.map(LivePoseTracker.Update::windows).orElse(0), tracker.framesWithoutPerson());
+        return Main.EXIT_OK;
+    }
+
+    /** Header of the lines {@link #replay} writes per window. */
+    static final String REPLAY_HEADER = " frame  windows  label            confidence  reps";
+
+    private static void print(PrintStream out, LivePoseTracker.Update u) {
+        out.printf(Locale.ROOT, "%6d  %7d  %-15s  %10.2f  %4s%n", u.frame(), u.windows(), u.label(), u.confidence(),
+                u.reps().map(String::valueOf).orElse("-"));
+    }
+
+    /** Sleeps until frame {@code frames} is due at {@code fps} frames per second after {@code startNanos}. */
+    private static void pace(long startNanos, int frames, double fps) {
+        long due = startNanos + (long) (frames / fps * 1e9);
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The models a landmark dataset is scored with.
+     *
+     * @param classes     the sequence classifier
+     * @param counter     the repetition counter; empty with {@code --reps-model none}
+     * @param counterCard the counter's card; empty for the periodic counter (none registered)
+     */
+    private record Models(DescribedPoseScoring.ClassModel classes, Optional<SalientPoseCounter> counter,
+            Optional<ModelCard> counterCard) {
+
+        String counterName() {
+            return counterCard.map(c -> "repetition counter " + c.id())
+                    .orElse("the periodic repetition counter (no trained counter registered)");
+        }
+    }
+
+    /** Loads the sequence classifier and the counter; a bad name or version is a usage error naming the option. */
+    private static Models models(ModelRegistry registry, String dataset, String classSpec, Optional<String> repsSpec)
+            throws IOException {
+        DescribedPoseScoring.ClassModel model;
+        try {
+            model = DescribedPoseScoring.ClassModel.load(registry, classSpec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--model: " + e.getMessage());
+        }
+        Optional<ModelCard> counterCard = Optional.empty();
+        Optional<SalientPoseCounter> counter = Optional.empty();
+        if (repsSpec.filter("none"::equals).isEmpty()) {
+            try {
+                counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
+                counter = Optional.of(counterCard.isEmpty() ? SalientPoseCounter.periodic()
+                        : PoseRepCountTraining.load(registry, counterCard.get().name(), counterCard.get().version()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--reps-model: " + e.getMessage());
+            }
+        }
+        return new Models(model, counter, counterCard);
     }
 
     /** The card of the counter {@code spec} names; empty when the default (not {@code asked} for) is not registered. */

@@ -21,7 +21,9 @@ public final class ReplayCommand implements Command {
     public String name() { return "replay"; }
 
     @Override
-    public String summary() { return "replay an IMU recording as a live stream: label, confidence and reps per window"; }
+    public String summary() {
+        return "replay an IMU recording or a landmark sequence as a live stream: label, confidence and reps per window";
+    }
 
     @Override
     public String usage() {
@@ -37,6 +39,12 @@ public final class ReplayCommand implements Command {
                                 "                   lists it), streamed through the live tracker with a model of",
                                 "                   formlab train --dataset D [--units ...] (default model <dataset>-exercise): one",
                                 "                   stream per sensor unit the model's card names, matched by time",
+                                "       formlab replay --dataset D --recording ID [--fps F] [--model NAME[:VERSION]]",
+                                "                      [--reps-model NAME[:VERSION]|none] [--models DIR]     (landmark datasets)",
+                                "                   one sequence of a landmark description, frame by frame: after each window of the",
+                                "                   sequence classifier of train --dataset D (default <dataset>-class) the class so far",
+                                "                   and the repetitions counted so far (default counter <dataset>-reps when registered,",
+                                "                   else the periodic counter); --fps F plays F frames a second (default 0: full speed)",
                 ImuOptions.MODELS_HELP);
     }
 

@@ -10,6 +10,8 @@ import formlab.dataset.RecordingException;
 import formlab.options.Args;
 import formlab.pose.io.DescribedPose;
 import formlab.pose.io.DescribedPoses;
+import formlab.posture.DescribedPoseScoring;
+import formlab.posture.LivePoseTracker;
 import formlab.posture.PoseRepCountTraining;
 import formlab.posture.SalientPoseCounter;
 import formlab.registry.ModelCard;
@@ -26,6 +28,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,6 +117,12 @@ class PoseDatasetCommandsTest {
             assertEquals(poses.get(cells[0]).repetitions().size(), Integer.parseInt(cells[6]), row);
         }
         assertTrue(scored.contains("repetition counter pose-repcount-reps"), scored);
+        // replay: a sequence streamed frame by frame ends with the class and count score gave it
+        String[] row = rows.get(1).split(",");
+        String replayed = run(() -> PoseDatasetScoring.replay(description, args("--recording", row[0], "--models",
+                models.toString()), out));
+        assertTrue(replayed.contains("final: " + row[2] + ", " + row[5] + " reps (description: " + row[4] + ", " + row[6]
+                + " reps)"), replayed);
         assertTrue(scored.contains("repetitions of " + (rows.size() - 1) + " annotated sequences, counted for the predicted class"),
                 scored);
     }
@@ -146,6 +155,57 @@ class PoseDatasetCommandsTest {
                 "--reps-model", "no-such-counter"), out), "no-such-counter");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.score(description, args("--models", models.toString(),
                 "--model", "synthetic-class:7"), out), "no version 7");
+    }
+
+    @Test
+    void replayStreamsASequenceFrameByFrameAndEndsWhereScoreEnds() throws Exception {
+        LoadedDescription description = dataset();
+        Path models = dir.resolve("models");
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "20", "--window", "20", "--step", "10",
+                "--models", models.toString()), out));
+        ModelRegistry registry = new ModelRegistry(models, null);
+        DescribedPoseScoring.ClassModel model = DescribedPoseScoring.ClassModel.load(registry, "synthetic-class");
+        Optional<SalientPoseCounter> counter = Optional.of(SalientPoseCounter.periodic());
+        List<DescribedPose> poses = new java.util.ArrayList<>(DescribedPoses.load(description));
+        // a camera that loses the person: blank frames before, inside and after the movement are in no window
+        DescribedPose first = poses.getFirst();
+        double[][][] gappy = new double[first.length() + 9][][];
+        double[][] blank = new double[33][3];
+        for (int t = 0, source = 0; t < gappy.length; t++) {
+            gappy[t] = t < 3 || (t >= 50 && t < 53) || t >= gappy.length - 3 ? blank : first.frames()[source++];
+        }
+        poses.add(new DescribedPose("gappy", first.file(), first.subject(), first.label(), gappy, first.coordinates(),
+                List.of()));
+        for (DescribedPose pose : poses) {
+            DescribedPoseScoring.Scored whole = DescribedPoseScoring.score(model, counter, List.of(pose)).getFirst();
+            LivePoseTracker tracker = new LivePoseTracker(model, counter);
+            List<LivePoseTracker.Update> updates = new java.util.ArrayList<>();
+            for (double[][] frame : pose.frames()) {
+                tracker.accept(frame).ifPresent(updates::add);
+            }
+            LivePoseTracker.Update last = tracker.finish().orElseThrow();
+            int detected = pose.length() - (pose.id().equals("gappy") ? 9 : 0);
+            assertEquals((detected - 20) / 10 + 1, updates.size(), "one update per window: " + pose);
+            assertEquals(detected, updates.getLast().frame() - (pose.id().equals("gappy") ? 6 : 0), pose.toString());
+            assertEquals(whole.label(), last.label(), pose.toString());
+            assertEquals(whole.confidence(), last.confidence(), 1e-12, pose.toString());
+            assertEquals(whole.reps(), last.reps(), pose.toString());
+            assertEquals(pose.id().equals("gappy") ? 9 : 0, tracker.framesWithoutPerson(), pose.toString());
+        }
+
+        DescribedPose pose = poses.getFirst();
+        String text = run(() -> PoseDatasetScoring.replay(description, args("--recording", pose.id(), "--models",
+                models.toString()), out));
+        DescribedPoseScoring.Scored whole = DescribedPoseScoring.score(model, counter, List.of(pose)).getFirst();
+        assertTrue(text.contains("final: " + whole.label() + ", " + whole.reps().orElseThrow() + " reps (description: "
+                + pose.label() + ", no reps); 120 frames, 11 windows, 0 without a person"), text);
+        assertTrue(text.contains("the periodic repetition counter"), text);
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.replay(description, args("--recording", "s9_1",
+                "--models", models.toString()), out), pose.id());
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.replay(description, args("--recording", pose.id(),
+                "--fps", "-2", "--models", models.toString()), out), "--fps");
+        UsageExceptionCheck.assertUsage(() -> PoseDatasetScoring.replay(description, args("--recording", pose.id(),
+                "--model", "synthetic-class:4", "--models", models.toString()), out), "no version 4");
     }
 
     @Test

@@ -227,11 +227,19 @@ public final class PoseDatasetTraining {
         return detected(pose).length >= 2;
     }
 
+    /**
+     * True when a window may hold {@code frame}: a person was found in it (some coordinate finite and
+     * not zero) and every coordinate is finite. Windows are cut from these frames only.
+     */
+    static boolean windowFrame(double[][] frame) {
+        return DescribedPose.hasPerson(frame) && finite(frame);
+    }
+
     private static double[][][] detected(DescribedPose pose) {
         List<double[][]> frames = new ArrayList<>();
-        for (int t = 0; t < pose.length(); t++) {
-            if (pose.detected(t) && finite(pose.frames()[t])) {
-                frames.add(pose.frames()[t]);
+        for (double[][] frame : pose.frames()) {
+            if (windowFrame(frame)) {
+                frames.add(frame);
             }
         }
         return frames.toArray(double[][][]::new);
@@ -260,7 +268,8 @@ public final class PoseDatasetTraining {
         return out;
     }
 
-    private static double[] mean(double[][] rows) {
+    /** The mean of the rows, column by column: how window probabilities become a sequence's. */
+    static double[] mean(double[][] rows) {
         double[] mean = new double[rows[0].length];
         for (double[] row : rows) {
             for (int c = 0; c < mean.length; c++) {

@@ -30,7 +30,12 @@ public record DescribedPose(String id, String file, String subject, String label
 
     /** True when frame {@code index} holds a person: some coordinate is finite and not zero. */
     public boolean detected(int index) {
-        for (double[] landmark : frames[index]) {
+        return hasPerson(frames[index]);
+    }
+
+    /** True when {@code frame} (landmarks x coordinates) holds a person: some coordinate is finite and not zero. */
+    public static boolean hasPerson(double[][] frame) {
+        for (double[] landmark : frame) {
             for (double value : landmark) {
                 if (Double.isFinite(value) && value != 0) {
                     return true;
