@@ -5,6 +5,10 @@ import formlab.model.Prediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 
 /**
  * A landmark sequence scored while it arrives, one frame at a time, by the models of
@@ -79,6 +83,26 @@ public final class LivePoseTracker {
             classify(0, windowFrames.size());
         }
         return Optional.ofNullable(latest);
+    }
+
+    /**
+     * Updates as a table, one row each: frame, windows, label, confidence and reps (-1 without a
+     * counter), e.g. to plot how the count grows.
+     */
+    public static Table table(List<Update> updates) {
+        IntColumn frame = IntColumn.create("frame");
+        IntColumn windows = IntColumn.create("windows");
+        StringColumn label = StringColumn.create("label");
+        DoubleColumn confidence = DoubleColumn.create("confidence");
+        IntColumn reps = IntColumn.create("reps");
+        for (Update u : updates) {
+            frame.append(u.frame());
+            windows.append(u.windows());
+            label.append(u.label());
+            confidence.append(u.confidence());
+            reps.append(u.reps().orElse(-1));
+        }
+        return Table.create("live updates", frame, windows, label, confidence, reps);
     }
 
     /** Frames received so far. */
