@@ -7,8 +7,10 @@ import formlab.dataset.LoadedDescription;
 import formlab.eval.Progress;
 import formlab.exercise.DescribedImuEvaluation;
 import formlab.exercise.DescribedImuRepetitions;
+import formlab.exercise.DescribedImuSearch;
 import formlab.exercise.DescribedImuTraining;
 import formlab.exercise.DescribedImuWindows;
+import formlab.exercise.ExercisePipeline;
 import formlab.exercise.FeatureSet;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code train/evaluate --dataset D} for IMU descriptions: reads the recordings through the description,
@@ -39,7 +42,7 @@ final class ImuDatasetCommands {
 
     /** What the options ask for, checked. */
     private record Request(DescribedImuWindows.Task task, boolean reps, String units, FeatureSet features,
-            WindowSettings window, int trees, boolean json, boolean pausesAsRest) {
+            WindowSettings window, int trees, boolean json, boolean pausesAsRest, boolean search) {
 
         Trainer trainer() {
             return DescribedImuEvaluation.forest(trees, 42);
@@ -70,8 +73,20 @@ final class ImuDatasetCommands {
         if (pauses && kind != DescribedImuWindows.Task.EXERCISE) {
             throw new UsageException("--pauses-as-rest labels windows of the exercise task; got --task " + task);
         }
-        return new Request(kind, task.equals("reps"), args.option("units", DescribedImuEvaluation.ALL), features, new WindowSettings(length, step), trees,
-                args.flag("json"), pauses);
+        boolean search = args.flag("search");
+        String units = args.option("units", DescribedImuEvaluation.ALL);
+        if (search && (kind != DescribedImuWindows.Task.EXERCISE || task.equals("reps"))) {
+            throw new UsageException("--search chooses the windows and features of the exercise task; got --task " + task);
+        }
+        if (search && args.option("features").isPresent()) {
+            throw new UsageException("--search chooses the feature set itself; leave out --features");
+        }
+        if (search && units.equals(DescribedImuEvaluation.BEST)) {
+            throw new UsageException("--search chooses windows and features for the units given; --units best is a search of"
+                    + " its own: give --units all or one unit's name with --search");
+        }
+        return new Request(kind, task.equals("reps"), units, features, new WindowSettings(length, step), trees,
+                args.flag("json"), pauses, search);
     }
 
     /** The rows of the dataset; every problem with the input is a usage error naming the file or key. */
@@ -86,31 +101,63 @@ final class ImuDatasetCommands {
             if (!request.units().equals(DescribedImuEvaluation.BEST)) {
                 DescribedImuEvaluation.units(request.units(), units);
             }
-            var pipeline = DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units), request.window());
+            double rate = DescribedImuWindows.rateOf(recordings, units);
             if (!request.json()) {
                 out.printf("%s: %d recordings, %d subjects, units %s; %s%n", description.description().name(), recordings.size(),
-                        recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units, pipeline.describe());
+                        recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units,
+                        DescribedImuWindows.pipeline(rate, request.window()).describe());
             }
-            DescribedImuWindows rows = request.task() == DescribedImuWindows.Task.EXERCISE
-                    ? DescribedImuWindows.windows(recordings, units, pipeline, request.pausesAsRest())
-                    : DescribedImuWindows.repetitions(recordings, units, pipeline);
-            if (rows.size() == 0) {
-                throw new UsageException(description.file() + ": no " + (request.task() == DescribedImuWindows.Task.EXERCISE
-                        ? "window fits in any recording (recordings shorter than --window " + request.window().lengthSeconds() + " s)"
-                        : "annotated repetition") + ": nothing to learn");
-            }
-            if (java.util.Arrays.stream(rows.subjects()).distinct().count() < 2) {
-                throw new UsageException(description.file() + ": key 'labels.subject': leave-one-subject-out needs at least"
-                        + " two subjects with rows");
+            DescribedImuWindows rows = rows(description, recordings, units, DescribedImuWindows.pipeline(rate, request.window()), request);
+            Optional<DescribedImuSearch.Space> space = Optional.empty();
+            if (request.search()) {
+                Map<WindowSettings, DescribedImuWindows> byWindow = new LinkedHashMap<>();
+                for (WindowSettings window : DescribedImuSearch.Space.windowsAround(request.window())) {
+                    try {
+                        byWindow.put(window, window.equals(request.window()) ? rows
+                                : rows(description, recordings, units, DescribedImuWindows.pipeline(rate, window), request));
+                    } catch (UsageException tooLong) {
+                        out.println("search: " + window.lengthSeconds() + " s windows left out: " + tooLong.getMessage());
+                    }
+                }
+                space = Optional.of(new DescribedImuSearch.Space(byWindow, DescribedImuSearch.FEATURE_SETS));
+                if (!request.json()) {
+                    out.println("search: " + space.get().candidates().size() + " candidates (" + String.join("; ",
+                            space.get().candidates().stream().map(Object::toString).toList()) + ")");
+                }
             }
             return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList(),
-                    recordings);
+                    recordings, space);
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
     }
 
-    private record Prepared(DescribedImuWindows rows, List<Path> sources, List<DescribedImuRecording> recordings) {
+    /** The rows of one window setting; none, or a single subject with rows, is a usage error naming the file. */
+    private static DescribedImuWindows rows(LoadedDescription description, List<DescribedImuRecording> recordings,
+            List<String> units, ExercisePipeline pipeline, Request request) {
+        DescribedImuWindows rows = request.task() == DescribedImuWindows.Task.EXERCISE
+                ? DescribedImuWindows.windows(recordings, units, pipeline, request.pausesAsRest())
+                : DescribedImuWindows.repetitions(recordings, units, pipeline);
+        if (rows.size() == 0) {
+            throw new UsageException(description.file() + ": no " + (request.task() == DescribedImuWindows.Task.EXERCISE
+                    ? "window fits in any recording (recordings shorter than --window " + pipeline.window().lengthSeconds() + " s)"
+                    : "annotated repetition") + ": nothing to learn");
+        }
+        if (java.util.Arrays.stream(rows.subjects()).distinct().count() < 2) {
+            throw new UsageException(description.file() + ": key 'labels.subject': leave-one-subject-out needs at least"
+                    + " two subjects with rows");
+        }
+        return rows;
+    }
+
+    private record Prepared(DescribedImuWindows rows, List<Path> sources, List<DescribedImuRecording> recordings,
+            Optional<DescribedImuSearch.Space> space) {
+
+        /** Leave-one-subject-out; nested, choosing window and features in each training fold, with a search. */
+        DescribedImuEvaluation evaluate(Request request, Progress progress) {
+            return space.isPresent() ? DescribedImuSearch.leaveOneSubjectOut(space.get(), request.units(), request.trainer(), progress)
+                    : DescribedImuEvaluation.leaveOneSubjectOut(rows, request.units(), request.trainer(), progress);
+        }
     }
 
     /** {@code formlab evaluate --dataset D}: leave-one-subject-out report. */
@@ -122,8 +169,7 @@ final class ImuDatasetCommands {
         }
         Prepared prepared = prepare(description, request, out);
         long start = System.nanoTime();
-        DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
-                request.trainer(), request.json() ? Progress.none() : Progress.printing(out));
+        DescribedImuEvaluation evaluation = prepared.evaluate(request, request.json() ? Progress.none() : Progress.printing(out));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {
             out.println(json(description, request, prepared.rows(), evaluation, null, seconds));
@@ -143,7 +189,7 @@ final class ImuDatasetCommands {
         boolean json = args.flag("json");
         args.rejectUnknown();
         return countRepetitions(description, new Request(DescribedImuWindows.Task.EXERCISE, true, units, FeatureSet.ALL,
-                new WindowSettings(4, 1), 1, json, false), out);
+                new WindowSettings(4, 1), 1, json, false, false), out);
     }
 
     /** {@code evaluate --task reps}: repetition counts, rule and unit chosen leave-one-subject-out. */
@@ -195,19 +241,23 @@ final class ImuDatasetCommands {
         Prepared prepared = prepare(description, request, out);
         long start = System.nanoTime();
         Progress progress = request.json() ? Progress.none() : Progress.printing(out);
-        DescribedImuEvaluation evaluation = DescribedImuEvaluation.leaveOneSubjectOut(prepared.rows(), request.units(),
-                request.trainer(), progress);
-        DescribedImuTraining.Trained trained = DescribedImuTraining.train(prepared.rows(), request.units(), request.trainer());
+        DescribedImuEvaluation evaluation = prepared.evaluate(request, progress);
+        DescribedImuTraining.Trained trained = prepared.space().isPresent()
+                ? DescribedImuTraining.train(prepared.space().get(), request.units(), request.trainer())
+                : DescribedImuTraining.train(prepared.rows(), request.units(), request.trainer());
+        DescribedImuWindows trainedRows = trained.search().map(c -> prepared.space().get().rowsOf(c.candidate()))
+                .orElse(prepared.rows());
         Map<String, DescribedImuRepetitions.Rule> repRules = request.task() == DescribedImuWindows.Task.EXERCISE
                 ? DescribedImuRepetitions.fit(prepared.recordings(), trained.units()) : Map.of();
-        ModelCard card = DescribedImuTraining.register(registry, name, trained, request.trainer(), evaluation, prepared.rows(),
+        ModelCard card = DescribedImuTraining.register(registry, name, trained, request.trainer(), evaluation, trainedRows,
                 description, prepared.sources(), repRules);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {
             out.println(json(description, request, prepared.rows(), evaluation, card, seconds));
         } else {
             out.print(evaluation.text());
-            out.println("registered " + card.id() + " (units " + String.join("+", trained.units()) + ") in "
+            out.println("registered " + card.id() + " (units " + String.join("+", trained.units())
+                    + trained.search().map(c -> "; " + c + ", chosen over every subject").orElse("") + ") in "
                     + registry.versionFolder(name, card.version()));
         }
         return Main.EXIT_OK;
@@ -222,8 +272,14 @@ final class ImuDatasetCommands {
         all.put("window", Map.of("lengthSeconds", request.window().lengthSeconds(), "stepSeconds", request.window().stepSeconds()));
         all.put("features", request.features().label());
         all.put("trees", request.trees());
+        all.put("search", request.search());
         all.put("rows", rows.size());
         all.put("unitsBySubject", evaluation.unitsBySubject());
+        if (!evaluation.searchBySubject().isEmpty()) {
+            Map<String, Object> search = new LinkedHashMap<>();
+            evaluation.searchBySubject().forEach((subject, choice) -> search.put(subject, choice.asMap()));
+            all.put("searchBySubject", search);
+        }
         all.put("metrics", evaluation.summary());
         all.put("perSubject", evaluation.rowEvaluation().groupAccuracies());
         if (card != null) {

@@ -71,6 +71,35 @@ class DatasetTrainCommandTest {
     }
 
     @Test
+    void trainWithSearchRegistersTheWindowAndFeaturesChosenOverEverySubject() throws Exception {
+        assertEquals(0, cli.run("train", "--dataset", description.toString(), "--search", "--units", "u2", "--window", "4",
+                "--step", "8", "--trees", "8", "--models", models.toString(), "--name", "physio-search"), cli.error());
+        ModelCard card = new ModelRegistry(models, null).card("physio-search", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> search = (Map<String, Object>) card.recipe().pipeline().get("search");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> window = (Map<String, Object>) ((Map<String, Object>) card.recipe().pipeline()
+                .get("exercisePipeline")).get("window");
+        assertEquals(search.get("windowSeconds"), window.get("lengthSeconds"), "the card's pipeline is the chosen one");
+        assertEquals(search.get("features"), card.recipe().pipeline().get("featureSet"));
+        assertTrue(List.of(2.0, 4.0, 6.0).contains(((Number) search.get("windowSeconds")).doubleValue()), search.toString());
+        assertEquals(5, ((Map<?, ?>) search.get("chosenPerLeftOutSubject")).size(), search.toString());
+        assertTrue(cli.output().contains("search: 9 candidates"), cli.output());
+        assertTrue(cli.output().contains("chosen over every subject"), cli.output());
+        // scored with the chosen windows: every recording gets its class (it was trained on them)
+        assertEquals(0, cli.run("score", "--dataset", description.toString(), "--model", "physio-search", "--models",
+                models.toString()), cli.error());
+        assertTrue(cli.output().contains("recording label = description's class: 10 of 10"), cli.output());
+        // what a search cannot be combined with
+        assertEquals(2, cli.run("evaluate", "--dataset", description.toString(), "--search", "--units", "best"));
+        assertTrue(cli.error().contains("--units best is a search of its own"), cli.error());
+        assertEquals(2, cli.run("evaluate", "--dataset", description.toString(), "--search", "--features", "robust"));
+        assertTrue(cli.error().contains("--search chooses the feature set itself"), cli.error());
+        assertEquals(2, cli.run("evaluate", "--dataset", description.toString(), "--search", "--task", "quality"));
+        assertTrue(cli.error().contains("--search chooses the windows and features of the exercise task"), cli.error());
+    }
+
+    @Test
     void anUnknownUnitExitsTwoAndRegistersNothing() throws Exception {
         assertEquals(2, cli.run("train", "--dataset", description.toString(), "--units", "u9", "--models", models.toString()));
         assertTrue(cli.error().contains("no sensor unit 'u9'; expected all, best or one of: u1, u2, u3, u4, u5"), cli.error());

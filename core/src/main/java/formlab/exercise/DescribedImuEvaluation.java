@@ -37,14 +37,27 @@ public final class DescribedImuEvaluation {
     private final Evaluation rowEvaluation;
     private final Evaluation recordingEvaluation;
     private final Map<String, List<String>> unitsBySubject;
+    private final Map<String, DescribedImuSearch.Choice> searchBySubject;
 
-    private DescribedImuEvaluation(DescribedImuWindows rows, String unitSpec, Evaluation rowEvaluation,
-            Evaluation recordingEvaluation, Map<String, List<String>> unitsBySubject) {
+    DescribedImuEvaluation(DescribedImuWindows rows, String unitSpec, Evaluation rowEvaluation,
+            Evaluation recordingEvaluation, Map<String, List<String>> unitsBySubject,
+            Map<String, DescribedImuSearch.Choice> searchBySubject) {
         this.rows = rows;
         this.unitSpec = unitSpec;
         this.rowEvaluation = rowEvaluation;
         this.recordingEvaluation = recordingEvaluation;
         this.unitsBySubject = unitsBySubject;
+        this.searchBySubject = Map.copyOf(searchBySubject);
+    }
+
+    /**
+     * The test rows of one left-out subject with the probabilities predicted for them.
+     *
+     * @param rows          the rows the fold was cut from
+     * @param test          indices into {@code rows} of the left-out subject's rows
+     * @param probabilities one row of class probabilities per test row, in order
+     */
+    record FoldRows(DescribedImuWindows rows, int[] test, double[][] probabilities) {
     }
 
     /** A random forest of {@code trees} trees with the project's other defaults and {@code seed}. */
@@ -86,6 +99,7 @@ public final class DescribedImuEvaluation {
         List<Fold> folds = GroupSplits.leaveOneGroupOut(subjects);
         List<String> classes = List.copyOf(new TreeSet<>(List.of(rows.labels())));
         List<Evaluation> parts = new ArrayList<>();
+        List<FoldRows> tested = new ArrayList<>();
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         int done = 0;
         for (Fold fold : folds) {
@@ -96,12 +110,13 @@ public final class DescribedImuEvaluation {
             Classifier model = trainer.fit(rows.data(units, fold.train()));
             Evaluation part = Evaluation.of(model, rows.data(units, fold.test()), classes);
             parts.add(part);
+            tested.add(new FoldRows(rows, fold.test(), part.probabilities().orElseThrow()));
             progress.step("leave-one-subject-out", ++done, folds.size(), String.format(Locale.ROOT,
                     "%s: units %s, %d test rows, accuracy %.3f", subject, String.join("+", units), part.size(), part.accuracy()));
         }
         Evaluation pooled = Evaluation.pool(parts);
-        Evaluation byRecording = rows.task() == DescribedImuWindows.Task.EXERCISE ? byRecording(rows, folds, pooled) : null;
-        return new DescribedImuEvaluation(rows, unitSpec, pooled, byRecording, chosen);
+        Evaluation byRecording = rows.task() == DescribedImuWindows.Task.EXERCISE ? byRecording(tested, pooled.classes()) : null;
+        return new DescribedImuEvaluation(rows, unitSpec, pooled, byRecording, chosen, Map.of());
     }
 
     /**
@@ -110,19 +125,12 @@ public final class DescribedImuEvaluation {
      * row, to keep the search cheap); ties go to the earlier unit.
      */
     public static String bestUnit(DescribedImuWindows rows, int[] trainRows, Trainer trainer) {
-        Trainer inner = trainer instanceof SmileRandomForestTrainer f
-                ? forest(Math.max(20, f.trees() / 4), f.seed()) : trainer;
-        int[] thinned = IntStream.range(0, trainRows.length).filter(i -> i % 2 == 0).map(i -> trainRows[i]).toArray();
+        Trainer inner = innerTrainer(trainer);
+        int[] thinned = thinned(trainRows);
         String best = null;
         double bestAccuracy = -1;
         for (String unit : rows.units()) {
-            LabelledData data = rows.data(List.of(unit), thinned);
-            List<String> classes = data.classes();
-            List<Evaluation> parts = new ArrayList<>();
-            for (Fold fold : GroupSplits.leaveOneGroupOut(data.groups())) {
-                parts.add(Evaluation.of(inner.fit(data.rows(fold.train())), data.rows(fold.test()), classes));
-            }
-            double accuracy = Evaluation.pool(parts).accuracy();
+            double accuracy = innerAccuracy(rows.data(List.of(unit), thinned), inner);
             if (accuracy > bestAccuracy) {
                 best = unit;
                 bestAccuracy = accuracy;
@@ -131,29 +139,45 @@ public final class DescribedImuEvaluation {
         return best;
     }
 
+    /** The cheaper model of an inner search: a forest of a quarter of the trees, at least 20. */
+    static Trainer innerTrainer(Trainer trainer) {
+        return trainer instanceof SmileRandomForestTrainer f ? forest(Math.max(20, f.trees() / 4), f.seed()) : trainer;
+    }
+
+    /** Every other row of {@code rows}: an inner search's rows. */
+    static int[] thinned(int[] rows) {
+        return IntStream.range(0, rows.length).filter(i -> i % 2 == 0).map(i -> rows[i]).toArray();
+    }
+
+    /** Pooled accuracy of {@code trainer} in a leave-one-subject-out over the subjects of {@code data}. */
+    static double innerAccuracy(LabelledData data, Trainer trainer) {
+        List<String> classes = data.classes();
+        List<Evaluation> parts = new ArrayList<>();
+        for (Fold fold : GroupSplits.leaveOneGroupOut(data.groups())) {
+            parts.add(Evaluation.of(trainer.fit(data.rows(fold.train())), data.rows(fold.test()), classes));
+        }
+        return Evaluation.pool(parts).accuracy();
+    }
+
     /** Per recording: the mean of its windows' probabilities, arg-max. */
-    private static Evaluation byRecording(DescribedImuWindows rows, List<Fold> folds, Evaluation pooled) {
-        String[] recordings = rows.recordings();
-        String[] classes = rows.recordingClasses();
-        String[] subjects = rows.subjects();
-        double[][] probabilities = pooled.probabilities().orElseThrow();
+    static Evaluation byRecording(List<FoldRows> folds, List<String> classes) {
         Map<String, double[]> sums = new TreeMap<>();
         Map<String, String> truth = new TreeMap<>();
         Map<String, String> subject = new TreeMap<>();
-        int k = 0;
-        for (Fold fold : folds) {
-            for (int row : fold.test()) {
-                double[] sum = sums.computeIfAbsent(recordings[row], r -> new double[probabilities[0].length]);
+        for (FoldRows fold : folds) {
+            String[] recordings = fold.rows().recordings();
+            for (int k = 0; k < fold.test().length; k++) {
+                int row = fold.test()[k];
+                double[] sum = sums.computeIfAbsent(recordings[row], r -> new double[classes.size()]);
                 for (int c = 0; c < sum.length; c++) {
-                    sum[c] += probabilities[k][c];
+                    sum[c] += fold.probabilities()[k][c];
                 }
-                truth.put(recordings[row], classes[row]);
-                subject.put(recordings[row], subjects[row]);
-                k++;
+                truth.put(recordings[row], fold.rows().recordingClasses()[row]);
+                subject.put(recordings[row], fold.rows().subjects()[row]);
             }
         }
         String[] ids = sums.keySet().toArray(String[]::new);
-        return Evaluation.ofProbabilities(pooled.classes(), truth.values().toArray(String[]::new),
+        return Evaluation.ofProbabilities(classes, truth.values().toArray(String[]::new),
                 sums.values().stream().map(s -> {
                     double total = java.util.Arrays.stream(s).sum();
                     return java.util.Arrays.stream(s).map(v -> v / total).toArray();
@@ -173,6 +197,14 @@ public final class DescribedImuEvaluation {
     /** The units used when each subject was left out. */
     public Map<String, List<String>> unitsBySubject() {
         return unitsBySubject;
+    }
+
+    /**
+     * What the nested search ({@link DescribedImuSearch}) chose when each subject was left out; empty
+     * without a search.
+     */
+    public Map<String, DescribedImuSearch.Choice> searchBySubject() {
+        return searchBySubject;
     }
 
     /** What {@code --units} asked for: {@value #ALL}, {@value #BEST} or a unit's name. */
@@ -206,8 +238,14 @@ public final class DescribedImuEvaluation {
     public String text() {
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "leave-one-subject-out, %d %ss, units %s%n", rowEvaluation.size(), rowKind(), unitSpec));
-        unitsBySubject.forEach((subject, units) -> s.append("  ").append(subject).append(": units ")
-                .append(String.join("+", units)).append('\n'));
+        unitsBySubject.forEach((subject, units) -> {
+            s.append("  ").append(subject).append(": units ").append(String.join("+", units));
+            DescribedImuSearch.Choice choice = searchBySubject.get(subject);
+            if (choice != null) {
+                s.append(", ").append(choice);
+            }
+            s.append('\n');
+        });
         summary().forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-28s %.3f%n", name, value)));
         s.append(rowEvaluation.perGroup().print()).append('\n');
         s.append(rowEvaluation.perClass().print()).append('\n');

@@ -35,8 +35,26 @@ public final class DescribedImuTraining {
      * @param classifier the model
      * @param units      the sensor units whose features it reads
      * @param data       the training rows
+     * @param search     what a search over every subject chose ({@link #train(DescribedImuSearch.Space, String, Trainer)}),
+     *                   empty without a search
      */
-    public record Trained(Classifier classifier, List<String> units, LabelledData data) {
+    public record Trained(Classifier classifier, List<String> units, LabelledData data,
+            java.util.Optional<DescribedImuSearch.Choice> search) {
+    }
+
+    /**
+     * Chooses window and features by {@link DescribedImuSearch#choose} over every subject, then trains
+     * on every row of the choice.
+     *
+     * @return the model and the choice; {@link Trained#data()}'s rows are those of the chosen window
+     */
+    public static Trained train(DescribedImuSearch.Space space, String unitSpec, Trainer trainer) {
+        DescribedImuWindows first = space.rows().values().iterator().next();
+        List<String> units = DescribedImuEvaluation.units(unitSpec, first.units());
+        DescribedImuSearch.Choice choice = DescribedImuSearch.choose(space, units,
+                new java.util.TreeSet<>(List.of(first.subjects())), trainer);
+        Trained trained = train(space.rowsOf(choice.candidate()), unitSpec, trainer);
+        return new Trained(trained.classifier(), trained.units(), trained.data(), java.util.Optional.of(choice));
     }
 
     /**
@@ -49,7 +67,7 @@ public final class DescribedImuTraining {
                 ? List.of(DescribedImuEvaluation.bestUnit(rows, all, trainer))
                 : DescribedImuEvaluation.units(unitSpec, rows.units());
         LabelledData data = rows.data(units);
-        return new Trained(trainer.fit(data), units, data);
+        return new Trained(trainer.fit(data), units, data, java.util.Optional.empty());
     }
 
     /**
@@ -104,6 +122,13 @@ public final class DescribedImuTraining {
             rules.put(label, r);
         });
         pipeline.put("repRules", rules);
+        trained.search().ifPresent(choice -> {
+            Map<String, Object> search = new LinkedHashMap<>(choice.asMap());
+            Map<String, String> perSubject = new LinkedHashMap<>();
+            evaluation.searchBySubject().forEach((subject, c) -> perSubject.put(subject, c.toString()));
+            search.put("chosenPerLeftOutSubject", perSubject);
+            pipeline.put("search", search);
+        });
         TrainingRecipe recipe = TrainingRecipe.of("described IMU dataset: " + rows.task().name().toLowerCase(Locale.ROOT)
                 + " per " + evaluation.rowKind(), trained.data(), trainer, SplitSpec.leaveOneGroupOut()).withPipeline(pipeline);
         String measuredOn = "leave-one-subject-out over " + trained.data().groupNames() + "; units per left-out subject "

@@ -56,6 +56,37 @@ class DescribedImuEvaluationTest {
     }
 
     @Test
+    void searchesWindowAndFeaturesInsideEachTrainingFold() {
+        // reduced: 4 s and 2 s windows every 8 s, two feature sets, one unit, a small forest
+        List<String> units = DescribedImuReader.commonUnits(recordings);
+        double rate = DescribedImuWindows.rateOf(recordings, units);
+        WindowSettings shorter = new WindowSettings(2, 8);
+        var space = new DescribedImuSearch.Space(java.util.Map.of(new WindowSettings(4, 8), windows, shorter,
+                DescribedImuWindows.windows(recordings, units, DescribedImuWindows.pipeline(rate, shorter))),
+                List.of(FeatureSet.ALL, FeatureSet.ROBUST));
+        var trainer = DescribedImuEvaluation.forest(10, 42);
+        DescribedImuEvaluation evaluation = DescribedImuSearch.leaveOneSubjectOut(space, "u3", trainer, Progress.none());
+        assertEquals(java.util.Set.of("s1", "s2", "s3", "s4", "s5"), evaluation.searchBySubject().keySet());
+        java.util.Set<String> others = new java.util.TreeSet<>(List.of("s1", "s2", "s3", "s4"));
+        assertEquals(DescribedImuSearch.choose(space, List.of("u3"), others, trainer), evaluation.searchBySubject().get("s5"),
+                "chosen from the other subjects' rows alone");
+        int tested = evaluation.searchBySubject().entrySet().stream().mapToInt(e -> (int) java.util.Arrays.stream(
+                space.rowsOf(e.getValue().candidate()).subjects()).filter(e.getKey()::equals).count()).sum();
+        assertEquals(tested, evaluation.rowEvaluation().size(), "each subject's rows of the window chosen without it");
+        // the full single-unit run is 0.866 per window (u3, 4 s, all features)
+        assertTrue(evaluation.rowEvaluation().accuracy() >= 0.7, evaluation.text());
+        assertTrue(evaluation.text().contains("inner accuracy"), evaluation.text());
+
+        DescribedImuTraining.Trained trained = DescribedImuTraining.train(space, "u3", trainer);
+        DescribedImuSearch.Choice overAll = DescribedImuSearch.choose(space, List.of("u3"),
+                new java.util.TreeSet<>(List.of("s1", "s2", "s3", "s4", "s5")), trainer);
+        assertEquals(java.util.Optional.of(overAll), trained.search());
+        assertEquals(space.rowsOf(overAll.candidate()).size(), trained.data().size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DescribedImuSearch.leaveOneSubjectOut(space, DescribedImuEvaluation.BEST, trainer, Progress.none()));
+    }
+
+    @Test
     void countsRepetitionsOfTestSessionsWithRulesChosenOnOtherSubjects() {
         // reduced: four exercises, one unit (the full run: formlab evaluate --dataset imu-physio-yurtman --task reps)
         List<DescribedImuRecording> some = recordings.stream().filter(r -> List.of("e1", "e3", "e5", "e6").contains(r.label())).toList();
