@@ -109,27 +109,53 @@ final class ImuDatasetCommands {
             }
             DescribedImuWindows rows = rows(description, recordings, units, DescribedImuWindows.pipeline(rate, request.window()), request);
             Optional<DescribedImuSearch.Space> space = Optional.empty();
+            List<String> leftOut = new java.util.ArrayList<>();
             if (request.search()) {
-                Map<WindowSettings, DescribedImuWindows> byWindow = new LinkedHashMap<>();
-                for (WindowSettings window : DescribedImuSearch.Space.windowsAround(request.window())) {
-                    try {
-                        byWindow.put(window, window.equals(request.window()) ? rows
-                                : rows(description, recordings, units, DescribedImuWindows.pipeline(rate, window), request));
-                    } catch (UsageException tooLong) {
-                        out.println("search: " + window.lengthSeconds() + " s windows left out: " + tooLong.getMessage());
-                    }
+                long subjects = java.util.Arrays.stream(rows.subjects()).distinct().count();
+                if (subjects < 3) {
+                    throw new UsageException(description.file() + ": --search is a nested leave-one-subject-out and needs at"
+                            + " least 3 subjects with rows (2 to choose on besides the one left out); found " + subjects);
                 }
-                space = Optional.of(new DescribedImuSearch.Space(byWindow, DescribedImuSearch.FEATURE_SETS));
+                space = Optional.of(searchSpace(rows, recordings, units, rate, request, leftOut));
                 if (!request.json()) {
+                    leftOut.forEach(reason -> out.println("search: left out " + reason));
                     out.println("search: " + space.get().candidates().size() + " candidates (" + String.join("; ",
                             space.get().candidates().stream().map(Object::toString).toList()) + ")");
                 }
             }
             return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList(),
-                    recordings, space);
+                    recordings, space, List.copyOf(leftOut));
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * The windows of {@link DescribedImuSearch.Space#windowsAround} the requested one; a window setting whose
+     * windows miss a recording the requested windows cover is left out (its reason added to {@code leftOut}),
+     * so every candidate is measured on the same recordings.
+     */
+    private static DescribedImuSearch.Space searchSpace(DescribedImuWindows requested, List<DescribedImuRecording> recordings,
+            List<String> units, double rate, Request request, List<String> leftOut) {
+        java.util.Set<String> covered = new java.util.TreeSet<>(List.of(requested.recordings()));
+        Map<WindowSettings, DescribedImuWindows> byWindow = new LinkedHashMap<>();
+        byWindow.put(request.window(), requested);
+        for (WindowSettings window : DescribedImuSearch.Space.windowsAround(request.window())) {
+            if (window.equals(request.window())) {
+                continue;
+            }
+            DescribedImuWindows rows = DescribedImuWindows.windows(recordings, units, DescribedImuWindows.pipeline(rate, window),
+                    request.pausesAsRest());
+            java.util.Set<String> missing = new java.util.TreeSet<>(covered);
+            missing.removeAll(List.of(rows.recordings()));
+            if (missing.isEmpty()) {
+                byWindow.put(window, rows);
+            } else {
+                leftOut.add(new DescribedImuSearch.Candidate(window, FeatureSet.ALL).windowText() + ": no window in "
+                        + missing.size() + " recordings (shorter), e.g. " + missing.iterator().next());
+            }
+        }
+        return new DescribedImuSearch.Space(byWindow, DescribedImuSearch.FEATURE_SETS);
     }
 
     /** The rows of one window setting; none, or a single subject with rows, is a usage error naming the file. */
@@ -151,7 +177,7 @@ final class ImuDatasetCommands {
     }
 
     private record Prepared(DescribedImuWindows rows, List<Path> sources, List<DescribedImuRecording> recordings,
-            Optional<DescribedImuSearch.Space> space) {
+            Optional<DescribedImuSearch.Space> space, List<String> searchLeftOut) {
 
         /** Leave-one-subject-out; nested, choosing window and features in each training fold, with a search. */
         DescribedImuEvaluation evaluate(Request request, Progress progress) {
@@ -172,7 +198,7 @@ final class ImuDatasetCommands {
         DescribedImuEvaluation evaluation = prepared.evaluate(request, request.json() ? Progress.none() : Progress.printing(out));
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {
-            out.println(json(description, request, prepared.rows(), evaluation, null, seconds));
+            out.println(json(description, request, prepared, prepared.rows(), evaluation, null, Optional.empty(), seconds));
         } else {
             out.print(evaluation.text());
             out.printf(Locale.ROOT, "%.1f s%n", seconds);
@@ -253,7 +279,7 @@ final class ImuDatasetCommands {
                 description, prepared.sources(), repRules);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {
-            out.println(json(description, request, prepared.rows(), evaluation, card, seconds));
+            out.println(json(description, request, prepared, trainedRows, evaluation, card, trained.search(), seconds));
         } else {
             out.print(evaluation.text());
             out.println("registered " + card.id() + " (units " + String.join("+", trained.units())
@@ -263,16 +289,25 @@ final class ImuDatasetCommands {
         return Main.EXIT_OK;
     }
 
-    private static String json(LoadedDescription description, Request request, DescribedImuWindows rows,
-            DescribedImuEvaluation evaluation, ModelCard card, double seconds) {
+    /**
+     * The run as JSON: {@code rows}, {@code window} and {@code features} are those of the rows evaluated (evaluate)
+     * or trained on (train, after a search: the chosen ones, also in {@code chosen}).
+     */
+    private static String json(LoadedDescription description, Request request, Prepared prepared, DescribedImuWindows rows,
+            DescribedImuEvaluation evaluation, ModelCard card, Optional<DescribedImuSearch.Choice> chosen, double seconds) {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("dataset", description.description().name());
         all.put("task", request.task().name().toLowerCase(Locale.ROOT));
         all.put("units", request.units());
-        all.put("window", Map.of("lengthSeconds", request.window().lengthSeconds(), "stepSeconds", request.window().stepSeconds()));
-        all.put("features", request.features().label());
+        WindowSettings window = rows.pipeline().window();
+        all.put("window", Map.of("lengthSeconds", window.lengthSeconds(), "stepSeconds", window.stepSeconds()));
+        all.put("features", rows.featureSet().label());
         all.put("trees", request.trees());
         all.put("search", request.search());
+        if (request.search()) {
+            all.put("searchLeftOut", prepared.searchLeftOut());
+        }
+        chosen.ifPresent(choice -> all.put("chosen", choice.asMap()));
         all.put("rows", rows.size());
         all.put("unitsBySubject", evaluation.unitsBySubject());
         if (!evaluation.searchBySubject().isEmpty()) {

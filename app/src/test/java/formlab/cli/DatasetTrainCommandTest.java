@@ -73,7 +73,9 @@ class DatasetTrainCommandTest {
     @Test
     void trainWithSearchRegistersTheWindowAndFeaturesChosenOverEverySubject() throws Exception {
         assertEquals(0, cli.run("train", "--dataset", description.toString(), "--search", "--units", "u2", "--window", "4",
-                "--step", "8", "--trees", "8", "--models", models.toString(), "--name", "physio-search"), cli.error());
+                "--step", "8", "--trees", "8", "--models", models.toString(), "--name", "physio-search", "--json"), cli.error());
+        // stdout is one JSON object (nothing else printed with --json), naming what was trained
+        Map<?, ?> json = new com.fasterxml.jackson.databind.ObjectMapper().readValue(cli.output(), Map.class);
         ModelCard card = new ModelRegistry(models, null).card("physio-search", 1);
         @SuppressWarnings("unchecked")
         Map<String, Object> search = (Map<String, Object>) card.recipe().pipeline().get("search");
@@ -83,9 +85,13 @@ class DatasetTrainCommandTest {
         assertEquals(search.get("windowSeconds"), window.get("lengthSeconds"), "the card's pipeline is the chosen one");
         assertEquals(search.get("features"), card.recipe().pipeline().get("featureSet"));
         assertTrue(List.of(2.0, 4.0, 6.0).contains(((Number) search.get("windowSeconds")).doubleValue()), search.toString());
-        assertEquals(5, ((Map<?, ?>) search.get("chosenPerLeftOutSubject")).size(), search.toString());
-        assertTrue(cli.output().contains("search: 9 candidates"), cli.output());
-        assertTrue(cli.output().contains("chosen over every subject"), cli.output());
+        assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), List.copyOf(((Map<?, ?>) search.get("chosenPerLeftOutSubject"))
+                .keySet()), search.toString());
+        assertEquals(search.get("windowSeconds"), ((Map<?, ?>) json.get("chosen")).get("windowSeconds"), json.toString());
+        assertEquals(search.get("windowSeconds"), ((Map<?, ?>) json.get("window")).get("lengthSeconds"), json.toString());
+        assertEquals(search.get("features"), json.get("features"));
+        assertEquals(List.of(), json.get("searchLeftOut"), "2, 4 and 6 s windows fit every test session");
+        assertEquals(5, ((Map<?, ?>) json.get("searchBySubject")).size(), json.toString());
         // scored with the chosen windows: every recording gets its class (it was trained on them)
         assertEquals(0, cli.run("score", "--dataset", description.toString(), "--model", "physio-search", "--models",
                 models.toString()), cli.error());

@@ -176,6 +176,10 @@ class PoseDatasetCommandsTest {
         }
         poses.add(new DescribedPose("gappy", first.file(), first.subject(), first.label(), gappy, first.coordinates(),
                 List.of()));
+        // frames after the last window: 115 frames, windows end at frame 110; the count still takes all 115
+        DescribedPose cut = new DescribedPose("cut", first.file(), first.subject(), first.label(),
+                java.util.Arrays.copyOf(poses.get(1).frames(), 115), first.coordinates(), List.of());
+        poses.add(cut);
         for (DescribedPose pose : poses) {
             DescribedPoseScoring.Scored whole = DescribedPoseScoring.score(model, counter, List.of(pose)).getFirst();
             LivePoseTracker tracker = new LivePoseTracker(model, counter);
@@ -186,11 +190,14 @@ class PoseDatasetCommandsTest {
             LivePoseTracker.Update last = tracker.finish().orElseThrow();
             int detected = pose.length() - (pose.id().equals("gappy") ? 9 : 0);
             assertEquals((detected - 20) / 10 + 1, updates.size(), "one update per window: " + pose);
-            assertEquals(detected, updates.getLast().frame() - (pose.id().equals("gappy") ? 6 : 0), pose.toString());
+            assertEquals(pose.id().equals("cut") ? 110 : detected, updates.getLast().frame()
+                    - (pose.id().equals("gappy") ? 6 : 0), pose.toString());
+            assertEquals(pose.length(), last.frame(), "the final update is over every frame: " + pose);
             assertEquals(whole.label(), last.label(), pose.toString());
             assertEquals(whole.confidence(), last.confidence(), 1e-12, pose.toString());
             assertEquals(whole.reps(), last.reps(), pose.toString());
             assertEquals(pose.id().equals("gappy") ? 9 : 0, tracker.framesWithoutPerson(), pose.toString());
+            assertThrows(IllegalStateException.class, () -> tracker.accept(pose.frames()[0]), "finished");
         }
 
         DescribedPose pose = poses.getFirst();

@@ -47,7 +47,7 @@ public final class DescribedImuEvaluation {
         this.rowEvaluation = rowEvaluation;
         this.recordingEvaluation = recordingEvaluation;
         this.unitsBySubject = unitsBySubject;
-        this.searchBySubject = Map.copyOf(searchBySubject);
+        this.searchBySubject = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(searchBySubject));
     }
 
     /**

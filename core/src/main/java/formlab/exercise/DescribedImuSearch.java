@@ -39,12 +39,28 @@ public final class DescribedImuSearch {
      */
     public record Space(Map<WindowSettings, DescribedImuWindows> rows, List<FeatureSet> features) {
 
-        /** Checks and copies. */
+        /**
+         * Checks and copies.
+         *
+         * @throws IllegalArgumentException without a window setting or feature set, or when the window
+         *                                  settings' rows do not cover the same recordings (a longer window
+         *                                  that leaves short recordings out would be scored on an easier set)
+         */
         public Space {
             rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
             features = List.copyOf(features);
             if (rows.isEmpty() || features.isEmpty()) {
                 throw new IllegalArgumentException("a search needs at least one window setting and one feature set");
+            }
+            Set<String> recordings = null;
+            for (var entry : rows.entrySet()) {
+                Set<String> covered = new TreeSet<>(List.of(entry.getValue().recordings()));
+                if (recordings != null && !covered.equals(recordings)) {
+                    throw new IllegalArgumentException("every window setting of a search must cover the same recordings; "
+                            + new Candidate(entry.getKey(), features.getFirst()).windowText() + " covers " + covered.size()
+                            + " of " + recordings.size());
+                }
+                recordings = covered;
             }
         }
 
@@ -85,8 +101,13 @@ public final class DescribedImuSearch {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s s windows every %s s, %s features", seconds(window.lengthSeconds()),
-                    seconds(window.stepSeconds()), features.label());
+            return windowText() + ", " + features.label() + " features";
+        }
+
+        /** The window in words: {@code 6 s windows every 1 s}. */
+        public String windowText() {
+            return String.format(Locale.ROOT, "%s s windows every %s s", seconds(window.lengthSeconds()),
+                    seconds(window.stepSeconds()));
         }
 
         private static String seconds(double value) {
@@ -142,11 +163,13 @@ public final class DescribedImuSearch {
 
     /**
      * The nested evaluation: for each subject, {@link #choose} on the other subjects, then the chosen
-     * candidate's forest trained on them predicts the subject's rows.
+     * candidate's forest trained on them predicts the subject's rows. Every window setting covers the
+     * same recordings ({@link Space}), so every subject has rows under every candidate.
      *
      * @param unitSpec {@value DescribedImuEvaluation#ALL} or one unit's name (a search of units,
      *                 {@value DescribedImuEvaluation#BEST}, is its own search)
-     * @throws IllegalArgumentException for {@value DescribedImuEvaluation#BEST} or an unknown unit
+     * @throws IllegalArgumentException for {@value DescribedImuEvaluation#BEST}, an unknown unit or fewer
+     *                                  than 3 subjects (the inner search needs 2 besides the left-out one)
      */
     public static DescribedImuEvaluation leaveOneSubjectOut(Space space, String unitSpec, Trainer trainer, Progress progress) {
         if (unitSpec.equals(DescribedImuEvaluation.BEST)) {
@@ -156,6 +179,10 @@ public final class DescribedImuSearch {
         DescribedImuWindows first = space.first();
         List<String> units = DescribedImuEvaluation.units(unitSpec, first.units());
         Set<String> subjects = new TreeSet<>(List.of(first.subjects()));
+        if (subjects.size() < 3) {
+            throw new IllegalArgumentException("a nested search needs at least 3 subjects (2 to choose on besides the one"
+                    + " left out); the rows have " + subjects.size());
+        }
         Set<String> labels = new TreeSet<>();
         space.rows().values().forEach(rows -> labels.addAll(List.of(rows.labels())));
         List<String> classes = List.copyOf(labels);

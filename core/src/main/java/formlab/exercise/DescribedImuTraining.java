@@ -49,7 +49,7 @@ public final class DescribedImuTraining {
      * @return the model and the choice; {@link Trained#data()}'s rows are those of the chosen window
      */
     public static Trained train(DescribedImuSearch.Space space, String unitSpec, Trainer trainer) {
-        DescribedImuWindows first = space.rows().values().iterator().next();
+        DescribedImuWindows first = space.first();
         List<String> units = DescribedImuEvaluation.units(unitSpec, first.units());
         DescribedImuSearch.Choice choice = DescribedImuSearch.choose(space, units,
                 new java.util.TreeSet<>(List.of(first.subjects())), trainer);

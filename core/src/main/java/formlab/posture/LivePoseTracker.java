@@ -43,6 +43,7 @@ public final class LivePoseTracker {
     private final List<double[][]> windowFrames = new ArrayList<>();
     private final List<double[]> windowProbabilities = new ArrayList<>();
     private Update latest;
+    private boolean finished;
 
     /**
      * @param model   the sequence classifier and the windows it reads
@@ -57,8 +58,12 @@ public final class LivePoseTracker {
      * Takes the next frame (landmarks x coordinates; all zero or NaN when no person was found).
      *
      * @return an update when this frame completes a window, else empty
+     * @throws IllegalStateException after {@link #finish}
      */
     public Optional<Update> accept(double[][] frame) {
+        if (finished) {
+            throw new IllegalStateException("the sequence was finished; a new sequence needs a new tracker");
+        }
         frames.add(frame);
         if (!PoseDatasetTraining.windowFrame(frame)) {
             return Optional.empty();
@@ -74,13 +79,20 @@ public final class LivePoseTracker {
 
     /**
      * Ends the sequence. A sequence shorter than one window is classified from all its frames with a
-     * person (at least 2), as a whole sequence is.
+     * person (at least 2), as a whole sequence is; frames that arrived after the last window are
+     * counted (the class stays that of the windows).
      *
-     * @return the last update; empty when the sequence had fewer than 2 frames with a person
+     * @return the final update, over every frame; empty when the sequence had fewer than 2 frames with a person
      */
     public Optional<Update> finish() {
+        finished = true;
         if (latest == null && windowFrames.size() >= 2) {
             classify(0, windowFrames.size());
+        } else if (latest != null && latest.frame() < frames.size()) {
+            // frames after the last window: no new window, but the count is over every frame, as score's is
+            double[][][] seen = frames.toArray(double[][][]::new);
+            latest = new Update(frames.size(), latest.windows(), latest.label(), latest.confidence(),
+                    counter.map(c -> c.count(seen, latest.label())));
         }
         return Optional.ofNullable(latest);
     }

@@ -61,9 +61,10 @@ class DescribedImuEvaluationTest {
         List<String> units = DescribedImuReader.commonUnits(recordings);
         double rate = DescribedImuWindows.rateOf(recordings, units);
         WindowSettings shorter = new WindowSettings(2, 8);
-        var space = new DescribedImuSearch.Space(java.util.Map.of(new WindowSettings(4, 8), windows, shorter,
-                DescribedImuWindows.windows(recordings, units, DescribedImuWindows.pipeline(rate, shorter))),
-                List.of(FeatureSet.ALL, FeatureSet.ROBUST));
+        var byWindow = new java.util.LinkedHashMap<WindowSettings, DescribedImuWindows>();
+        byWindow.put(new WindowSettings(4, 8), windows);
+        byWindow.put(shorter, DescribedImuWindows.windows(recordings, units, DescribedImuWindows.pipeline(rate, shorter)));
+        var space = new DescribedImuSearch.Space(byWindow, List.of(FeatureSet.ALL, FeatureSet.ROBUST));
         var trainer = DescribedImuEvaluation.forest(10, 42);
         DescribedImuEvaluation evaluation = DescribedImuSearch.leaveOneSubjectOut(space, "u3", trainer, Progress.none());
         assertEquals(java.util.Set.of("s1", "s2", "s3", "s4", "s5"), evaluation.searchBySubject().keySet());
@@ -76,6 +77,9 @@ class DescribedImuEvaluationTest {
         // the full single-unit run is 0.866 per window (u3, 4 s, all features)
         assertTrue(evaluation.rowEvaluation().accuracy() >= 0.7, evaluation.text());
         assertTrue(evaluation.text().contains("inner accuracy"), evaluation.text());
+        assertEquals(java.util.Arrays.stream(windows.recordings()).distinct().count(),
+                evaluation.recordingEvaluation().orElseThrow().size(), "every recording voted on once");
+        assertEquals(List.of("s1", "s2", "s3", "s4", "s5"), List.copyOf(evaluation.searchBySubject().keySet()));
 
         DescribedImuTraining.Trained trained = DescribedImuTraining.train(space, "u3", trainer);
         DescribedImuSearch.Choice overAll = DescribedImuSearch.choose(space, List.of("u3"),
@@ -84,6 +88,12 @@ class DescribedImuEvaluationTest {
         assertEquals(space.rowsOf(overAll.candidate()).size(), trained.data().size());
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> DescribedImuSearch.leaveOneSubjectOut(space, DescribedImuEvaluation.BEST, trainer, Progress.none()));
+        // a window setting that misses recordings would be scored on an easier set: refused
+        WindowSettings longer = new WindowSettings(400, 8);
+        byWindow.put(longer, DescribedImuWindows.windows(recordings, units, DescribedImuWindows.pipeline(rate, longer)));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new DescribedImuSearch.Space(byWindow, List.of(FeatureSet.ALL)));
+        assertTrue(e.getMessage().contains("400 s windows every 8 s covers"), e.getMessage());
     }
 
     @Test
