@@ -173,7 +173,8 @@ class DatasetScoreCommandsTest {
         assertEquals(2, cli.run("score", "--dataset", "no-such-dataset", "--models", models.toString()));
         assertTrue(cli.error().contains("no-such-dataset"), cli.error());
         assertEquals(2, cli.run("replay", "--dataset", "pose-repcount", "--recording", "x", "--models", models.toString()));
-        assertTrue(cli.error().contains("modality 'pose': replay --dataset takes an imu description"), cli.error());
+        assertTrue(cli.error().contains("--model: no model 'pose-repcount-class'"), "a landmark replay needs its classifier: "
+                + cli.error());
         assertEquals(2, cli.run("replay", "--dataset", description.toString(), "--recording", "s9/e1/test", "--model", MODEL,
                 "--models", models.toString()));
         assertTrue(cli.error().contains("--recording s9/e1/test: no such recording") && cli.error().contains("s1/e1/test"),
