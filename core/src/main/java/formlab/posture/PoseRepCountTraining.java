@@ -117,7 +117,7 @@ public final class PoseRepCountTraining {
 
     private static Map<String, Object> values(Thresholds t) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("regularity", t.regularity());
+        values.put("cycleShare", t.cycleShare());
         values.put("enter", t.enter());
         values.put("exit", t.exit());
         values.put("minCycle", t.minCycle());
@@ -125,7 +125,11 @@ public final class PoseRepCountTraining {
     }
 
     private static Thresholds thresholds(Map<?, ?> values) {
-        return new Thresholds(((Number) values.get("regularity")).doubleValue(), ((Number) values.get("enter")).doubleValue(),
+        if (!(values.get("cycleShare") instanceof Number)) {
+            throw new IllegalArgumentException("the card's counter has no cycleShare (a counter registered before the smoothing"
+                    + " was chosen by cycle share); train it again with train --task reps");
+        }
+        return new Thresholds(((Number) values.get("cycleShare")).doubleValue(), ((Number) values.get("enter")).doubleValue(),
                 ((Number) values.get("exit")).doubleValue(), ((Number) values.get("minCycle")).doubleValue());
     }
 

@@ -24,9 +24,9 @@ import java.util.TreeMap;
  * and relative to the sequence's median; with the exercise as one-hot context when asked) learns the two. A sequence is counted by the probability of
  * the middle state, smoothed and scaled to the sequence's own range, through a two-threshold trigger
  * ({@link HysteresisRepCounter}): a repetition is counted each time it rises above
- * {@link Thresholds#enter} and falls back below {@link Thresholds#exit}. The smoothing is chosen per sequence,
- * the one whose repetitions come at regular intervals ({@link Thresholds}), and a repetition ending far sooner
- * than the sequence's usual interval is dropped. Thresholds can differ by exercise ({@link #perExercise()}).
+ * {@link Thresholds#enter} and falls back below {@link Thresholds#exit}. The smoothing is chosen per sequence:
+ * the smallest window that is not short against the interval between the repetitions it counts
+ * ({@link Thresholds}), and a repetition ending far sooner than the sequence's usual interval is dropped. Thresholds can differ by exercise ({@link #perExercise()}).
  * Idle frames before and after the movement keep the probability low and
  * count nothing. Frames without a person (all zero or not finite) keep the trigger's state.
  *
@@ -70,37 +70,40 @@ public final class SalientPoseCounter {
     /**
      * How the middle state's probability becomes a count. The probability is smoothed by each window of
      * {@link #SMOOTHINGS} in turn and counted by the two-threshold trigger; the count kept is that of the
-     * smallest window whose repetitions end at regular intervals (spread of the intervals, interquartile range
-     * over median, at most {@code regularity}), or, when none is that regular, of the most regular window. Fast
-     * repetitions need little smoothing and slow ones much, and a window that merges or splits repetitions
-     * leaves irregular intervals.
+     * smallest window at least {@code cycleShare} times the median interval between the ends of the
+     * repetitions it counts (two or more), or, when no window is, of the window whose intervals are most regular
+     * (interquartile range over median). Fast repetitions need little smoothing and slow ones much: a window
+     * that is short against the cycle it counts leaves noise that splits repetitions into shorter cycles, so it
+     * stays short against them, while the smallest window that keeps up with its own cycle has smoothed
+     * the noise and not yet merged repetitions.
      *
-     * @param regularity largest spread of a window's intervals that is regular enough (0: the most regular window)
+     * @param cycleShare smallest window, as a share of the median interval between the repetitions it counts
+     *                   (0: the smallest window that counts two)
      * @param enter      scaled probability (0 and 1 at the sequence's 5th and 95th percentile) above which a
      *                   repetition starts
      * @param exit       scaled probability below which it is counted; below {@code enter}
      * @param minCycle   a repetition ending sooner than this share of the median interval after the last one
      *                   counted is not counted (0: every one counts)
      */
-    public record Thresholds(double regularity, double enter, double exit, double minCycle) {
+    public record Thresholds(double cycleShare, double enter, double exit, double minCycle) {
 
         /** Checks the values. */
         public Thresholds {
-            if (!(regularity >= 0) || !(exit >= 0 && exit < enter && enter <= 1) || !(minCycle >= 0 && minCycle < 1)) {
-                throw new IllegalArgumentException("need regularity >= 0, 0 <= exit < enter <= 1 and 0 <= minCycle < 1; got regularity "
-                        + regularity + ", enter " + enter + ", exit " + exit + ", minCycle " + minCycle);
+            if (!(cycleShare >= 0) || !(exit >= 0 && exit < enter && enter <= 1) || !(minCycle >= 0 && minCycle < 1)) {
+                throw new IllegalArgumentException("need cycleShare >= 0, 0 <= exit < enter <= 1 and 0 <= minCycle < 1; got cycleShare "
+                        + cycleShare + ", enter " + enter + ", exit " + exit + ", minCycle " + minCycle);
             }
         }
 
         /** The candidates chosen from on training data. */
         public static List<Thresholds> grid() {
             List<Thresholds> grid = new ArrayList<>();
-            for (double regularity : new double[] {0, 0.2, 0.3, 0.5, 0.7}) {
+            for (double cycleShare : new double[] {0.05, 0.1, 0.15, 0.2, 0.3}) {
                 for (double enter : new double[] {0.6, 0.7, 0.8, 0.9}) {
                     for (double exit : new double[] {0.2, 0.3, 0.4, 0.5, 0.6}) {
                         for (double minCycle : new double[] {0, 0.4, 0.55, 0.7}) {
                             if (exit < enter) {
-                                grid.add(new Thresholds(regularity, enter, exit, minCycle));
+                                grid.add(new Thresholds(cycleShare, enter, exit, minCycle));
                             }
                         }
                     }
@@ -111,7 +114,7 @@ public final class SalientPoseCounter {
 
         @Override
         public String toString() {
-            return String.format(java.util.Locale.ROOT, "regularity %.2f, enter %.2f, exit %.2f, min cycle %.2f", regularity, enter,
+            return String.format(java.util.Locale.ROOT, "cycle share %.2f, enter %.2f, exit %.2f, min cycle %.2f", cycleShare, enter,
                     exit, minCycle);
         }
     }
@@ -420,10 +423,10 @@ public final class SalientPoseCounter {
             double leastSpread = Double.POSITIVE_INFINITY;
             for (int w = 0; w < SMOOTHINGS.length && chosen == null; w++) {
                 List<Repetition> repetitions = triggered(w, thresholds.enter(), thresholds.exit());
-                double spread = spread(repetitions);
-                if (spread <= thresholds.regularity()) {
+                if (repetitions.size() >= 2 && SMOOTHINGS[w] >= thresholds.cycleShare() * medianInterval(repetitions)) {
                     chosen = repetitions;
                 }
+                double spread = spread(repetitions);
                 if (mostRegular == null || spread < leastSpread) {
                     mostRegular = repetitions;
                     leastSpread = spread;
@@ -444,6 +447,13 @@ public final class SalientPoseCounter {
         double[] intervals = intervals(repetitions);
         Arrays.sort(intervals);
         return (quantile(intervals, 0.75) - quantile(intervals, 0.25)) / quantile(intervals, 0.5);
+    }
+
+    /** Median interval between consecutive repetitions' ends (two or more repetitions). */
+    static double medianInterval(List<Repetition> repetitions) {
+        double[] intervals = intervals(repetitions);
+        Arrays.sort(intervals);
+        return quantile(intervals, 0.5);
     }
 
     /** The repetitions (three or more) whose end is at least {@code minCycle} median intervals after the last one kept. */

@@ -114,9 +114,10 @@ class SalientPoseCounterTest {
     }
 
     @Test
-    void choosesTheSmoothingWhoseRepetitionsComeRegularlyAndDropsOnesEndingTooSoon() {
+    void choosesTheSmallestSmoothingThatKeepsUpWithItsOwnCycleAndDropsRepetitionsEndingTooSoon() {
         // fast repetitions (12 frames), every third with a one-frame dip at its top: unsmoothed the dips split those
-        // repetitions (irregular intervals), a wide window flattens them all; a 3-frame window counts them regularly
+        // repetitions, a wide window flattens them all; the smallest window at least 0.3 of the cycle it counts (5 frames
+        // against 12) counts them all
         double[] fast = new double[60 + 20 * 12];
         Arrays.fill(fast, 0.1);
         for (int t = 30; t < 30 + 20 * 12; t++) {
@@ -129,6 +130,17 @@ class SalientPoseCounterTest {
         assertEquals(20, SalientPoseCounter.repetitions(fast, regular).size());
         Scales scales = new Scales(fast);
         assertTrue(scales.triggered(0, 0.7, 0.3).size() > 20, "unsmoothed, the noise counts more");
+        assertTrue(SalientPoseCounter.medianInterval(scales.triggered(0, 0.7, 0.3)) > 1 / 0.3,
+                "the unsmoothed window is short against the cycle it counts, so it is not chosen");
+        assertEquals(scales.triggered(0, 0.7, 0.3).size(), SalientPoseCounter.repetitions(fast, new Thresholds(0, 0.7, 0.3, 0)).size(),
+                "with no share asked the smallest window that counts two is kept");
+        double[] still = new double[200];
+        Arrays.fill(still, 0.1);
+        for (int t = 80; t < 120; t++) {
+            still[t] = 0.1 + 0.4 * (1 - Math.cos(2 * Math.PI * (t - 80) / 40.0));
+        }
+        assertEquals(1, SalientPoseCounter.repetitions(still, regular).size(),
+                "a single repetition has no cycle: the most regular window's count is kept");
         assertTrue(scales.triggered(SalientPoseCounter.SMOOTHINGS.length - 1, 0.7, 0.3).size() < 20, "a 25-frame window merges");
         // a repetition ending a few frames after the last one counted is dropped by minCycle
         List<Repetition> close = List.of(new Repetition(0, 40), new Repetition(50, 80), new Repetition(85, 88),
