@@ -102,12 +102,12 @@ final class ImuDatasetCommands {
                 DescribedImuEvaluation.units(request.units(), units);
             }
             double rate = DescribedImuWindows.rateOf(recordings, units);
+            ExercisePipeline pipeline = DescribedImuWindows.pipeline(rate, request.window());
             if (!request.json()) {
                 out.printf("%s: %d recordings, %d subjects, units %s; %s%n", description.description().name(), recordings.size(),
-                        recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units,
-                        DescribedImuWindows.pipeline(rate, request.window()).describe());
+                        recordings.stream().map(DescribedImuRecording::subject).distinct().count(), units, pipeline.describe());
             }
-            DescribedImuWindows rows = rows(description, recordings, units, DescribedImuWindows.pipeline(rate, request.window()), request);
+            DescribedImuWindows rows = rows(description, recordings, units, pipeline, request);
             Optional<DescribedImuSearch.Space> space = Optional.empty();
             List<String> leftOut = new java.util.ArrayList<>();
             if (request.search()) {

@@ -13,6 +13,7 @@ import formlab.posture.PoseRepCountTraining;
 import formlab.posture.SalientPoseCounter;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
+import formlab.stream.ReplaySource;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,8 +57,7 @@ final class PoseDatasetScoring {
         if (file != null) {
             ExerciseData.write(table, file);
         }
-        out.printf("%s with model %s, %s: %d sequences%s%n", dataset, model.card().id(), counter.isEmpty()
-                ? "no repetition counter" : models.counterName(), scored.size(),
+        out.printf("%s with model %s, %s: %d sequences%s%n", dataset, model.card().id(), models.counterName(), scored.size(),
                 file == null ? "" : " -> " + file);
         out.println(table.print(table.rowCount()));
         out.print(summary(scored, counter));
@@ -84,16 +84,15 @@ final class PoseDatasetScoring {
                                 poses.stream().limit(5).map(DescribedPose::id).toList())
                         + " (formlab score --dataset D lists them all)"));
         models.classes().descriptionWarning(description).ifPresent(out::println);
-        out.println("replaying " + pose + " with " + models.classes().card().id() + " and "
-                + (models.counter().isEmpty() ? "no repetition counter" : models.counterName()) + " at "
+        out.println("replaying " + pose + " with " + models.classes().card().id() + " and " + models.counterName() + " at "
                 + (fps == 0 ? "full speed" : fps + " frames/s"));
         out.println(REPLAY_HEADER);
         LivePoseTracker tracker = new LivePoseTracker(models.classes(), models.counter());
-        long start = System.nanoTime();
+        ReplaySource.Pacer pacer = ReplaySource.wallClock();
         for (double[][] frame : pose.frames()) {
             tracker.accept(frame).ifPresent(u -> print(out, u));
             if (fps > 0) {
-                pace(start, tracker.frames(), fps);
+                pacer.waitUntil(Math.round(tracker.frames() / fps * 1e9));
             }
         }
         Optional<LivePoseTracker.Update> last = tracker.finish();
@@ -114,19 +113,6 @@ final class PoseDatasetScoring {
                 u.reps().map(String::valueOf).orElse("-"));
     }
 
-    /** Sleeps until frame {@code frames} is due at {@code fps} frames per second after {@code startNanos}. */
-    private static void pace(long startNanos, int frames, double fps) {
-        long due = startNanos + (long) (frames / fps * 1e9);
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-            try {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
     /**
      * The models a landmark dataset is scored with.
      *
@@ -137,8 +123,9 @@ final class PoseDatasetScoring {
     private record Models(DescribedPoseScoring.ClassModel classes, Optional<SalientPoseCounter> counter,
             Optional<ModelCard> counterCard) {
 
+        /** The counter in words, for the header of score and replay. */
         String counterName() {
-            return counterCard.map(c -> "repetition counter " + c.id())
+            return counter.isEmpty() ? "no repetition counter" : counterCard.map(c -> "repetition counter " + c.id())
                     .orElse("the periodic repetition counter (no trained counter registered)");
         }
     }

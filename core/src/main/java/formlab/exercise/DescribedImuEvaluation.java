@@ -39,7 +39,7 @@ public final class DescribedImuEvaluation {
     private final Map<String, List<String>> unitsBySubject;
     private final Map<String, DescribedImuSearch.Choice> searchBySubject;
 
-    DescribedImuEvaluation(DescribedImuWindows rows, String unitSpec, Evaluation rowEvaluation,
+    private DescribedImuEvaluation(DescribedImuWindows rows, String unitSpec, Evaluation rowEvaluation,
             Evaluation recordingEvaluation, Map<String, List<String>> unitsBySubject,
             Map<String, DescribedImuSearch.Choice> searchBySubject) {
         this.rows = rows;
@@ -57,7 +57,41 @@ public final class DescribedImuEvaluation {
      * @param test          indices into {@code rows} of the left-out subject's rows
      * @param probabilities one row of class probabilities per test row, in order
      */
-    record FoldRows(DescribedImuWindows rows, int[] test, double[][] probabilities) {
+    private record FoldRows(DescribedImuWindows rows, int[] test, double[][] probabilities) {
+    }
+
+    /**
+     * The left-out subjects' predictions as each fold is tested, pooled at the end per row and, for the
+     * exercise task, per recording. A fold's rows may come from other windows than another fold's (a
+     * search chooses them per fold).
+     */
+    static final class Folds {
+
+        private final List<String> classes;
+        private final List<Evaluation> parts = new ArrayList<>();
+        private final List<FoldRows> tested = new ArrayList<>();
+
+        /** @param classes every class, in the order of the probabilities */
+        Folds(List<String> classes) {
+            this.classes = classes;
+        }
+
+        /** Trains on rows {@code train} of {@code rows}, predicts rows {@code test}; the fold's evaluation. */
+        Evaluation test(DescribedImuWindows rows, List<String> units, int[] train, int[] test, Trainer trainer) {
+            Classifier model = trainer.fit(rows.data(units, train));
+            Evaluation part = Evaluation.of(model, rows.data(units, test), classes);
+            parts.add(part);
+            tested.add(new FoldRows(rows, test, part.probabilities().orElseThrow()));
+            return part;
+        }
+
+        /** The evaluation of the folds tested, named by {@code rows}' task and what each subject was given. */
+        DescribedImuEvaluation result(DescribedImuWindows rows, String unitSpec, Map<String, List<String>> unitsBySubject,
+                Map<String, DescribedImuSearch.Choice> searchBySubject) {
+            Evaluation pooled = Evaluation.pool(parts);
+            Evaluation byRecording = rows.task() == DescribedImuWindows.Task.EXERCISE ? byRecording(tested, pooled.classes()) : null;
+            return new DescribedImuEvaluation(rows, unitSpec, pooled, byRecording, unitsBySubject, searchBySubject);
+        }
     }
 
     /** A random forest of {@code trees} trees with the project's other defaults and {@code seed}. */
@@ -97,9 +131,7 @@ public final class DescribedImuEvaluation {
         }
         String[] subjects = rows.subjects();
         List<Fold> folds = GroupSplits.leaveOneGroupOut(subjects);
-        List<String> classes = List.copyOf(new TreeSet<>(List.of(rows.labels())));
-        List<Evaluation> parts = new ArrayList<>();
-        List<FoldRows> tested = new ArrayList<>();
+        Folds tested = new Folds(List.copyOf(new TreeSet<>(List.of(rows.labels()))));
         Map<String, List<String>> chosen = new LinkedHashMap<>();
         int done = 0;
         for (Fold fold : folds) {
@@ -107,16 +139,11 @@ public final class DescribedImuEvaluation {
             List<String> units = unitSpec.equals(BEST) ? List.of(bestUnit(rows, fold.train(), trainer))
                     : units(unitSpec, rows.units());
             chosen.put(subject, units);
-            Classifier model = trainer.fit(rows.data(units, fold.train()));
-            Evaluation part = Evaluation.of(model, rows.data(units, fold.test()), classes);
-            parts.add(part);
-            tested.add(new FoldRows(rows, fold.test(), part.probabilities().orElseThrow()));
+            Evaluation part = tested.test(rows, units, fold.train(), fold.test(), trainer);
             progress.step("leave-one-subject-out", ++done, folds.size(), String.format(Locale.ROOT,
                     "%s: units %s, %d test rows, accuracy %.3f", subject, String.join("+", units), part.size(), part.accuracy()));
         }
-        Evaluation pooled = Evaluation.pool(parts);
-        Evaluation byRecording = rows.task() == DescribedImuWindows.Task.EXERCISE ? byRecording(tested, pooled.classes()) : null;
-        return new DescribedImuEvaluation(rows, unitSpec, pooled, byRecording, chosen, Map.of());
+        return tested.result(rows, unitSpec, chosen, Map.of());
     }
 
     /**
@@ -160,7 +187,7 @@ public final class DescribedImuEvaluation {
     }
 
     /** Per recording: the mean of its windows' probabilities, arg-max. */
-    static Evaluation byRecording(List<FoldRows> folds, List<String> classes) {
+    private static Evaluation byRecording(List<FoldRows> folds, List<String> classes) {
         Map<String, double[]> sums = new TreeMap<>();
         Map<String, String> truth = new TreeMap<>();
         Map<String, String> subject = new TreeMap<>();

@@ -1,9 +1,10 @@
 package formlab.exercise;
 
 import formlab.eval.Evaluation;
+import formlab.eval.Fold;
+import formlab.eval.GroupSplits;
 import formlab.eval.Progress;
 import formlab.imu.signal.WindowSettings;
-import formlab.model.Classifier;
 import formlab.model.Trainer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,12 +107,8 @@ public final class DescribedImuSearch {
 
         /** The window in words: {@code 6 s windows every 1 s}. */
         public String windowText() {
-            return String.format(Locale.ROOT, "%s s windows every %s s", seconds(window.lengthSeconds()),
-                    seconds(window.stepSeconds()));
-        }
-
-        private static String seconds(double value) {
-            return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+            return ExerciseEvaluation.number(window.lengthSeconds()) + " s windows every "
+                    + ExerciseEvaluation.number(window.stepSeconds()) + " s";
         }
     }
 
@@ -185,9 +182,7 @@ public final class DescribedImuSearch {
         }
         Set<String> labels = new TreeSet<>();
         space.rows().values().forEach(rows -> labels.addAll(List.of(rows.labels())));
-        List<String> classes = List.copyOf(labels);
-        List<Evaluation> parts = new ArrayList<>();
-        List<DescribedImuEvaluation.FoldRows> tested = new ArrayList<>();
+        DescribedImuEvaluation.Folds tested = new DescribedImuEvaluation.Folds(List.copyOf(labels));
         Map<String, List<String>> unitsBySubject = new LinkedHashMap<>();
         Map<String, Choice> chosen = new LinkedHashMap<>();
         int done = 0;
@@ -196,20 +191,14 @@ public final class DescribedImuSearch {
             others.remove(subject);
             Choice choice = choose(space, units, others, trainer);
             DescribedImuWindows rows = space.rowsOf(choice.candidate());
-            Classifier model = trainer.fit(rows.data(units, rowsOf(rows, others)));
-            int[] test = rowsOf(rows, Set.of(subject));
-            Evaluation part = Evaluation.of(model, rows.data(units, test), classes);
-            parts.add(part);
-            tested.add(new DescribedImuEvaluation.FoldRows(rows, test, part.probabilities().orElseThrow()));
+            Fold fold = GroupSplits.holdOut(rows.subjects(), List.of(subject));
+            Evaluation part = tested.test(rows, units, fold.train(), fold.test(), trainer);
             unitsBySubject.put(subject, units);
             chosen.put(subject, choice);
             progress.step("nested leave-one-subject-out", ++done, subjects.size(), String.format(Locale.ROOT,
                     "%s: %s; %d test rows, accuracy %.3f", subject, choice, part.size(), part.accuracy()));
         }
-        Evaluation pooled = Evaluation.pool(parts);
-        Evaluation byRecording = first.task() == DescribedImuWindows.Task.EXERCISE
-                ? DescribedImuEvaluation.byRecording(tested, pooled.classes()) : null;
-        return new DescribedImuEvaluation(first, unitSpec, pooled, byRecording, unitsBySubject, chosen);
+        return tested.result(first, unitSpec, unitsBySubject, chosen);
     }
 
     /** Indices of the rows whose subject is in {@code subjects}. */

@@ -18,7 +18,7 @@ import tech.tablesaw.api.Table;
  * counter finds in all frames so far for that class.
  *
  * <p>The counter has no causal form: it scales the middle-state probability to the sequence's own
- * range and chooses its smoothing by how regular the repetitions are, both over the whole sequence.
+ * range and chooses its smoothing from the repetitions it finds, both over the whole sequence.
  * So every update counts all frames seen so far again, and an earlier count can still change by a
  * repetition as more frames arrive. What {@link #finish} reports is exactly what
  * {@link DescribedPoseScoring#score} reports for the whole sequence.
@@ -90,9 +90,7 @@ public final class LivePoseTracker {
             classify(0, windowFrames.size());
         } else if (latest != null && latest.frame() < frames.size()) {
             // frames after the last window: no new window, but the count is over every frame, as score's is
-            double[][][] seen = frames.toArray(double[][][]::new);
-            latest = new Update(frames.size(), latest.windows(), latest.label(), latest.confidence(),
-                    counter.map(c -> c.count(seen, latest.label())));
+            latest = counted(latest.windows(), latest.label(), latest.confidence());
         }
         return Optional.ofNullable(latest);
     }
@@ -133,9 +131,13 @@ public final class LivePoseTracker {
         windowProbabilities.add(model.classifier().probabilities(new double[][] {features})[0]);
         Prediction prediction = Prediction.of(model.classifier().classes(),
                 PoseDatasetTraining.mean(windowProbabilities.toArray(double[][]::new)));
-        double[][][] seen = frames.toArray(double[][][]::new);
-        latest = new Update(frames.size(), windowProbabilities.size(), prediction.label(), prediction.confidence(),
-                counter.map(c -> c.count(seen, prediction.label())));
+        latest = counted(windowProbabilities.size(), prediction.label(), prediction.confidence());
         return latest;
+    }
+
+    /** The update for the frames so far: this class and confidence, the repetitions counted over every frame. */
+    private Update counted(int windows, String label, double confidence) {
+        double[][][] seen = frames.toArray(double[][][]::new);
+        return new Update(frames.size(), windows, label, confidence, counter.map(c -> c.count(seen, label)));
     }
 }
