@@ -8,8 +8,9 @@ accuracy), the best single unit (chosen inside each training fold by a leave-one
 training subjects, as `--units best` does), execution quality per annotated repetition (statistics and
 FFT over the repetition, its duration, and the features standardised within the recording), and
 repetitions per test session counted with scipy peak counting (first principal component of a unit's
-standardised channels, moving average, autocorrelation period, find_peaks; unit, smoothing and
-prominence chosen per exercise on the training subjects). With --formlab BIN it also runs FormLab on
+standardised, low-passed channels, signed so that repetitions rise from the rest posture, find_peaks with a
+minimum distance of half the training subjects' too-fast template repetition; unit, channels, cut-off and
+prominence chosen per exercise on the training subjects, never on the counted one). With --formlab BIN it also runs FormLab on
 the same data (--json) and prints both side by side.
 
 Reads the dataset in place: $FORMLAB_DATA_DIR/imu-physio-yurtman (s<k>/e<j>/u<n>/{test,template_session}.txt,
@@ -25,7 +26,7 @@ import sys
 import time
 
 import numpy as np
-from scipy.signal import find_peaks
+from scipy.signal import butter, filtfilt, find_peaks
 from sklearn.ensemble import RandomForestClassifier
 
 RATE = 25.0
@@ -143,46 +144,65 @@ def best_unit_task(blocks, y, subjects, recs, trees):
     return right / len(y), float(per_rec), chosen
 
 
-MAX_REPETITION_SECONDS = 10
-MIN_REPETITION_SECONDS = 1
+CHANNELS = {"acc": slice(0, 3), "gyr": slice(3, 6), "acc+gyr": slice(0, 6)}
+LOW_PASS_HZ = (0.3, 0.5, 0.8, 1.2)  # a too-fast repetition lasts about 2.5 s (0.4 Hz), a correct one about 6 s
+PROMINENCES = (0.05, 0.1, 0.15, 0.2, 0.3)  # of the signal's 5-95 % range: low enough to keep low-amplitude repetitions
+TOO_FAST = "2"  # execution type of a too-fast repetition in template_times.txt
 
 
-def peak_count(session, smoothing, prominence):
-    """Repetitions in one unit's session: peaks of the first principal component of its standardised channels."""
-    x = session - session.mean(axis=0)
+def repetition_signal(session, channels, cutoff):
+    """One value per sample that rises once per repetition: the session's channels (acc, gyr or both) standardised,
+    low-passed (2nd-order Butterworth, zero phase) and projected on their first principal component, signed so
+    that the rest posture is the baseline and each repetition is an excursion above it."""
+    x = session[:, CHANNELS[channels]]
+    x = x - x.mean(axis=0)
     x = x / np.where(x.std(axis=0) > 1e-12, x.std(axis=0), 1)
-    _, _, vt = np.linalg.svd(x, full_matrices=False)
-    s = np.convolve(x @ vt[0], np.ones(smoothing) / smoothing, mode="same")
-    c = s - s.mean()
-    ac = np.correlate(c, c, "full")[len(c) - 1:] / max(c @ c, 1e-12)
-    longest = min(len(c) // 2, int(MAX_REPETITION_SECONDS * RATE))  # the block rhythm of a session is not a repetition
-    negative = np.nonzero(ac[:longest + 1] < 0)[0]
-    period = longest
-    if len(negative):
-        segment = ac[negative[0]:longest + 1]
-        if segment.max() > 0:
-            period = negative[0] + int(segment.argmax())
-    height = np.percentile(s, 95) - np.percentile(s, 5)
-    distance = max(int(MIN_REPETITION_SECONDS * RATE), round(0.5 * period))
-    return max(len(find_peaks(s, distance=distance, prominence=prominence * height)[0]),
-               len(find_peaks(-s, distance=distance, prominence=prominence * height)[0]))
+    b, a = butter(2, cutoff / (RATE / 2), "low")
+    x = filtfilt(b, a, x, axis=0)
+    _, _, vt = np.linalg.svd(x - x.mean(axis=0), full_matrices=False)
+    s = x @ vt[0]
+    median = np.median(s)
+    return -s if median - s.min() > s.max() - median else s  # the principal component's sign is arbitrary
+
+
+def peak_count(signal, distance, prominence):
+    """Repetitions in a repetition signal: its peaks at least `distance` samples apart that stand out by
+    `prominence` times the signal's 5-95 % percentile range (robust to a few outliers)."""
+    height = np.percentile(signal, 95) - np.percentile(signal, 5)
+    return len(find_peaks(signal, distance=distance, prominence=prominence * height)[0])
+
+
+def shortest_repetition(root, subjects, exercise):
+    """Median duration in samples of the too-fast template repetitions of an exercise for these subjects."""
+    return float(np.median([end - start for subject in subjects
+                            for start, end, kind in repetitions(root, subject, exercise, "template_session")
+                            if kind == TOO_FAST]))
 
 
 TEST_SESSION_REPS = 30  # every test session holds 30 repetitions (the dataset's SOURCE.txt), as the description says
 
 
-def reps_task(data):
-    """Counts of the test sessions (30 repetitions each), the unit, smoothing and prominence chosen per exercise
-    on the other subjects (lowest MAE, ties to the first setting)."""
-    grid = [(u, w, p) for u in UNITS for w in (1, 5, 9, 15) for p in (0.05, 0.1, 0.2, 0.3, 0.4, 0.5)]
+def reps_task(root, data):
+    """Counts the repetitions of every test session (30 each) by peak counting on one unit's repetition signal,
+    leave-one-subject-out: per exercise, the unit, channels, low-pass cut-off and prominence are those with the
+    lowest count MAE over the other subjects' test sessions (ties to the first setting), and the peaks' minimum
+    distance is half the other subjects' median too-fast template repetition. Returns the metrics and the number
+    of sessions counted."""
+    grid = [(u, c, f, p) for u in UNITS for c in CHANNELS for f in LOW_PASS_HZ for p in PROMINENCES]
     sessions = [(s, e) for (s, e, session) in data if session == "test"]
-    truth = {k: TEST_SESSION_REPS for k in sessions}
-    counts = {k: {g: peak_count(data[(k[0], k[1], "test")][g[0]], g[1], g[2]) for g in grid} for k in sessions}
+    signals = {(k, u, c, f): repetition_signal(data[(k[0], k[1], "test")][u], c, f)
+               for k in sessions for u in UNITS for c in CHANNELS for f in LOW_PASS_HZ}
     errors = []
     for subject, exercise in sessions:
         train = [k for k in sessions if k[0] != subject and k[1] == exercise]
-        best = min(grid, key=lambda g: (np.mean([abs(counts[k][g] - truth[k]) for k in train]), grid.index(g)))
-        errors.append(counts[(subject, exercise)][best] - truth[(subject, exercise)])
+        distance = max(1, round(0.5 * shortest_repetition(root, sorted({k[0] for k in train}), exercise)))
+
+        def count(k, setting):
+            unit, channels, cutoff, prominence = setting
+            return peak_count(signals[(k, unit, channels, cutoff)], distance, prominence)
+
+        best = min(grid, key=lambda g: (np.mean([abs(count(k, g) - TEST_SESSION_REPS) for k in train]), grid.index(g)))
+        errors.append(count((subject, exercise), best) - TEST_SESSION_REPS)
     errors = np.abs(np.array(errors))
     return {"count_exact": float(np.mean(errors == 0)), "count_within_one": float(np.mean(errors <= 1)),
             "count_mae": float(errors.mean())}, len(sessions)
@@ -228,7 +248,7 @@ def main():
     window_acc, recording_acc = exercise_task(blocks, y, subjects, recs, args.trees)
     unit_window, unit_recording, chosen = best_unit_task(blocks, y, subjects, recs, args.trees)
     quality_acc, reps = quality_task(args.data, data, args.trees)
-    counts, sessions = reps_task(data)
+    counts, sessions = reps_task(args.data, data)
     peer = {"all units: exercise per window": window_acc, "all units: exercise per recording": recording_acc,
             "best unit: exercise per window": unit_window, "best unit: exercise per recording": unit_recording,
             "quality per repetition": quality_acc, "reps exact": counts["count_exact"],
