@@ -239,11 +239,18 @@ def main():
     parser.add_argument("--data", default=os.path.join(os.environ.get("FORMLAB_DATA_DIR", "data"), "imu-physio-yurtman"))
     parser.add_argument("--trees", type=int, default=100)
     parser.add_argument("--formlab", help="bin/formlab: also run FormLab on the same data and print both")
+    parser.add_argument("--reps-only", action="store_true", help="only count the test sessions' repetitions (seconds)")
     args = parser.parse_args()
     if not os.path.isdir(args.data):
         sys.exit(f"imu_physio_peer: no dataset folder {args.data} (set FORMLAB_DATA_DIR)")
     start = time.time()
     data = recordings(args.data)
+    if args.reps_only:
+        counts, sessions = reps_task(args.data, data)
+        print(f"imu-physio-yurtman, leave-one-subject-out, {sessions} test sessions counted; peer {time.time() - start:.0f} s")
+        for label, key in (("reps exact", "count_exact"), ("reps within one", "count_within_one"), ("reps MAE", "count_mae")):
+            print(f"{label:36} {counts[key]:.3f}")
+        return
     blocks, y, subjects, recs = windows(data)
     window_acc, recording_acc = exercise_task(blocks, y, subjects, recs, args.trees)
     unit_window, unit_recording, chosen = best_unit_task(blocks, y, subjects, recs, args.trees)
