@@ -101,9 +101,13 @@ final class PoseRepCommands {
         if (!context.equals("true") && !context.equals("none") && !context.equals("predicted")) {
             throw new UsageException("--context expects none, true or predicted; got '" + context + "'");
         }
+        int innerFolds = args.integer("inner-folds", defaults.innerFolds());
+        if (innerFolds < 2) {
+            throw new UsageException("--inner-folds expects at least 2 folds of training subjects; got " + innerFolds);
+        }
         try {
             return new PoseRepCountEvaluation.Settings(defaults.labelling(), !context.equals("none"),
-                    args.integer("trees", defaults.trees()), defaults.innerFolds(), defaults.seed(), context.equals("predicted"));
+                    args.integer("trees", defaults.trees()), innerFolds, defaults.seed(), context.equals("predicted"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--trees: " + e.getMessage());
         }

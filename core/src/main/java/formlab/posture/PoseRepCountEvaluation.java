@@ -55,7 +55,8 @@ public record PoseRepCountEvaluation(List<Row> rows) {
      *                        own; evaluated, each held-out sequence gets its true class, so the counts are those of
      *                        an error-free exercise classifier, unless {@code predictedClass}
      * @param trees           trees of the random forest
-     * @param innerFolds      folds of training subjects for choosing the thresholds (at least 2)
+     * @param innerFolds      most folds of training subjects the thresholds are chosen on (at least 2); with fewer
+     *                        training subjects, one fold per subject
      * @param seed            the forest's seed
      * @param predictedClass  with exercise context, evaluated: each held-out sequence gets the class predicted by the
      *                        landmark exercise classifier ({@link PoseDatasetTraining}, default settings) trained on
@@ -80,11 +81,13 @@ public record PoseRepCountEvaluation(List<Row> rows) {
         }
 
         /**
-         * Default labelling, no exercise context (the counts do not lean on a known class), 100 trees, 3 inner
-         * folds, seed 42.
+         * Default labelling, no exercise context (the counts do not lean on a known class), 100 trees, up to 10
+         * inner folds (RepCount's nine training students: one fold each, so each inner model is trained on
+         * nearly as many people as the counter it tunes; 3 folds chose thresholds for models trained on a
+         * third fewer, and counted worse), seed 42.
          */
         public static Settings defaults() {
-            return new Settings(Labelling.defaults(), false, 100, 3, 42);
+            return new Settings(Labelling.defaults(), false, 100, 10, 42);
         }
 
         /** The frame model's trainer. */
@@ -128,9 +131,9 @@ public record PoseRepCountEvaluation(List<Row> rows) {
                     + " nothing to count against");
         }
         List<String> subjects = List.copyOf(new TreeSet<>(annotated.stream().map(DescribedPose::subject).toList()));
-        if (subjects.size() < 1 + settings.innerFolds()) {
-            throw new IllegalArgumentException("leave-one-subject-out with " + settings.innerFolds()
-                    + " inner folds needs at least " + (1 + settings.innerFolds()) + " subjects, found " + subjects);
+        if (subjects.size() < 3) {
+            throw new IllegalArgumentException("leave-one-subject-out with thresholds chosen on inner folds needs at least"
+                    + " 3 subjects with annotated repetitions, found " + subjects);
         }
         Row[] rows = new Row[annotated.size()];
         for (int s = 0; s < subjects.size(); s++) {
@@ -189,15 +192,16 @@ public record PoseRepCountEvaluation(List<Row> rows) {
     static Choice choose(List<DescribedPose> poses, List<String> exercises, Settings settings) {
         List<DescribedPose> annotated = poses.stream().filter(p -> !p.repetitions().isEmpty()).toList();
         List<String> subjects = List.copyOf(new TreeSet<>(annotated.stream().map(DescribedPose::subject).toList()));
-        if (subjects.size() < settings.innerFolds()) {
-            throw new IllegalArgumentException("choosing thresholds on " + settings.innerFolds() + " folds of subjects needs at least "
-                    + settings.innerFolds() + " subjects, found " + subjects);
+        if (subjects.size() < 2) {
+            throw new IllegalArgumentException("choosing thresholds on folds of subjects needs at least 2 subjects with"
+                    + " annotated repetitions, found " + subjects);
         }
+        int folds = Math.min(settings.innerFolds(), subjects.size());
         SalientPoseCounter.Scales[] probability = new SalientPoseCounter.Scales[annotated.size()];
-        for (int fold = 0; fold < settings.innerFolds(); fold++) {
+        for (int fold = 0; fold < folds; fold++) {
             final int f = fold;
             List<String> held = new ArrayList<>();
-            for (int i = f; i < subjects.size(); i += settings.innerFolds()) {
+            for (int i = f; i < subjects.size(); i += folds) {
                 held.add(subjects.get(i));
             }
             List<DescribedPose> training = annotated.stream().filter(p -> !held.contains(p.subject())).toList();

@@ -47,6 +47,24 @@ class SalientPoseCounterTest {
     }
 
     @Test
+    void innerFoldsBeyondTheTrainingSubjectsAreOneFoldPerSubject() {
+        List<DescribedPose> poses = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            poses.add(sequence("s" + s, "raise", 4 + s, 30 + 4 * s, 30, s));
+            poses.add(sequence("s" + s, "squat", 6 - s, 36, 30, s));
+        }
+        // three training subjects per held-out one: asking for 10 folds gives the same three folds of one subject
+        var asked = new PoseRepCountEvaluation.Settings(Labelling.defaults(), false, 20, 10, 42);
+        var three = new PoseRepCountEvaluation.Settings(Labelling.defaults(), false, 20, 3, 42);
+        PoseRepCountEvaluation many = PoseRepCountEvaluation.leaveOneSubjectOut(poses, asked, Progress.none());
+        assertEquals(PoseRepCountEvaluation.leaveOneSubjectOut(poses, three, Progress.none()).rows(), many.rows());
+        assertEquals(poses.size(), many.rows().size());
+        IllegalArgumentException tooFew = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PoseRepCountEvaluation.leaveOneSubjectOut(poses.subList(0, 4), asked, Progress.none()));
+        assertTrue(tooFew.getMessage().contains("at least 3 subjects"), tooFew.getMessage());
+    }
+
+    @Test
     void sequencesSharingAnIdKeepOneRowEach() {
         List<DescribedPose> poses = new ArrayList<>();
         for (int s = 0; s < 3; s++) {
