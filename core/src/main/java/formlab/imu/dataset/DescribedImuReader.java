@@ -56,13 +56,16 @@ public final class DescribedImuReader {
         PathPattern paths = PathPattern.compile(description.labels().path());
         String partGroup = description.recordings().part();
         List<Recording> found = report.recordings();
+        // the rate a file too short to measure one takes: that of its part over all files (as the check reports it)
+        Map<String, Double> partRates = report.rates();
         List<DescribedImuRecording> recordings = new ArrayList<>(found.size());
         List<DescribedImuRecording> read = found.parallelStream().map(recording -> {
             Map<String, DescribedImuRecording.Part> parts = new LinkedHashMap<>();
             for (String relative : recording.files()) {
                 Map<String, String> groups = paths.match(relative).orElseThrow();
                 String part = partGroup == null ? "" : groups.get(partGroup);
-                parts.put(part, readPart(description, folder.resolve(relative), part));
+                double partRate = partRates.getOrDefault(partGroup == null ? "all" : part, Double.NaN);
+                parts.put(part, readPart(description, folder.resolve(relative), part, partRate));
             }
             Map<String, String> groups = recording.groups();
             String raw = groups.get(description.labels().classGroup());
@@ -107,8 +110,13 @@ public final class DescribedImuReader {
         }
     }
 
-    /** Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance are dropped. */
-    static DescribedImuRecording.Part readPart(DatasetDescription description, Path file, String part) {
+    /**
+     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance are
+     * dropped. Its rate is the description's {@code time.rate}, else the file's median time step measured
+     * on the timestamps as written (not rounded), else, for a file of fewer than two rows,
+     * {@code fallbackRate} (the part's rate over all files).
+     */
+    static DescribedImuRecording.Part readPart(DatasetDescription description, Path file, String part, double fallbackRate) {
         DatasetDescription.Recordings format = description.recordings();
         char separator = format.separatorChar();
         char decimal = format.decimalMark() == null ? '.' : format.decimalMark().charAt(0);
@@ -145,49 +153,65 @@ public final class DescribedImuReader {
                 }
                 line = reader.readLine();
             }
-            return part(part, channels, rows, times, time);
+            return part(file, part, channels, rows, times, time, fallbackRate);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    private static DescribedImuRecording.Part part(String name, List<Channel> channels, List<double[]> rows,
-            List<Double> times, DatasetDescription.Time time) {
-        long[] millis = new long[rows.size()];
-        int kept = 0;
+    /** Rates above this need sub-millisecond timestamps, which {@link DescribedImuRecording.Part#millis} cannot hold. */
+    static final double MAX_RATE_HZ = 1000;
+
+    private static DescribedImuRecording.Part part(Path file, String name, List<Channel> channels, List<double[]> rows,
+            List<Double> times, DatasetDescription.Time time, double fallbackRate) {
+        double[] kept = new double[rows.size()];
+        int n = 0;
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            long t = Math.round(times.get(i));
-            if (kept == 0 || t > millis[kept - 1]) {
-                millis[kept++] = t;
+            double t = times.get(i);
+            if (n == 0 || t > kept[n - 1]) {
+                kept[n++] = t;
                 keep.add(i);
             }
         }
-        millis = Arrays.copyOf(millis, kept);
-        double[][] values = new double[channels.size()][kept];
-        for (int k = 0; k < kept; k++) {
+        kept = Arrays.copyOf(kept, n);
+        double rate = time != null && time.rate() != null ? time.rate() : n >= 2 ? medianRate(kept) : fallbackRate;
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException(file + ": " + n + " row(s) with distinct times, too few to measure the"
+                    + " sample rate, and no other file of its part has two (declare time.rate in the description)");
+        }
+        if (rate > MAX_RATE_HZ) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: sampled at %.0f Hz; the IMU"
+                    + " pipeline keeps times in whole milliseconds and reads at most %.0f Hz: downsample the files first",
+                    file, rate, MAX_RATE_HZ));
+        }
+        // whole milliseconds, strictly increasing: a step below 1 ms from jitter moves a row by under 1 ms
+        long[] millis = new long[n];
+        for (int k = 0; k < n; k++) {
+            millis[k] = k == 0 ? Math.round(kept[k]) : Math.max(Math.round(kept[k]), millis[k - 1] + 1);
+        }
+        double[][] values = new double[channels.size()][n];
+        for (int k = 0; k < n; k++) {
             double[] row = rows.get(keep.get(k));
             for (int c = 0; c < row.length; c++) {
                 values[c][k] = row[c];
             }
         }
-        double rate = time != null && time.rate() != null ? time.rate() : medianRate(millis);
         return new DescribedImuRecording.Part(name, rate, millis, channels.stream().map(c -> c.name() != null ? c.name()
                 : c.column() != null ? c.column() : "column" + c.columnIndex()).toList(),
                 channels.stream().map(Channel::quantity).toList(), channels.stream().map(DescribedImuReader::unitAfter).toList(),
                 values);
     }
 
-    private static double medianRate(long[] millis) {
-        if (millis.length < 2) {
-            return 1;
-        }
-        long[] steps = new long[millis.length - 1];
+    /** 1000 / the median step of {@code millis} (at least two strictly increasing times). */
+    private static double medianRate(double[] millis) {
+        double[] steps = new double[millis.length - 1];
         for (int i = 1; i < millis.length; i++) {
             steps[i - 1] = millis[i] - millis[i - 1];
         }
         Arrays.sort(steps);
-        return 1000.0 / steps[steps.length / 2];
+        int mid = steps.length / 2;
+        return 1000.0 / (steps.length % 2 == 1 ? steps[mid] : (steps[mid - 1] + steps[mid]) / 2);
     }
 
     /** The factor from the channel's unit to the unit the pipeline reads. */
