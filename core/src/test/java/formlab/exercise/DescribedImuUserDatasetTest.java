@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import formlab.dataset.DatasetCheck;
 import formlab.dataset.DatasetDescriptions;
+import formlab.dataset.DatasetReport;
 import formlab.dataset.LoadedDescription;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
@@ -113,5 +115,20 @@ class DescribedImuUserDatasetTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> rate(folder));
         assertTrue(e.getMessage().contains("p3/curl-1.csv at 100 Hz") && e.getMessage().contains(Path.of("p3", "curl-1.csv").toString()),
                 e.getMessage());
+    }
+
+    @Test
+    void twoFilesOfOnePartInOneRecordingAreAnErrorNamingThem(@TempDir Path folder) throws IOException {
+        sets(folder, 50, 2);
+        // recordings identified by subject and exercise only: the two sets of p1 curl fall into one recording
+        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"header\": true}",
+                "\"header\": true, \"recording\": [\"subject\", \"exercise\"]}"));
+        DatasetReport report = DatasetCheck.run(loaded);
+        assertEquals(4, report.errors().size(), String.join("\n", report.errors()));
+        String first = report.errors().getFirst();
+        assertTrue(first.startsWith("recording p1/curl has 2 files, one expected: p1/curl-1.csv, p1/curl-2.csv")
+                && first.contains("recordings.recording"), first);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DescribedImuReader.read(loaded));
+        assertTrue(e.getMessage().contains("recording p1/curl has 2 files"), e.getMessage());
     }
 }

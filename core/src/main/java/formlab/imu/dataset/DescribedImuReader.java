@@ -65,6 +65,10 @@ public final class DescribedImuReader {
                 Map<String, String> groups = paths.match(relative).orElseThrow();
                 String part = partGroup == null ? "" : groups.get(partGroup);
                 double partRate = partRates.getOrDefault(partGroup == null ? "all" : part, Double.NaN);
+                if (parts.containsKey(part)) { // the check reports this; a guard against keeping one file of two
+                    throw new IllegalArgumentException("recording " + recording.id() + " has two files of part '" + part
+                            + "': " + recording.files());
+                }
                 parts.put(part, readPart(description, folder.resolve(relative), part, partRate));
             }
             Map<String, String> groups = recording.groups();
