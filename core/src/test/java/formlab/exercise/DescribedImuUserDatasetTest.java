@@ -10,6 +10,7 @@ import formlab.dataset.DatasetReport;
 import formlab.dataset.LoadedDescription;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
+import formlab.imu.signal.WindowSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,5 +131,29 @@ class DescribedImuUserDatasetTest {
                 && first.contains("recordings.recording"), first);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DescribedImuReader.read(loaded));
         assertTrue(e.getMessage().contains("recording p1/curl has 2 files"), e.getMessage());
+    }
+
+    @Test
+    void rowsMissingAnAccelerationAreLeftOutAndCountedByTheCheck(@TempDir Path folder) throws IOException {
+        sets(folder, 50, 1);
+        List<String> lines = rows(400, 50);
+        for (int row = 90; row < 100; row++) { // 10 rows where the phone dropped ay
+            String[] cells = lines.get(row).split(",");
+            cells[2] = "NA";
+            lines.set(row, String.join(",", cells));
+        }
+        file(folder, "p1/curl-1.csv", lines);
+        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"header\": true}",
+                "\"header\": true, \"missing\": [\"NA\"]}"));
+        DatasetReport report = DatasetCheck.run(loaded);
+        assertTrue(report.ok(), String.join("\n", report.errors()));
+        assertTrue(report.text().contains("p1/curl-1.csv: 10 of 400 rows hold a missing value"), report.text());
+        List<DescribedImuRecording> recordings = DescribedImuReader.read(loaded);
+        DescribedImuRecording curl = recordings.stream().filter(r -> r.id().equals("p1/curl-1.csv")).findFirst().orElseThrow();
+        assertEquals(390, curl.sensors("").accelerometer().size());
+        List<String> units = DescribedImuReader.commonUnits(recordings);
+        DescribedImuWindows windows = DescribedImuWindows.windows(recordings, units,
+                DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units), new WindowSettings(2, 1)));
+        assertTrue(windows.size() > 0);
     }
 }

@@ -32,6 +32,8 @@ import java.util.Set;
 public final class DescribedImuReader {
 
     private static final double G = 9.80665;
+    /** The quantities the exercise pipeline reads. */
+    private static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
 
     private DescribedImuReader() {
     }
@@ -115,8 +117,9 @@ public final class DescribedImuReader {
     }
 
     /**
-     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance are
-     * dropped. Its rate is the description's {@code time.rate}, else the file's median time step measured
+     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance,
+     * and rows with a declared missing value in an acceleration or angular-velocity channel, are left
+     * out (other channels read a missing value as NaN). Its rate is the description's {@code time.rate}, else the file's median time step measured
      * on the timestamps as written (not rounded), else, for a file of fewer than two rows,
      * {@code fallbackRate} (the part's rate over all files).
      */
@@ -142,17 +145,25 @@ public final class DescribedImuReader {
             List<double[]> rows = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             String line = header == null ? first : reader.readLine();
+            boolean[] motion = new boolean[channels.size()];
+            for (int c = 0; c < motion.length; c++) {
+                motion[c] = MOTION.contains(channels.get(c).quantity());
+            }
             int index = 0;
             while (line != null) {
                 if (!line.isBlank()) {
                     String[] cells = split(line, separator);
                     double t = timeColumn < 0 ? index * 1000.0 / time.rate() : number(cells[timeColumn], decimal, missing) * toMillis;
                     double[] values = new double[columns.length];
+                    boolean complete = true;
                     for (int c = 0; c < columns.length; c++) {
                         values[c] = number(cells[columns[c]], decimal, missing) * factors[c];
+                        complete &= !(motion[c] && Double.isNaN(values[c]));
                     }
-                    times.add(t);
-                    rows.add(values);
+                    if (complete) { // a row missing an acceleration or angular velocity is left out (the check counts them)
+                        times.add(t);
+                        rows.add(values);
+                    }
                     index++;
                 }
                 line = reader.readLine();
