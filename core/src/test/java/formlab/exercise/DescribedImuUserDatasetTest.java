@@ -156,4 +156,27 @@ class DescribedImuUserDatasetTest {
                 DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units), new WindowSettings(2, 1)));
         assertTrue(windows.size() > 0);
     }
+
+    @Test
+    void aRecordingLackingAPartIsNamedNotEveryRecording(@TempDir Path folder) throws IOException {
+        // one file per sensor, as a MetaWear or phone export: <subject>/<exercise>-<set>-<sensor>.csv
+        String description = DESCRIPTION.replace("\"header\": true}", "\"header\": true, \"part\": \"sensor\"}")
+                .replace("{set:\\\\d+}.csv", "{set:\\\\d+}-{sensor}.csv")
+                .replace("\"unit\": \"m/s^2\"}", "\"unit\": \"m/s^2\", \"part\": \"acc\"}")
+                .replace("\"unit\": \"rad/s\"}", "\"unit\": \"rad/s\", \"part\": \"gyr\"}");
+        for (String subject : List.of("p1", "p2", "p3")) {
+            for (String exercise : List.of("curl", "squat")) {
+                file(folder, subject + "/" + exercise + "-1-acc.csv", rows(400, 50));
+                if (!(subject.equals("p2") && exercise.equals("curl"))) {
+                    file(folder, subject + "/" + exercise + "-1-gyr.csv", rows(400, 50));
+                }
+            }
+        }
+        LoadedDescription loaded = write(folder, description);
+        List<DescribedImuRecording> recordings = DescribedImuReader.read(loaded);
+        assertEquals(List.of(), DescribedImuReader.commonUnits(recordings));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DescribedImuReader.requireCommonUnits(loaded.file(), recordings));
+        assertTrue(e.getMessage().contains("unit 'combined' is in 5, 1 lack it: p2/curl/1 (parts: acc)"), e.getMessage());
+    }
 }

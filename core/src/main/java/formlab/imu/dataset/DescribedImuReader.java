@@ -96,6 +96,34 @@ public final class DescribedImuReader {
         return units;
     }
 
+    /**
+     * {@link #commonUnits}, which must not be empty.
+     *
+     * @throws IllegalArgumentException when no unit is in every recording: naming, for the unit most
+     *                                  recordings have, the recordings that lack it and the parts they hold
+     */
+    public static List<String> requireCommonUnits(Path description, List<DescribedImuRecording> recordings) {
+        List<String> common = commonUnits(recordings);
+        if (!common.isEmpty()) {
+            return common;
+        }
+        Map<String, Integer> having = new LinkedHashMap<>();
+        recordings.forEach(r -> r.units().forEach(u -> having.merge(u, 1, Integer::sum)));
+        String what = " three acceleration and three angular-velocity channels (in one part, or across its parts)";
+        if (having.isEmpty()) {
+            throw new IllegalArgumentException(description + ": key 'channels': no recording has" + what);
+        }
+        String unit = having.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<String> lacking = recordings.stream().filter(r -> !r.units().contains(unit))
+                .map(r -> r.id() + " (parts: " + (r.parts().isEmpty() ? "none" : String.join(", ", r.parts().keySet())) + ")")
+                .toList();
+        throw new IllegalArgumentException(description + ": one model reads the same sensor units in every recording, and"
+                + " no unit of" + what + " is in all " + recordings.size() + ": unit '" + unit + "' is in "
+                + having.get(unit) + ", " + lacking.size() + " lack it: " + String.join("; ", lacking.subList(0,
+                        Math.min(10, lacking.size()))) + (lacking.size() > 10 ? "; ... and " + (lacking.size() - 10)
+                        + " more" : "") + "; add their missing files or leave them out (recordings.exclude)");
+    }
+
     private static void requireUsable(LoadedDescription loaded) {
         DatasetDescription description = loaded.description();
         if (!"imu".equals(description.modality())) {
