@@ -239,6 +239,7 @@ final class ImuDatasetCommands {
             all.put("task", "reps");
             all.put("recordings", counts.rows().size());
             all.put("notCounted", counts.rows().size() - counts.counted().size());
+            all.put("zeroCountLeftOut", counts.zeroCount().size());
             all.put("metrics", counts.summary());
             all.put("seconds", seconds);
             out.println(write(all));

@@ -179,4 +179,26 @@ class DescribedImuUserDatasetTest {
                 () -> DescribedImuReader.requireCommonUnits(loaded.file(), recordings));
         assertTrue(e.getMessage().contains("unit 'combined' is in 5, 1 lack it: p2/curl/1 (parts: acc)"), e.getMessage());
     }
+
+    @Test
+    void recordingsWithATrueCountOfZeroAreLeftOutOfCounting(@TempDir Path folder) throws IOException {
+        for (String subject : List.of("p1", "p2", "p3")) {
+            file(folder, subject + "/curl-1.csv", rows(400, 50)); // 8 s, one curl every 2 s
+            file(folder, subject + "/rest-1.csv", rows(400, 50));
+        }
+        // counts from an annotation file, as a phone app's export: rest sets count 0
+        Files.writeString(folder.resolve("reps.csv"), "set,count\np1/curl-1,4\np1/rest-1,0\np2/curl-1,4\np2/rest-1,0\n"
+                + "p3/curl-1,4\np3/rest-1,0\n");
+        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"subject\": \"subject\"}",
+                "\"subject\": \"subject\", \"noExercise\": [\"rest\"], \"annotations\": [{\"file\": \"reps.csv\","
+                        + " \"rows\": \"recording\", \"recordingColumn\": \"set\", \"recordingPattern\":"
+                        + " \"{subject}/{exercise}-{set:\\\\d+}\", \"countColumn\": \"count\"}]}"));
+        List<DescribedImuRecording> recordings = DescribedImuReader.read(loaded);
+        DescribedImuRepetitions counts = DescribedImuRepetitions.leaveOneSubjectOut(recordings,
+                DescribedImuReader.commonUnits(recordings));
+        assertEquals(List.of("p1/rest-1.csv", "p2/rest-1.csv", "p3/rest-1.csv"), counts.zeroCount().stream().sorted().toList());
+        assertEquals(List.of("curl", "curl", "curl"), counts.rows().stream().map(DescribedImuRepetitions.Row::label).toList());
+        assertTrue(Double.isFinite(counts.meanRelativeError()), counts.text());
+        assertTrue(counts.text().contains("left out: 3 recordings whose true count is 0"), counts.text());
+    }
 }
