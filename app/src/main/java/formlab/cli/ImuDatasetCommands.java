@@ -93,11 +93,7 @@ final class ImuDatasetCommands {
     private static Prepared prepare(LoadedDescription description, Request request, PrintStream out) {
         try {
             List<DescribedImuRecording> recordings = DescribedImuReader.read(description);
-            List<String> units = DescribedImuReader.commonUnits(recordings);
-            if (units.isEmpty()) {
-                throw new UsageException(description.file() + ": key 'channels': no recording has three acceleration and three"
-                        + " angular-velocity channels (in one part, or across its parts)");
-            }
+            List<String> units = DescribedImuReader.requireCommonUnits(description.file(), recordings);
             if (!request.units().equals(DescribedImuEvaluation.BEST)) {
                 DescribedImuEvaluation.units(request.units(), units);
             }
@@ -224,7 +220,7 @@ final class ImuDatasetCommands {
         List<String> units;
         try {
             recordings = DescribedImuReader.read(description);
-            units = DescribedImuReader.commonUnits(recordings);
+            units = DescribedImuReader.requireCommonUnits(description.file(), recordings);
             units = request.units().equals(DescribedImuEvaluation.BEST) ? units : DescribedImuEvaluation.units(request.units(), units);
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
             throw new UsageException(e.getMessage());
@@ -243,6 +239,7 @@ final class ImuDatasetCommands {
             all.put("task", "reps");
             all.put("recordings", counts.rows().size());
             all.put("notCounted", counts.rows().size() - counts.counted().size());
+            all.put("zeroCountLeftOut", counts.zeroCount().size());
             all.put("metrics", counts.summary());
             all.put("seconds", seconds);
             out.println(write(all));

@@ -71,7 +71,7 @@ public final class DatasetCheck {
         sort(folder, seen, taken, notTaken, annotationFiles);
         List<Recording> recordings = group(taken);
         partsExist(taken);
-        List<String> errors = new ArrayList<>();
+        List<String> errors = new ArrayList<>(duplicateParts(recordings));
         List<String> notes = new ArrayList<>();
         if (notTaken.containsKey(NO_LABEL)) {
             notes.add(notTaken.get(NO_LABEL).size() + " included files do not match labels.path and are not taken, e.g. "
@@ -218,6 +218,29 @@ public final class DatasetCheck {
             byId.computeIfAbsent(id, k -> new Recording(k, identity)).files.add(file);
         }
         return new ArrayList<>(byId.values());
+    }
+
+    /**
+     * An error for each recording holding two files of one part: the path groups of
+     * {@code recordings.recording} do not tell its files apart, and reading would keep one of them.
+     */
+    private List<String> duplicateParts(List<Recording> recordings) {
+        String part = description.recordings().part();
+        List<String> errors = new ArrayList<>();
+        for (Recording recording : recordings) {
+            Map<String, List<String>> byPart = new LinkedHashMap<>();
+            recording.files.forEach(f -> byPart.computeIfAbsent(f.part() == null ? "" : f.part(), k -> new ArrayList<>())
+                    .add(f.relative()));
+            byPart.forEach((name, files) -> {
+                if (files.size() > 1) {
+                    errors.add("recording " + recording.id + " has " + files.size() + " files" + (part == null ? ""
+                            : " of part " + part + " = '" + name + "'") + ", one expected: " + String.join(", ", files)
+                            + "; the path groups of " + keys.cite("recordings.recording") + " do not tell them apart"
+                            + " (add the group that does, e.g. the set)");
+                }
+            });
+        }
+        return errors;
     }
 
     /** A part named by a channel or a place that no file has is a typo that would silently skip columns. */

@@ -244,6 +244,13 @@ public final class DatasetReport {
                 List<String> have = recording.files.stream().map(FoundFile::part).toList();
                 derived.add("recording " + recording.id + " lacks part " + parts.stream().filter(p -> !have.contains(p)).toList());
             }
+            recording.summaries.forEach((file, summary) -> {
+                if (summary.missingRows() > 0) {
+                    derived.add(file + ": " + summary.missingRows() + " of " + summary.rows() + " rows hold a missing value"
+                            + " (recordings.missing) in an acceleration or angular-velocity channel; the IMU pipeline leaves"
+                            + " them out");
+                }
+            });
             int repeated = recording.summaries.values().stream().mapToInt(FileSummary::repeatedTimes).sum();
             if (repeated > 0) {
                 derived.add("recording " + recording.id + ": " + repeated + " rows repeat the previous timestamp");

@@ -31,14 +31,20 @@ public final class LandmarkRows {
     }
 
     /**
-     * Reads the landmarks of {@code recording} (its first file).
+     * Reads the landmarks of {@code recording} (its one file).
      *
      * @throws RecordingException   when the file does not fit the description (naming file, line and column)
-     * @throws IllegalStateException when the description declares no landmarks or no x and y
+     * @throws IllegalStateException when the description declares no landmarks or no x and y, or the
+     *                               recording has several files
      * @throws IOException          when the file cannot be read
      */
     public static double[][][] read(LoadedDescription loaded, Recording recording) throws IOException {
         Landmarks landmarks = landmarks(loaded);
+        if (recording.files.size() > 1) {
+            throw new IllegalStateException("recording " + recording.id + " has " + recording.files.size() + " files, a"
+                    + " landmark recording is read from one: " + recording.files() + " (" + loaded.keys().cite("recordings.recording")
+                    + " or recordings.part do not tell them apart)");
+        }
         Path file = recording.files.getFirst().path();
         return switch (loaded.description().recordings().format()) {
             case "npy" -> fromNpy(loaded, file, landmarks);

@@ -25,6 +25,9 @@ import java.util.Set;
  */
 final class RecordingScanner {
 
+    /** The quantities the IMU pipeline reads: a row missing one of them is left out. */
+    static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
+
     private final DatasetDescription description;
     private final KeyLocations keys;
 
@@ -54,7 +57,7 @@ final class RecordingScanner {
                     + keys.cite("recordings.columns") + ") says " + columns);
         }
         int rows = (int) header.shape()[0];
-        return new FileSummary(rows, (int) header.shape()[1], fixedRateSeconds(rows), Double.NaN, 0, Map.of(), 0, null);
+        return new FileSummary(rows, (int) header.shape()[1], fixedRateSeconds(rows), Double.NaN, 0, Map.of(), 0, null, 0);
     }
 
     private FileSummary image(Path file) throws IOException {
@@ -62,7 +65,7 @@ final class RecordingScanner {
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(12);
         }
-        return new FileSummary(1, 0, Double.NaN, Double.NaN, 0, Map.of(), 0, ImageContent.sniff(head));
+        return new FileSummary(1, 0, Double.NaN, Double.NaN, 0, Map.of(), 0, ImageContent.sniff(head), 0);
     }
 
     private double fixedRateSeconds(int rows) {
@@ -89,6 +92,7 @@ final class RecordingScanner {
             String previousClass = null;
             int segments = 0;
             int rows = 0;
+            int missingRows = 0;
             int[] bounds = new int[64];
             int lineNumber = header == null ? 0 : 1;
             String line = header == null ? first : reader.readLine();
@@ -112,6 +116,12 @@ final class RecordingScanner {
                                     + (missing.isEmpty() ? "" : "; missing values are " + missing));
                         }
                     }
+                    for (int column : columns.motion) {
+                        if (missing.contains(cells.cell(line, column))) {
+                            missingRows++;
+                            break;
+                        }
+                    }
                     if (columns.time >= 0) {
                         time.add(cells.cell(line, columns.time), decimal, lineNumber);
                     }
@@ -131,16 +141,20 @@ final class RecordingScanner {
                 throw new RecordingException(file, lineNumber, 0, "the file holds no rows after its header");
             }
             double seconds = columns.time >= 0 ? time.seconds() : fixedRateSeconds(rows);
-            return new FileSummary(rows, width, seconds, time.medianStep(), time.repeated(), classRows, segments, null);
+            return new FileSummary(rows, width, seconds, time.medianStep(), time.repeated(), classRows, segments, null, missingRows);
         }
     }
 
-    /** The column positions a file must have: time, channels, label, and the numeric ones. */
-    private record Columns(int time, int label, int[] numeric) {
+    /**
+     * The column positions a file must have: time, channels, label, and the numeric ones; {@code motion}:
+     * the acceleration and angular-velocity channels.
+     */
+    private record Columns(int time, int label, int[] numeric, int[] motion) {
     }
 
     private Columns columns(Path file, String[] header, String part) {
         List<Integer> numeric = new ArrayList<>();
+        List<Integer> motion = new ArrayList<>();
         Time time = description.time();
         int timeColumn = -1;
         if (time != null && (time.column() != null || time.columnIndex() != null)) {
@@ -151,6 +165,9 @@ final class RecordingScanner {
             if (channel.part() == null || channel.part().equals(part)) {
                 String key = "channels[" + i + "]." + (channel.column() != null ? "column" : "columnIndex");
                 numeric.add(column(file, header, channel.column(), channel.columnIndex(), key));
+                if (MOTION.contains(channel.quantity())) {
+                    motion.add(numeric.getLast());
+                }
             }
         }
         DatasetDescription.Labels labels = description.labels();
@@ -163,7 +180,8 @@ final class RecordingScanner {
         if (landmarks != null) {
             numeric.addAll(LandmarkColumns.check(file, header, label, timeColumn, landmarks, description.recordings().columns(), keys));
         }
-        return new Columns(timeColumn, label, numeric.stream().mapToInt(Integer::intValue).distinct().toArray());
+        return new Columns(timeColumn, label, numeric.stream().mapToInt(Integer::intValue).distinct().toArray(),
+                motion.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private int column(Path file, String[] header, String name, Integer index, String key) {

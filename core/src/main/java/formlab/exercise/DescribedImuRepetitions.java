@@ -18,7 +18,9 @@ import java.util.Map;
  * Repetition counts of described IMU recordings, leave-one-subject-out: the repetition counter of the
  * barbell path ({@link RepCounter}, peaks of a low-passed accelerometer channel) with the rules of each
  * class (exercise) chosen on the other subjects' recordings whose count the description gives, then
- * applied to the left-out subject's recordings. Recordings without a known count are not used.
+ * applied to the left-out subject's recordings. Recordings without a known count are not used, nor
+ * are those whose count is 0 (a rest recording of a {@code noExercise} class: there is nothing to
+ * count, and no relative error to take); {@link #text} says how many were left out.
  * A recording of a class that no other subject's recording with a count has is not counted (no rule
  * to count by: {@link #NOT_COUNTED}), said so in {@link #text}, and left out of the metrics.
  *
@@ -31,10 +33,22 @@ import java.util.Map;
  * chance and slips on a new one is outvoted by the others instead of being followed. A model trained
  * on every subject ({@link #fit}) keeps the same tied rules and counts the same way.
  *
- * @param rows one per counted recording: id, subject, class, true count, counted, the tied rules' unit,
- *             the first tied rule, and how many rules tied
+ * @param rows      one per counted recording: id, subject, class, true count, counted, the tied rules'
+ *                  unit, the first tied rule, and how many rules tied
+ * @param zeroCount the recordings left out because their true count is 0
  */
-public record DescribedImuRepetitions(List<Row> rows) {
+public record DescribedImuRepetitions(List<Row> rows, List<String> zeroCount) {
+
+    /** Copies the lists. */
+    public DescribedImuRepetitions {
+        rows = List.copyOf(rows);
+        zeroCount = List.copyOf(zeroCount);
+    }
+
+    /** Counts of {@code rows}, no recording left out for a count of 0. */
+    public DescribedImuRepetitions(List<Row> rows) {
+        this(rows, List.of());
+    }
 
     /** The count of a row with no rules to count by (no other subject's recording of its class has a count). */
     public static final int NOT_COUNTED = -1;
@@ -86,9 +100,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
         }
     }
 
-    /** Counts every recording with a known count, each with the rules chosen without its subject. */
+    /** Counts every recording with a known count above 0, each with the rules chosen without its subject. */
     public static DescribedImuRepetitions leaveOneSubjectOut(List<DescribedImuRecording> recordings, List<String> units) {
-        List<DescribedImuRecording> known = known(recordings);
+        List<String> zeroCount = recordings.stream().filter(r -> r.count() != null && r.count() == 0)
+                .map(DescribedImuRecording::id).toList();
+        List<DescribedImuRecording> known = known(recordings.stream().filter(r -> r.count() == null || r.count() > 0).toList());
         List<RepCountParameters> rules = candidates();
         int[][][] counts = counts(known, units, rules);
         String[] subjects = known.stream().map(DescribedImuRecording::subject).toArray(String[]::new);
@@ -111,7 +127,7 @@ public record DescribedImuRepetitions(List<Row> rows) {
             rows.add(new Row(tested.id(), tested.subject(), tested.label(), tested.count(), counted,
                     units.get(first[0]), rules.get(first[1]).toString(), tied.size()));
         }
-        return new DescribedImuRepetitions(rows);
+        return new DescribedImuRepetitions(rows, zeroCount);
     }
 
     /**
@@ -157,8 +173,8 @@ public record DescribedImuRepetitions(List<Row> rows) {
     private static List<DescribedImuRecording> known(List<DescribedImuRecording> recordings) {
         List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
         if (known.isEmpty()) {
-            throw new IllegalArgumentException("no recording has a repetition count (labels.counts or an annotation's"
-                    + " countColumn): nothing to count against");
+            throw new IllegalArgumentException("no recording has a repetition count above 0 (labels.counts or an"
+                    + " annotation's countColumn): nothing to count against");
         }
         return known;
     }
@@ -241,9 +257,9 @@ public record DescribedImuRepetitions(List<Row> rows) {
         return counted().stream().mapToInt(r -> Math.abs(r.counted() - r.truth())).average().orElse(Double.NaN);
     }
 
-    /** Mean absolute error relative to the true count, over the counted rows. */
+    /** Mean absolute error relative to the true count, over the counted rows with a true count above 0. */
     public double meanRelativeError() {
-        return counted().stream().mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
+        return counted().stream().filter(r -> r.truth() > 0).mapToDouble(r -> Math.abs(r.counted() - r.truth()) / (double) r.truth()).average().orElse(Double.NaN);
     }
 
     /** Share of the counted rows within one repetition of the truth. */
@@ -284,6 +300,11 @@ public record DescribedImuRepetitions(List<Row> rows) {
             s.append(String.format(Locale.ROOT, "not counted: %d of %d recordings (no rules: no other subject's recording of"
                     + " their class has a count); the metrics are over the other %d%n", rows.size() - counted().size(),
                     rows.size(), counted().size()));
+        }
+        if (!zeroCount.isEmpty()) {
+            s.append(String.format(Locale.ROOT, "left out: %d recordings whose true count is 0 (nothing to count, e.g."
+                    + " rest): %s%n", zeroCount.size(), String.join(", ", zeroCount.subList(0, Math.min(5, zeroCount.size())))
+                    + (zeroCount.size() > 5 ? ", ..." : "")));
         }
         summary().forEach((name, value) -> s.append(String.format(Locale.ROOT, "%-28s %.3f%n", name, value)));
         return s.toString();

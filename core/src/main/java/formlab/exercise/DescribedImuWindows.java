@@ -106,10 +106,44 @@ public final class DescribedImuWindows {
         return new ExercisePipeline(defaults.signal().withRate(rateHz), window, defaults.features(), defaults.maxGapSeconds());
     }
 
-    /** The grid rate for {@code recordings}: the slowest sensor of the first recording's first unit. */
+    /** Recordings whose rates differ by more than this share of the median are not read on one grid. */
+    static final double RATE_TOLERANCE = 0.05;
+
+    /**
+     * The grid rate for {@code recordings}: the median over the recordings of the slowest sensor of
+     * {@code units}' first unit (as {@code dataset check} reports the median over the files).
+     *
+     * @throws IllegalArgumentException naming the recordings and files when a recording's rate is more
+     *                                  than {@value #RATE_TOLERANCE} of the median away from it
+     */
     public static double rateOf(List<DescribedImuRecording> recordings, List<String> units) {
-        DescribedImuRecording.Sensors sensors = recordings.getFirst().sensors(units.getFirst());
-        return Math.min(sensors.accelerometer().nominalRateHz(), sensors.gyroscope().nominalRateHz());
+        double[] rates = recordings.stream().mapToDouble(r -> {
+            DescribedImuRecording.Sensors sensors = r.sensors(units.getFirst());
+            return Math.min(sensors.accelerometer().nominalRateHz(), sensors.gyroscope().nominalRateHz());
+        }).toArray();
+        double[] sorted = rates.clone();
+        Arrays.sort(sorted);
+        int mid = sorted.length / 2;
+        double median = sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        List<String> off = new ArrayList<>();
+        for (int i = 0; i < rates.length; i++) {
+            if (Math.abs(rates[i] - median) > RATE_TOLERANCE * median) {
+                off.add(String.format(java.util.Locale.ROOT, "%s at %s Hz (%s)", recordings.get(i).id(), hz(rates[i]),
+                        recordings.get(i).sources().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(", "))));
+            }
+        }
+        if (!off.isEmpty()) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the recordings disagree on the sample"
+                    + " rate: the median is %s Hz, but %d of %d differ from it by more than %.0f%%: %s%s; one model reads"
+                    + " one rate: describe them as separate datasets or resample them", hz(median), off.size(), rates.length,
+                    RATE_TOLERANCE * 100, String.join("; ", off.subList(0, Math.min(10, off.size()))),
+                    off.size() > 10 ? "; ... and " + (off.size() - 10) + " more" : ""));
+        }
+        return median;
+    }
+
+    private static String hz(double rate) {
+        return ExerciseEvaluation.number(Math.round(rate * 100) / 100.0);
     }
 
     /** Sliding windows of every recording for each of {@code units}, labelled with the recording's class. */

@@ -32,6 +32,8 @@ import java.util.Set;
 public final class DescribedImuReader {
 
     private static final double G = 9.80665;
+    /** The quantities the exercise pipeline reads. */
+    private static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
 
     private DescribedImuReader() {
     }
@@ -56,13 +58,20 @@ public final class DescribedImuReader {
         PathPattern paths = PathPattern.compile(description.labels().path());
         String partGroup = description.recordings().part();
         List<Recording> found = report.recordings();
+        // the rate a file too short to measure one takes: that of its part over all files (as the check reports it)
+        Map<String, Double> partRates = report.rates();
         List<DescribedImuRecording> recordings = new ArrayList<>(found.size());
         List<DescribedImuRecording> read = found.parallelStream().map(recording -> {
             Map<String, DescribedImuRecording.Part> parts = new LinkedHashMap<>();
             for (String relative : recording.files()) {
                 Map<String, String> groups = paths.match(relative).orElseThrow();
                 String part = partGroup == null ? "" : groups.get(partGroup);
-                parts.put(part, readPart(description, folder.resolve(relative), part));
+                double partRate = partRates.getOrDefault(partGroup == null ? "all" : part, Double.NaN);
+                if (parts.containsKey(part)) { // the check reports this; a guard against keeping one file of two
+                    throw new IllegalArgumentException("recording " + recording.id() + " has two files of part '" + part
+                            + "': " + recording.files());
+                }
+                parts.put(part, readPart(description, folder.resolve(relative), part, partRate));
             }
             Map<String, String> groups = recording.groups();
             String raw = groups.get(description.labels().classGroup());
@@ -87,6 +96,34 @@ public final class DescribedImuReader {
         return units;
     }
 
+    /**
+     * {@link #commonUnits}, which must not be empty.
+     *
+     * @throws IllegalArgumentException when no unit is in every recording: naming, for the unit most
+     *                                  recordings have, the recordings that lack it and the parts they hold
+     */
+    public static List<String> requireCommonUnits(Path description, List<DescribedImuRecording> recordings) {
+        List<String> common = commonUnits(recordings);
+        if (!common.isEmpty()) {
+            return common;
+        }
+        Map<String, Integer> having = new LinkedHashMap<>();
+        recordings.forEach(r -> r.units().forEach(u -> having.merge(u, 1, Integer::sum)));
+        String what = " three acceleration and three angular-velocity channels (in one part, or across its parts)";
+        if (having.isEmpty()) {
+            throw new IllegalArgumentException(description + ": key 'channels': no recording has" + what);
+        }
+        String unit = having.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        List<String> lacking = recordings.stream().filter(r -> !r.units().contains(unit))
+                .map(r -> r.id() + " (parts: " + (r.parts().isEmpty() ? "none" : String.join(", ", r.parts().keySet())) + ")")
+                .toList();
+        throw new IllegalArgumentException(description + ": one model reads the same sensor units in every recording, and"
+                + " no unit of" + what + " is in all " + recordings.size() + ": unit '" + unit + "' is in "
+                + having.get(unit) + ", " + lacking.size() + " lack it: " + String.join("; ", lacking.subList(0,
+                        Math.min(10, lacking.size()))) + (lacking.size() > 10 ? "; ... and " + (lacking.size() - 10)
+                        + " more" : "") + "; add their missing files or leave them out (recordings.exclude)");
+    }
+
     private static void requireUsable(LoadedDescription loaded) {
         DatasetDescription description = loaded.description();
         if (!"imu".equals(description.modality())) {
@@ -107,8 +144,14 @@ public final class DescribedImuReader {
         }
     }
 
-    /** Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance are dropped. */
-    static DescribedImuRecording.Part readPart(DatasetDescription description, Path file, String part) {
+    /**
+     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance,
+     * and rows with a declared missing value in an acceleration or angular-velocity channel, are left
+     * out (other channels read a missing value as NaN). Its rate is the description's {@code time.rate}, else the file's median time step measured
+     * on the timestamps as written (not rounded), else, for a file of fewer than two rows,
+     * {@code fallbackRate} (the part's rate over all files).
+     */
+    static DescribedImuRecording.Part readPart(DatasetDescription description, Path file, String part, double fallbackRate) {
         DatasetDescription.Recordings format = description.recordings();
         char separator = format.separatorChar();
         char decimal = format.decimalMark() == null ? '.' : format.decimalMark().charAt(0);
@@ -130,64 +173,88 @@ public final class DescribedImuReader {
             List<double[]> rows = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             String line = header == null ? first : reader.readLine();
+            boolean[] motion = new boolean[channels.size()];
+            for (int c = 0; c < motion.length; c++) {
+                motion[c] = MOTION.contains(channels.get(c).quantity());
+            }
             int index = 0;
             while (line != null) {
                 if (!line.isBlank()) {
                     String[] cells = split(line, separator);
                     double t = timeColumn < 0 ? index * 1000.0 / time.rate() : number(cells[timeColumn], decimal, missing) * toMillis;
                     double[] values = new double[columns.length];
+                    boolean complete = true;
                     for (int c = 0; c < columns.length; c++) {
                         values[c] = number(cells[columns[c]], decimal, missing) * factors[c];
+                        complete &= !(motion[c] && Double.isNaN(values[c]));
                     }
-                    times.add(t);
-                    rows.add(values);
+                    if (complete) { // a row missing an acceleration or angular velocity is left out (the check counts them)
+                        times.add(t);
+                        rows.add(values);
+                    }
                     index++;
                 }
                 line = reader.readLine();
             }
-            return part(part, channels, rows, times, time);
+            return part(file, part, channels, rows, times, time, fallbackRate);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    private static DescribedImuRecording.Part part(String name, List<Channel> channels, List<double[]> rows,
-            List<Double> times, DatasetDescription.Time time) {
-        long[] millis = new long[rows.size()];
-        int kept = 0;
+    /** Rates above this need sub-millisecond timestamps, which {@link DescribedImuRecording.Part#millis} cannot hold. */
+    static final double MAX_RATE_HZ = 1000;
+
+    private static DescribedImuRecording.Part part(Path file, String name, List<Channel> channels, List<double[]> rows,
+            List<Double> times, DatasetDescription.Time time, double fallbackRate) {
+        double[] kept = new double[rows.size()];
+        int n = 0;
         List<Integer> keep = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            long t = Math.round(times.get(i));
-            if (kept == 0 || t > millis[kept - 1]) {
-                millis[kept++] = t;
+            double t = times.get(i);
+            if (n == 0 || t > kept[n - 1]) {
+                kept[n++] = t;
                 keep.add(i);
             }
         }
-        millis = Arrays.copyOf(millis, kept);
-        double[][] values = new double[channels.size()][kept];
-        for (int k = 0; k < kept; k++) {
+        kept = Arrays.copyOf(kept, n);
+        double rate = time != null && time.rate() != null ? time.rate() : n >= 2 ? medianRate(kept) : fallbackRate;
+        if (!(rate > 0)) {
+            throw new IllegalArgumentException(file + ": " + n + " row(s) with distinct times, too few to measure the"
+                    + " sample rate, and no other file of its part has two (declare time.rate in the description)");
+        }
+        if (rate > MAX_RATE_HZ) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: sampled at %.0f Hz; the IMU"
+                    + " pipeline keeps times in whole milliseconds and reads at most %.0f Hz: downsample the files first",
+                    file, rate, MAX_RATE_HZ));
+        }
+        // whole milliseconds, strictly increasing: a step below 1 ms from jitter moves a row by under 1 ms
+        long[] millis = new long[n];
+        for (int k = 0; k < n; k++) {
+            millis[k] = k == 0 ? Math.round(kept[k]) : Math.max(Math.round(kept[k]), millis[k - 1] + 1);
+        }
+        double[][] values = new double[channels.size()][n];
+        for (int k = 0; k < n; k++) {
             double[] row = rows.get(keep.get(k));
             for (int c = 0; c < row.length; c++) {
                 values[c][k] = row[c];
             }
         }
-        double rate = time != null && time.rate() != null ? time.rate() : medianRate(millis);
         return new DescribedImuRecording.Part(name, rate, millis, channels.stream().map(c -> c.name() != null ? c.name()
                 : c.column() != null ? c.column() : "column" + c.columnIndex()).toList(),
                 channels.stream().map(Channel::quantity).toList(), channels.stream().map(DescribedImuReader::unitAfter).toList(),
                 values);
     }
 
-    private static double medianRate(long[] millis) {
-        if (millis.length < 2) {
-            return 1;
-        }
-        long[] steps = new long[millis.length - 1];
+    /** 1000 / the median step of {@code millis} (at least two strictly increasing times). */
+    private static double medianRate(double[] millis) {
+        double[] steps = new double[millis.length - 1];
         for (int i = 1; i < millis.length; i++) {
             steps[i - 1] = millis[i] - millis[i - 1];
         }
         Arrays.sort(steps);
-        return 1000.0 / steps[steps.length / 2];
+        int mid = steps.length / 2;
+        return 1000.0 / (steps.length % 2 == 1 ? steps[mid] : (steps[mid - 1] + steps[mid]) / 2);
     }
 
     /** The factor from the channel's unit to the unit the pipeline reads. */
