@@ -3,6 +3,7 @@ package formlab.cli;
 import formlab.dataset.DatasetCheck;
 import formlab.dataset.DatasetDescriptions;
 import formlab.dataset.DatasetReport;
+import formlab.dataset.DescriptionException;
 import formlab.dataset.LoadedDescription;
 import formlab.options.Args;
 import formlab.options.UsageException;
@@ -61,6 +62,10 @@ public final class DatasetCommand implements Command {
                 LoadedDescription description;
                 try {
                     description = DatasetDescriptions.locate(words.get(1));
+                } catch (DescriptionException e) {
+                    // A description that cannot be read is a finding of the check (exit 1), as its mismatches are.
+                    out.println("error: " + e.getMessage());
+                    return Main.EXIT_FAILURE;
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }

@@ -10,6 +10,7 @@ import formlab.exercise.ExerciseModel;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
 import formlab.options.Args;
+import formlab.options.InputException;
 import formlab.options.UsageException;
 import formlab.registry.ModelRegistry;
 import formlab.stream.LiveExerciseTracker;
@@ -181,7 +182,7 @@ final class ImuDatasetScoring {
             model.check(description, recordings);
             return recordings;
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new InputException(e.getMessage(), e);
         }
     }
 }

@@ -5,7 +5,6 @@ import formlab.exercise.ExerciseData;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.pose.io.DescribedPose;
-import formlab.pose.io.DescribedPoses;
 import formlab.posture.DescribedPoseScoring;
 import formlab.posture.LivePoseTracker;
 import formlab.posture.PoseRepCountEvaluation;
@@ -50,7 +49,7 @@ final class PoseDatasetScoring {
         Models models = models(registry, dataset, classSpec, repsSpec);
         DescribedPoseScoring.ClassModel model = models.classes();
         Optional<SalientPoseCounter> counter = models.counter();
-        List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
+        List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, false, out);
         model.descriptionWarning(description).ifPresent(out::println);
         List<DescribedPoseScoring.Scored> scored = DescribedPoseScoring.score(model, counter, poses);
         Table table = DescribedPoseScoring.table(scored);
@@ -77,7 +76,7 @@ final class PoseDatasetScoring {
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
         Models models = models(registry, dataset, classSpec, repsSpec);
-        List<DescribedPose> poses = DescribedPoses.load(description);
+        List<DescribedPose> poses = PoseDatasetCommands.described(description, false);
         DescribedPose pose = poses.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new UsageException("--recording " + id + ": no such sequence in " + description.file()
                         + "; expected one of its " + poses.size() + " ids, e.g. " + String.join(", ",
