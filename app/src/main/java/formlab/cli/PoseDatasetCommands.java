@@ -68,8 +68,8 @@ public final class PoseDatasetCommands {
         }
         PoseDatasetTraining.Settings settings = settings(args);
         Set<String> subjects = subjects(args);
-        String name = args.option("name").orElse(description.description().name() + "-class");
-        ModelRegistry registry = ImuOptions.registry(args);
+        String name = ImuOptions.modelName(args, description.description().name(), "class");
+        ModelRegistry registry = ImuOptions.trainingRegistry(args);
         args.rejectUnknown();
         String hash = DescriptionHash.of(description);
         List<DescribedPose> poses = load(description, subjects, out);
@@ -78,7 +78,7 @@ public final class PoseDatasetCommands {
         Classifier model = settings.trainer().fit(result.windows());
         Map<String, Object> pipeline = new LinkedHashMap<>();
         pipeline.put("description", description.description().name());
-        pipeline.put("descriptionFile", description.file().toString());
+        pipeline.put("descriptionFile", description.file().toAbsolutePath().normalize().toString());
         pipeline.put("descriptionSha256", hash);
         pipeline.put("subjects", result.windows().groupNames());
         pipeline.putAll(settings.asMap());

@@ -332,6 +332,36 @@ class PoseDatasetCommandsTest {
         assertTrue(e.getMessage().contains("s9_1.npy: no class"), e.getMessage());
     }
 
+    @Test
+    void trainChecksTheNameAndTheRegistryFolderBeforeTrainingAndStoresTheDescriptionAbsolute() throws Exception {
+        LoadedDescription synthetic = dataset();
+        Path file = synthetic.file();
+        Files.writeString(file, Files.readString(file).replace("\"name\": \"synthetic\"", "\"name\": \"My Phone Data\""));
+        Path relative = Path.of("").toAbsolutePath().relativize(file);
+        LoadedDescription description = DatasetDescriptions.read(relative);
+        Path models = dir.resolve("models");
+        Path plainFile = dir.resolve("not-a-folder");
+        Files.writeString(plainFile, "x");
+        for (String[] bad : List.of(new String[] {"--name", "../evil", "--models", models.toString()},
+                new String[] {"--models", plainFile.toString()},
+                new String[] {"--models", plainFile.resolve("sub").toString()},
+                new String[] {"--task", "reps", "--name", "Bad Name", "--models", models.toString()})) {
+            bytes.reset();
+            formlab.options.UsageException e = assertThrows(formlab.options.UsageException.class,
+                    () -> PoseDatasetCommands.train(description, args(bad), out), List.of(bad).toString());
+            assertTrue(e.getMessage().startsWith(bad[0].equals("--task") ? "--name" : bad[0]), e.getMessage());
+            assertEquals("", bytes.toString(StandardCharsets.UTF_8), "refused before loading or training");
+        }
+        assertTrue(Files.notExists(models), "nothing registered");
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "10", "--models", models.toString()), out));
+        ModelRegistry registry = new ModelRegistry(models, null);
+        ModelCard card = registry.card("my-phone-data-class", 1);
+        assertEquals(file.toAbsolutePath().normalize().toString(), card.recipe().pipeline().get("descriptionFile"));
+        String scored = run(() -> PoseDatasetScoring.score(description, args("--models", models.toString(), "--reps-model",
+                "none"), out));
+        assertTrue(scored.contains("with model my-phone-data-class v1"), scored);
+    }
+
     // --- helpers ---
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
