@@ -63,9 +63,9 @@ public final class DatasetCommand implements Command {
                 try {
                     description = DatasetDescriptions.locate(words.get(1));
                 } catch (DescriptionException e) {
-                    // A description that cannot be read is a finding of the check (exit 1), as its mismatches are.
-                    out.println("error: " + e.getMessage());
-                    return Main.EXIT_FAILURE;
+                    // A description that cannot be read is a finding of the check (exit 1, the reason on standard
+                    // error), as its mismatches are; other commands exit 2 for it.
+                    throw new IllegalStateException(e.getMessage(), e);
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }

@@ -8,6 +8,7 @@ import formlab.dataset.DatasetFixtures;
 import formlab.faults.BadInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,27 @@ class DatasetCommandTest {
         assertTrue(cli.error().contains(description + ", line " + DatasetFixtures.lineOf(text, "minutes")
                 + ", column ") && cli.error().contains("key 'time.unit': unknown value 'minutes'; expected one of ns, us, ms, s, sample"),
                 cli.error());
+    }
+
+    @Test
+    void trainAndEvaluateExitTwoForADescriptionErrorWithoutTheUsageText() throws Exception {
+        Path description = DatasetFixtures.write(dir);
+        Files.writeString(description, Files.readString(description).replace("\"unit\": \"ms\"", "\"unit\": \"minutes\""));
+        for (String command : List.of("train", "evaluate", "score")) {
+            assertEquals(2, command.equals("evaluate") ? cli.run(command, "--dataset", description.toString())
+                    : cli.run(command, "--dataset", description.toString(), "--models", dir.resolve("models").toString()),
+                    command + ": " + cli.error());
+            assertTrue(cli.error().contains("unknown value 'minutes'"), cli.error());
+            assertTrue(!cli.error().contains("usage: formlab"), "no usage text after a data error: " + cli.error());
+        }
+    }
+
+    @Test
+    void theHelpListsEveryFeatureSetEvaluateAccepts() throws Exception {
+        DatasetFixtures.write(dir);
+        assertEquals(0, cli.run("evaluate", "--help"));
+        assertTrue(cli.output().contains("--features all|robust|posture|motion"), cli.output());
+        assertEquals(0, cli.run("evaluate", "--dataset", dir.toString(), "--features", "motion", "--trees", "10"), cli.error());
     }
 
     @Test

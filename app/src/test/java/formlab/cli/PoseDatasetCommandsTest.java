@@ -362,6 +362,28 @@ class PoseDatasetCommandsTest {
         assertTrue(scored.contains("with model my-phone-data-class v1"), scored);
     }
 
+    @Test
+    void aTruncatedRecordingExitsTwoThroughTheCommandLineWithoutTheUsageText() throws Exception {
+        LoadedDescription description = dataset();
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "10", "--models", dir.resolve("models").toString()),
+                out));
+        Path bad = description.folder().orElseThrow().resolve("legs/s3_2.npy");
+        byte[] whole = Files.readAllBytes(bad);
+        Files.write(bad, java.util.Arrays.copyOf(whole, whole.length / 2));
+        for (String command : List.of("train", "evaluate", "score")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> line = new java.util.ArrayList<>(List.of(command, "--dataset", description.file().toString()));
+            if (!command.equals("evaluate")) {
+                line.addAll(List.of("--models", dir.resolve("models").toString()));
+            }
+            int status = Main.run(line, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
+                    StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, status, command + ": " + text);
+            assertTrue(text.contains("s3_2.npy") && !text.contains("usage: formlab"), text);
+        }
+    }
+
     // --- helpers ---
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
