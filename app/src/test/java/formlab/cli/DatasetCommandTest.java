@@ -74,6 +74,35 @@ class DatasetCommandTest {
     }
 
     @Test
+    void aSmallDatasetEvaluatesAndTrainsAndABadNameOrFolderIsRefusedFirst() throws Exception {
+        // three subjects, three exercises, one 6 s recording each: a handful of windows per class
+        StringBuilder reps = new StringBuilder("set,count\n");
+        List<String> exercises = List.of("squat", "burpee", "lunge");
+        for (String subject : List.of("p1", "p2", "p3")) {
+            for (int e = 0; e < exercises.size(); e++) {
+                Path file = dir.resolve(subject + "/" + exercises.get(e) + "-1.csv");
+                Files.createDirectories(file.getParent());
+                Files.write(file, DatasetFixtures.recording(6, 2 + e));
+                reps.append(subject).append('/').append(exercises.get(e)).append("-1,").append(2 + e).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("reps.csv"), reps);
+        Files.writeString(dir.resolve(DatasetDescriptions.FILE_NAME), DatasetFixtures.DESCRIPTION
+                .replace("\"name\": \"fixture-phone\"", "\"name\": \"My Phone Data\""));
+        assertEquals(0, cli.run("evaluate", "--dataset", dir.toString()), cli.error());
+        assertTrue(cli.output().contains("leave-one-subject-out, 27 windows"), cli.output());
+        Path models = dir.resolve("models");
+        Path plainFile = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(2, cli.run("train", "--dataset", dir.toString(), "--name", "../evil", "--models", models.toString()));
+        assertTrue(cli.error().startsWith("formlab train: --name: Model name '../evil' must be"), cli.error());
+        assertEquals("", cli.output(), "refused before evaluating");
+        assertEquals(2, cli.run("train", "--dataset", dir.toString(), "--models", plainFile.toString()));
+        assertTrue(cli.error().contains("--models: model registry folder") && cli.error().contains("is a file"), cli.error());
+        assertEquals(0, cli.run("train", "--dataset", dir.toString(), "--models", models.toString()), cli.error());
+        assertTrue(Files.isDirectory(models.resolve("my-phone-data-exercise/v1")), cli.output());
+    }
+
+    @Test
     void aDataErrorExitsOneAfterTheSummary() throws Exception {
         DatasetFixtures.write(dir);
         BadInputs.swapLines(dir.resolve("p1/squat-1.csv"), 10, 11);
