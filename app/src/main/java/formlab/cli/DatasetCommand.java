@@ -3,7 +3,6 @@ package formlab.cli;
 import formlab.dataset.DatasetCheck;
 import formlab.dataset.DatasetDescriptions;
 import formlab.dataset.DatasetReport;
-import formlab.dataset.DescriptionException;
 import formlab.dataset.LoadedDescription;
 import formlab.options.Args;
 import formlab.options.UsageException;
@@ -62,10 +61,6 @@ public final class DatasetCommand implements Command {
                 LoadedDescription description;
                 try {
                     description = DatasetDescriptions.locate(words.get(1));
-                } catch (DescriptionException e) {
-                    // A description that cannot be read is a finding of the check (exit 1, the reason on standard
-                    // error), as its mismatches are; other commands exit 2 for it.
-                    throw new IllegalStateException(e.getMessage(), e);
                 } catch (IllegalArgumentException e) {
                     throw new UsageException(e.getMessage());
                 }

@@ -1,6 +1,5 @@
 package formlab.cli;
 
-import formlab.data.DataFileException;
 import formlab.options.Args;
 import formlab.options.InputException;
 import formlab.options.UsageException;
@@ -30,9 +29,9 @@ public final class Main {
     /** Exit status: the command failed; the reason is on standard error. */
     public static final int EXIT_FAILURE = 1;
     /**
-     * Exit status: the arguments were wrong (the reason and the usage are on standard error) or the data
-     * they name cannot be used (a description that does not fit its files, a file that breaks its
-     * format; the reason alone is on standard error).
+     * Exit status: the arguments were wrong (the reason and the usage are on standard error) or, for the
+     * {@code --dataset} commands, the data they name cannot be used (a description that cannot be read
+     * or does not fit its files, a file that breaks its format; the reason alone is on standard error).
      */
     public static final int EXIT_USAGE = 2;
     /**
@@ -80,7 +79,7 @@ public final class Main {
             err.println("formlab " + command.get().name() + ": " + e.getMessage());
             err.println(command.get().usage());
             return EXIT_USAGE;
-        } catch (InputException | DataFileException e) {
+        } catch (InputException e) {
             err.println("formlab " + command.get().name() + ": " + e.getMessage());
             return EXIT_USAGE;
         } catch (Exception e) {
@@ -123,7 +122,7 @@ public final class Main {
         }
         out.println();
         out.println("Every command answers --help and -h with its usage. Exit status: " + EXIT_OK + " ok, " + EXIT_FAILURE
-                + " failure (reason on standard error), " + EXIT_USAGE + " usage error or unusable data, " + EXIT_FINDINGS
+                + " failure (reason on standard error), " + EXIT_USAGE + " usage error or (--dataset) unusable data, " + EXIT_FINDINGS
                 + " a check found something (duplicates: copies found; models --promote: not promoted).");
     }
 }
