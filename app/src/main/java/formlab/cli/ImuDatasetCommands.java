@@ -253,9 +253,9 @@ final class ImuDatasetCommands {
     /** {@code formlab train --dataset D}: evaluation, training on every subject, registration. */
     static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
         Request request = request(args);
-        String name = args.option("name", description.description().name() + "-"
-                + request.task().name().toLowerCase(Locale.ROOT));
-        ModelRegistry registry = ImuOptions.registry(args);
+        String name = ImuOptions.modelName(args, description.description().name(),
+                request.task().name().toLowerCase(Locale.ROOT));
+        ModelRegistry registry = ImuOptions.trainingRegistry(args);
         args.rejectUnknown();
         if (request.reps()) {
             throw new UsageException("train --task reps: repetition counting rules are chosen, not trained; use"

@@ -10,6 +10,7 @@ import formlab.exercise.ExerciseModel;
 import formlab.imu.dataset.DescribedImuReader;
 import formlab.imu.dataset.DescribedImuRecording;
 import formlab.options.Args;
+import formlab.options.InputException;
 import formlab.options.UsageException;
 import formlab.registry.ModelRegistry;
 import formlab.stream.LiveExerciseTracker;
@@ -163,7 +164,7 @@ final class ImuDatasetScoring {
     }
 
     private static String defaultModel(LoadedDescription description) {
-        return description.description().name() + "-exercise";
+        return ModelRegistry.nameFrom(description.description().name() + "-exercise");
     }
 
     private static DescribedImuModel model(ModelRegistry registry, String spec) throws IOException {
@@ -181,7 +182,7 @@ final class ImuDatasetScoring {
             model.check(description, recordings);
             return recordings;
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new InputException(e.getMessage(), e);
         }
     }
 }

@@ -77,6 +77,36 @@ final class ImuOptions {
         return ModelRegistry.of(paths);
     }
 
+    /**
+     * The registry a {@code train} command registers in, checked before anything is trained: a plain
+     * file in its place or a folder that cannot be written is a usage error naming {@code --models}.
+     */
+    static ModelRegistry trainingRegistry(Args args) {
+        ModelRegistry registry = registry(args);
+        try {
+            registry.requireWritable();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--models: " + e.getMessage());
+        }
+        return registry;
+    }
+
+    /**
+     * The model name of a {@code train} command: {@code --name}, or {@code dataset-suffix} made a valid
+     * name ({@link ModelRegistry#nameFrom}); checked before anything is trained.
+     */
+    static String modelName(Args args, String dataset, String suffix) {
+        Optional<String> given = args.option("name");
+        String name = given.orElse(ModelRegistry.nameFrom(dataset + "-" + suffix));
+        try {
+            ModelRegistry.requireName(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(given.isPresent() ? "--name: " + e.getMessage()
+                    : e.getMessage() + " (made from the dataset name '" + dataset + "'); give one with --name");
+        }
+        return name;
+    }
+
     /** {@code --model NAME[:VERSION]} (default imu-exercise, newest version) loaded from the registry. */
     static ExerciseModel model(Args args, ModelRegistry registry) throws IOException {
         String spec = args.option("model", ExerciseTraining.MODEL_NAME);

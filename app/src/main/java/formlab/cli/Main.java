@@ -1,6 +1,7 @@
 package formlab.cli;
 
 import formlab.options.Args;
+import formlab.options.InputException;
 import formlab.options.UsageException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -27,7 +28,11 @@ public final class Main {
     public static final int EXIT_OK = 0;
     /** Exit status: the command failed; the reason is on standard error. */
     public static final int EXIT_FAILURE = 1;
-    /** Exit status: the arguments were wrong; the reason and the usage are on standard error. */
+    /**
+     * Exit status: the arguments were wrong (the reason and the usage are on standard error) or, for the
+     * {@code --dataset} commands, the data they name cannot be used (a description that cannot be read
+     * or does not fit its files, a file that breaks its format; the reason alone is on standard error).
+     */
     public static final int EXIT_USAGE = 2;
     /**
      * Exit status: the command ran but its check found something (copies found by {@code duplicates},
@@ -37,7 +42,7 @@ public final class Main {
 
     /**
      * Runs one command line and returns its exit status: {@value #EXIT_OK} ok, {@value #EXIT_FAILURE}
-     * failure, {@value #EXIT_USAGE} usage error, {@value #EXIT_FINDINGS} a check found something.
+     * failure, {@value #EXIT_USAGE} usage or data error, {@value #EXIT_FINDINGS} a check found something.
      * {@code --help} or {@code -h} after a command prints its usage and exits {@value #EXIT_OK}.
      */
     public static int run(List<String> argv, PrintStream out, PrintStream err) {
@@ -73,7 +78,10 @@ public final class Main {
         } catch (UsageException e) {
             err.println("formlab " + command.get().name() + ": " + e.getMessage());
             err.println(command.get().usage());
-            return 2;
+            return EXIT_USAGE;
+        } catch (InputException e) {
+            err.println("formlab " + command.get().name() + ": " + e.getMessage());
+            return EXIT_USAGE;
         } catch (Exception e) {
             err.println("formlab " + command.get().name() + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (Boolean.getBoolean("formlab.debug")) {
@@ -114,7 +122,7 @@ public final class Main {
         }
         out.println();
         out.println("Every command answers --help and -h with its usage. Exit status: " + EXIT_OK + " ok, " + EXIT_FAILURE
-                + " failure (reason on standard error), " + EXIT_USAGE + " usage error, " + EXIT_FINDINGS
+                + " failure (reason on standard error), " + EXIT_USAGE + " usage error or (--dataset) unusable data, " + EXIT_FINDINGS
                 + " a check found something (duplicates: copies found; models --promote: not promoted).");
     }
 }

@@ -1,10 +1,12 @@
 package formlab.cli;
 
+import formlab.data.DataFileException;
 import formlab.dataset.DescriptionHash;
 import formlab.dataset.LoadedDescription;
 import formlab.eval.Progress;
 import formlab.model.Classifier;
 import formlab.options.Args;
+import formlab.options.InputException;
 import formlab.options.UsageException;
 import formlab.pose.io.DescribedPose;
 import formlab.pose.io.DescribedPoses;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,7 +42,8 @@ public final class PoseDatasetCommands {
             "  --window N       frames per window (default 30)",
             "  --step N         frames between window starts (default 15)",
             "  --trees N        trees of the random forest (default 300)",
-            "  --subjects A,B   only these subjects (default: all); leave-one-subject-out needs two",
+            "  --subjects A,B   only these subjects (default: all); leave-one-subject-out needs two (--task reps: three,",
+            "                   as its thresholds are chosen on the training subjects)",
             "  --task exercise|reps   the sequence's class (default), or repetition counts by a salient-pose frame model",
             "                   learnt from the annotated repetition boundaries (--trees default 100 for reps)",
             "  --context none|true|predicted   reps: one frame model and thresholds for every exercise (default), or the",
@@ -65,8 +69,8 @@ public final class PoseDatasetCommands {
         }
         PoseDatasetTraining.Settings settings = settings(args);
         Set<String> subjects = subjects(args);
-        String name = args.option("name").orElse(description.description().name() + "-class");
-        ModelRegistry registry = ImuOptions.registry(args);
+        String name = ImuOptions.modelName(args, description.description().name(), "class");
+        ModelRegistry registry = ImuOptions.trainingRegistry(args);
         args.rejectUnknown();
         String hash = DescriptionHash.of(description);
         List<DescribedPose> poses = load(description, subjects, out);
@@ -75,7 +79,7 @@ public final class PoseDatasetCommands {
         Classifier model = settings.trainer().fit(result.windows());
         Map<String, Object> pipeline = new LinkedHashMap<>();
         pipeline.put("description", description.description().name());
-        pipeline.put("descriptionFile", description.file().toString());
+        pipeline.put("descriptionFile", description.file().toAbsolutePath().normalize().toString());
         pipeline.put("descriptionSha256", hash);
         pipeline.put("subjects", result.windows().groupNames());
         pipeline.putAll(settings.asMap());
@@ -144,7 +148,16 @@ public final class PoseDatasetCommands {
 
     static List<DescribedPose> load(LoadedDescription description, Set<String> subjects, PrintStream out)
             throws IOException {
-        List<DescribedPose> all = DescribedPoses.load(description);
+        return load(description, subjects, true, out);
+    }
+
+    /**
+     * The sequences of {@code subjects} (all when empty); {@code labelled} requires each to have a class
+     * (training, evaluation), otherwise one without class is scored with none.
+     */
+    static List<DescribedPose> load(LoadedDescription description, Set<String> subjects, boolean labelled, PrintStream out)
+            throws IOException {
+        List<DescribedPose> all = described(description, labelled);
         List<DescribedPose> poses = subjects.isEmpty() ? all
                 : all.stream().filter(p -> subjects.contains(p.subject())).toList();
         Set<String> found = new TreeSet<>(poses.stream().map(DescribedPose::subject).toList());
@@ -154,8 +167,22 @@ public final class PoseDatasetCommands {
             throw new UsageException("--subjects: no recordings of " + missing + " in " + description.description().name()
                     + "; subjects: " + new TreeSet<>(all.stream().map(DescribedPose::subject).toList()));
         }
+        long unlabelled = poses.stream().filter(p -> p.label() == null).count();
         out.println(description.description().name() + ": " + poses.size() + " sequences of " + found.size()
-                + " subjects, classes " + new TreeSet<>(poses.stream().map(DescribedPose::label).toList()));
+                + " subjects, classes " + new TreeSet<>(poses.stream().map(DescribedPose::label).filter(Objects::nonNull).toList())
+                + (unlabelled == 0 ? "" : ", " + unlabelled + " without class"));
         return poses;
+    }
+
+    /**
+     * The sequences {@link DescribedPoses} reads; data that does not fit the description is an
+     * {@link InputException} (exit 2, no usage text).
+     */
+    static List<DescribedPose> described(LoadedDescription description, boolean labelled) throws IOException {
+        try {
+            return labelled ? DescribedPoses.load(description) : DescribedPoses.loadUnlabelled(description);
+        } catch (DataFileException | IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
     }
 }

@@ -5,7 +5,6 @@ import formlab.exercise.ExerciseData;
 import formlab.options.Args;
 import formlab.options.UsageException;
 import formlab.pose.io.DescribedPose;
-import formlab.pose.io.DescribedPoses;
 import formlab.posture.DescribedPoseScoring;
 import formlab.posture.LivePoseTracker;
 import formlab.posture.PoseRepCountEvaluation;
@@ -42,7 +41,7 @@ final class PoseDatasetScoring {
     static int score(LoadedDescription description, Args args, PrintStream out) throws IOException {
         String dataset = description.description().name();
         Path file = args.option("out").map(Path::of).orElse(null);
-        String classSpec = args.option("model", dataset + "-class");
+        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset + "-class"));
         Optional<String> repsSpec = args.option("reps-model");
         var subjects = PoseDatasetCommands.subjects(args);
         ModelRegistry registry = ImuOptions.registry(args);
@@ -50,7 +49,7 @@ final class PoseDatasetScoring {
         Models models = models(registry, dataset, classSpec, repsSpec);
         DescribedPoseScoring.ClassModel model = models.classes();
         Optional<SalientPoseCounter> counter = models.counter();
-        List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
+        List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, false, out);
         model.descriptionWarning(description).ifPresent(out::println);
         List<DescribedPoseScoring.Scored> scored = DescribedPoseScoring.score(model, counter, poses);
         Table table = DescribedPoseScoring.table(scored);
@@ -72,12 +71,12 @@ final class PoseDatasetScoring {
         if (fps < 0 || Double.isNaN(fps)) {
             throw new UsageException("--fps expects 0 (as fast as possible) or the frames per second to play at; got " + fps);
         }
-        String classSpec = args.option("model", dataset + "-class");
+        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset + "-class"));
         Optional<String> repsSpec = args.option("reps-model");
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
         Models models = models(registry, dataset, classSpec, repsSpec);
-        List<DescribedPose> poses = DescribedPoses.load(description);
+        List<DescribedPose> poses = PoseDatasetCommands.described(description, false);
         DescribedPose pose = poses.stream().filter(p -> p.id().equals(id)).findFirst()
                 .orElseThrow(() -> new UsageException("--recording " + id + ": no such sequence in " + description.file()
                         + "; expected one of its " + poses.size() + " ids, e.g. " + String.join(", ",
@@ -143,7 +142,7 @@ final class PoseDatasetScoring {
         Optional<SalientPoseCounter> counter = Optional.empty();
         if (repsSpec.filter("none"::equals).isEmpty()) {
             try {
-                counterCard = counterCard(registry, repsSpec.orElse(dataset + "-reps"), repsSpec.isPresent());
+                counterCard = counterCard(registry, repsSpec.orElse(ModelRegistry.nameFrom(dataset + "-reps")), repsSpec.isPresent());
                 counter = Optional.of(counterCard.isEmpty() ? SalientPoseCounter.periodic()
                         : PoseRepCountTraining.load(registry, counterCard.get().name(), counterCard.get().version()));
             } catch (IllegalArgumentException e) {

@@ -59,8 +59,8 @@ final class PoseRepCommands {
     static int train(LoadedDescription description, Args args, PrintStream out) throws IOException {
         PoseRepCountEvaluation.Settings settings = settings(args);
         var subjects = PoseDatasetCommands.subjects(args);
-        String name = args.option("name").orElse(description.description().name() + "-reps");
-        ModelRegistry registry = ImuOptions.registry(args);
+        String name = ImuOptions.modelName(args, description.description().name(), "reps");
+        ModelRegistry registry = ImuOptions.trainingRegistry(args);
         args.rejectUnknown();
         String hash = DescriptionHash.of(description);
         List<DescribedPose> poses = PoseDatasetCommands.load(description, subjects, out);
@@ -81,7 +81,7 @@ final class PoseRepCommands {
                 result.frames().accuracy(), result.frames().size());
         Map<String, Object> pipeline = new LinkedHashMap<>();
         pipeline.put("description", description.description().name());
-        pipeline.put("descriptionFile", description.file().toString());
+        pipeline.put("descriptionFile", description.file().toAbsolutePath().normalize().toString());
         pipeline.put("descriptionSha256", hash);
         Path folder = description.folder().orElseThrow();
         List<Path> files = annotated.stream().map(p -> folder.resolve(p.file())).toList();

@@ -8,6 +8,7 @@ import formlab.dataset.DatasetFixtures;
 import formlab.faults.BadInputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +50,56 @@ class DatasetCommandTest {
         assertTrue(cli.error().contains(description + ", line " + DatasetFixtures.lineOf(text, "minutes")
                 + ", column ") && cli.error().contains("key 'time.unit': unknown value 'minutes'; expected one of ns, us, ms, s, sample"),
                 cli.error());
+    }
+
+    @Test
+    void trainAndEvaluateExitTwoForADescriptionErrorWithoutTheUsageText() throws Exception {
+        Path description = DatasetFixtures.write(dir);
+        Files.writeString(description, Files.readString(description).replace("\"unit\": \"ms\"", "\"unit\": \"minutes\""));
+        for (String command : List.of("train", "evaluate", "score")) {
+            assertEquals(2, command.equals("evaluate") ? cli.run(command, "--dataset", description.toString())
+                    : cli.run(command, "--dataset", description.toString(), "--models", dir.resolve("models").toString()),
+                    command + ": " + cli.error());
+            assertTrue(cli.error().contains("unknown value 'minutes'"), cli.error());
+            assertTrue(!cli.error().contains("usage: formlab"), "no usage text after a data error: " + cli.error());
+        }
+    }
+
+    @Test
+    void theHelpListsEveryFeatureSetEvaluateAccepts() throws Exception {
+        DatasetFixtures.write(dir);
+        assertEquals(0, cli.run("evaluate", "--help"));
+        assertTrue(cli.output().contains("--features all|robust|posture|motion"), cli.output());
+        assertEquals(0, cli.run("evaluate", "--dataset", dir.toString(), "--features", "motion", "--trees", "10"), cli.error());
+    }
+
+    @Test
+    void aSmallDatasetEvaluatesAndTrainsAndABadNameOrFolderIsRefusedFirst() throws Exception {
+        // three subjects, three exercises, one 6 s recording each: a handful of windows per class
+        StringBuilder reps = new StringBuilder("set,count\n");
+        List<String> exercises = List.of("squat", "burpee", "lunge");
+        for (String subject : List.of("p1", "p2", "p3")) {
+            for (int e = 0; e < exercises.size(); e++) {
+                Path file = dir.resolve(subject + "/" + exercises.get(e) + "-1.csv");
+                Files.createDirectories(file.getParent());
+                Files.write(file, DatasetFixtures.recording(6, 2 + e));
+                reps.append(subject).append('/').append(exercises.get(e)).append("-1,").append(2 + e).append('\n');
+            }
+        }
+        Files.writeString(dir.resolve("reps.csv"), reps);
+        Files.writeString(dir.resolve(DatasetDescriptions.FILE_NAME), DatasetFixtures.DESCRIPTION
+                .replace("\"name\": \"fixture-phone\"", "\"name\": \"My Phone Data\""));
+        assertEquals(0, cli.run("evaluate", "--dataset", dir.toString()), cli.error());
+        assertTrue(cli.output().contains("leave-one-subject-out, 27 windows"), cli.output());
+        Path models = dir.resolve("models");
+        Path plainFile = Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(2, cli.run("train", "--dataset", dir.toString(), "--name", "../evil", "--models", models.toString()));
+        assertTrue(cli.error().startsWith("formlab train: --name: Model name '../evil' must be"), cli.error());
+        assertEquals("", cli.output(), "refused before evaluating");
+        assertEquals(2, cli.run("train", "--dataset", dir.toString(), "--models", plainFile.toString()));
+        assertTrue(cli.error().contains("--models: model registry folder") && cli.error().contains("is a file"), cli.error());
+        assertEquals(0, cli.run("train", "--dataset", dir.toString(), "--models", models.toString()), cli.error());
+        assertTrue(Files.isDirectory(models.resolve("my-phone-data-exercise/v1")), cli.output());
     }
 
     @Test

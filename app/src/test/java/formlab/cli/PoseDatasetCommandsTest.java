@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import formlab.dataset.DatasetDescriptions;
 import formlab.dataset.LoadedDescription;
-import formlab.dataset.RecordingException;
 import formlab.options.Args;
 import formlab.pose.io.DescribedPose;
 import formlab.pose.io.DescribedPoses;
@@ -271,16 +270,118 @@ class PoseDatasetCommandsTest {
         Path bad = description.folder().orElseThrow().resolve("legs/s3_2.npy");
         writeNpy(bad, "<i4", 10, 99, new double[10 * 99]);
         Path models = dir.resolve("models");
-        RecordingException e = assertThrows(RecordingException.class, () -> PoseDatasetCommands.train(description,
+        formlab.options.InputException e = assertThrows(formlab.options.InputException.class, () -> PoseDatasetCommands.train(description,
                 args("--trees", "5", "--models", models.toString()), new PrintStream(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("s3_2.npy") && e.getMessage().contains("<i4"), e.getMessage());
         assertTrue(new ModelRegistry(models, null).names().isEmpty(), "nothing registered");
 
         Files.write(bad, new byte[] {1, 2, 3});
-        IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> PoseDatasetCommands.train(
+        formlab.options.InputException f = assertThrows(formlab.options.InputException.class, () -> PoseDatasetCommands.train(
                 description, args("--trees", "5", "--models", models.toString()), new PrintStream(new ByteArrayOutputStream())));
         assertTrue(f.getMessage().contains("s3_2.npy"), f.getMessage());
         assertTrue(new ModelRegistry(models, null).names().isEmpty(), "nothing registered");
+    }
+
+    @Test
+    void scoreAndReplayTakeANewSequenceWithoutClassAndTrainRefusesIt() throws Exception {
+        LoadedDescription labelled = dataset();
+        Path folder = labelled.folder().orElseThrow();
+        StringBuilder annotation = new StringBuilder("name,type\n");
+        for (String subject : List.of("s1", "s2", "s3")) {
+            for (String movement : List.of("arms", "legs")) {
+                for (int take = 1; take <= 2; take++) {
+                    annotation.append(movement).append('/').append(subject).append('_').append(take).append(',')
+                            .append(movement).append('\n');
+                }
+            }
+        }
+        Files.writeString(folder.resolve("annotation.csv"), annotation);
+        Path file = folder.resolve("formlab-dataset.json");
+        Files.writeString(file, """
+                {
+                  "name": "synthetic",
+                  "modality": "pose",
+                  "recordings": {"include": ["*/*.npy"], "format": "npy", "columns": 99,
+                    "landmarks": {"layout": "indexed", "count": 33, "values": ["x", "y", "z"]}},
+                  "labels": {"path": "{folder}/{subject}_{take}.npy", "subject": "subject",
+                    "annotations": [{"file": "annotation.csv", "rows": "recording", "recordingColumn": "name",
+                      "recordingPattern": "{folder}/{subject}_{take}", "labelColumn": "type"}]}
+                }
+                """);
+        LoadedDescription description = DatasetDescriptions.read(file);
+        Path models = dir.resolve("models");
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "20", "--models", models.toString()), out));
+        // a new recording, not in annotation.csv: scored with no true class
+        Files.copy(folder.resolve("arms/s1_1.npy"), folder.resolve("arms/s9_1.npy"));
+        Path table = dir.resolve("scored.csv");
+        String text = run(() -> PoseDatasetScoring.score(description, args("--models", models.toString(), "--reps-model", "none",
+                "--out", table.toString()), out));
+        List<String> rows = Files.readAllLines(table);
+        assertEquals(14, rows.size(), "header, 12 annotated and the new sequence: " + rows);
+        String added = rows.stream().filter(r -> r.contains("s9")).findFirst().orElseThrow();
+        String[] cells = added.split(",", -1);
+        assertEquals("arms", cells[2], added);
+        assertEquals("", cells[4], "no true label: " + added);
+        assertTrue(text.contains("12 of 12 with a class in the description get it"), text);
+        assertTrue(text.contains("1 without class"), text);
+        String replayed = run(() -> PoseDatasetScoring.replay(description, args("--models", models.toString(), "--reps-model",
+                "none", "--recording", cells[0]), out));
+        assertTrue(replayed.contains("(description: no class, no reps)"), replayed);
+        formlab.options.InputException e = assertThrows(formlab.options.InputException.class, () -> PoseDatasetCommands
+                .evaluate(description, args("--trees", "5"), out));
+        assertTrue(e.getMessage().contains("s9_1.npy: no class"), e.getMessage());
+    }
+
+    @Test
+    void trainChecksTheNameAndTheRegistryFolderBeforeTrainingAndStoresTheDescriptionAbsolute() throws Exception {
+        LoadedDescription synthetic = dataset();
+        Path file = synthetic.file();
+        Files.writeString(file, Files.readString(file).replace("\"name\": \"synthetic\"", "\"name\": \"My Phone Data\""));
+        Path relative = Path.of("").toAbsolutePath().relativize(file);
+        LoadedDescription description = DatasetDescriptions.read(relative);
+        Path models = dir.resolve("models");
+        Path plainFile = dir.resolve("not-a-folder");
+        Files.writeString(plainFile, "x");
+        for (String[] bad : List.of(new String[] {"--name", "../evil", "--models", models.toString()},
+                new String[] {"--models", plainFile.toString()},
+                new String[] {"--models", plainFile.resolve("sub").toString()},
+                new String[] {"--task", "reps", "--name", "Bad Name", "--models", models.toString()})) {
+            bytes.reset();
+            formlab.options.UsageException e = assertThrows(formlab.options.UsageException.class,
+                    () -> PoseDatasetCommands.train(description, args(bad), out), List.of(bad).toString());
+            assertTrue(e.getMessage().startsWith(bad[0].equals("--task") ? "--name" : bad[0]), e.getMessage());
+            assertEquals("", bytes.toString(StandardCharsets.UTF_8), "refused before loading or training");
+        }
+        assertTrue(Files.notExists(models), "nothing registered");
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "10", "--models", models.toString()), out));
+        ModelRegistry registry = new ModelRegistry(models, null);
+        ModelCard card = registry.card("my-phone-data-class", 1);
+        assertEquals(file.toAbsolutePath().normalize().toString(), card.recipe().pipeline().get("descriptionFile"));
+        String scored = run(() -> PoseDatasetScoring.score(description, args("--models", models.toString(), "--reps-model",
+                "none"), out));
+        assertTrue(scored.contains("with model my-phone-data-class v1"), scored);
+    }
+
+    @Test
+    void aTruncatedRecordingExitsTwoThroughTheCommandLineWithoutTheUsageText() throws Exception {
+        LoadedDescription description = dataset();
+        run(() -> PoseDatasetCommands.train(description, args("--trees", "10", "--models", dir.resolve("models").toString()),
+                out));
+        Path bad = description.folder().orElseThrow().resolve("legs/s3_2.npy");
+        byte[] whole = Files.readAllBytes(bad);
+        Files.write(bad, java.util.Arrays.copyOf(whole, whole.length / 2));
+        for (String command : List.of("train", "evaluate", "score")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            List<String> line = new java.util.ArrayList<>(List.of(command, "--dataset", description.file().toString()));
+            if (!command.equals("evaluate")) {
+                line.addAll(List.of("--models", dir.resolve("models").toString()));
+            }
+            int status = Main.run(line, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true,
+                    StandardCharsets.UTF_8));
+            String text = err.toString(StandardCharsets.UTF_8);
+            assertEquals(2, status, command + ": " + text);
+            assertTrue(text.contains("s3_2.npy") && !text.contains("usage: formlab"), text);
+        }
     }
 
     // --- helpers ---

@@ -17,7 +17,8 @@ import smile.classification.RandomForest;
  * @param maxDepth  maximum tree depth
  * @param maxNodes  maximum number of leaves per tree
  * @param nodeSize  minimum rows per leaf
- * @param subsample fraction of rows drawn (with replacement when 1.0) per tree
+ * @param subsample fraction of rows drawn (with replacement when 1.0) per tree; a dataset so small that Smile's
+ *                  out-of-bag check fails is drawn without replacement at 1 - 1/e instead (see {@link #fit})
  * @param seed      random seed
  */
 public record SmileRandomForestTrainer(int trees, int mtry, int maxDepth, int maxNodes, int nodeSize,
@@ -56,12 +57,59 @@ public record SmileRandomForestTrainer(int trees, int mtry, int maxDepth, int ma
     @Override
     public SmileClassifier fit(LabelledData data) {
         Trainers.requireTwoClasses(data);
+        try {
+            return forest(data, this);
+        } catch (IllegalArgumentException e) {
+            if (!outOfBagCheckFailed(e)) {
+                throw e;
+            }
+        }
+        // Smile scores each tree on its out-of-bag rows and fails when those hold exactly two classes
+        // other than the first two, which happens on small datasets where a bootstrap draws every row of
+        // a class. Drawing without replacement, as many rows as a bootstrap holds distinct ones on
+        // average (1 - 1/e), leaves rows of every class with two or more rows out of bag. Only datasets
+        // that failed take this path, so the forests of the others stay as they were.
+        SmileRandomForestTrainer withoutReplacement = new SmileRandomForestTrainer(trees, mtry, maxDepth, maxNodes, nodeSize,
+                Math.min(subsample, OUT_OF_BAG_SUBSAMPLE), seed);
+        try {
+            return forest(data, withoutReplacement);
+        } catch (IllegalArgumentException e) {
+            if (!outOfBagCheckFailed(e)) {
+                throw e;
+            }
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            for (String label : data.labels()) {
+                counts.merge(label, 1, Integer::sum);
+            }
+            throw new IllegalArgumentException("Table '" + data.table().name() + "': too few rows per class for the random"
+                    + " forest (rows per class " + counts.toString().replace(", ", ",").replace("{", "").replace("}", "")
+                    + "); a class needs at least 2 rows (windows) in every training set: record more, use shorter"
+                    + " windows or a smaller step, or leave the class out", e);
+        }
+    }
+
+    /** Fraction of rows a bootstrap of n rows holds distinct on average, 1 - 1/e. */
+    private static final double OUT_OF_BAG_SUBSAMPLE = 1 - Math.exp(-1);
+
+    private static SmileClassifier forest(LabelledData data, SmileRandomForestTrainer settings) {
         int p = data.features().size();
-        int features = mtry == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.min(mtry, p);
-        long[] seeds = new Random(seed).longs(trees).toArray();
-        var options = new RandomForest.Options(trees, features, SplitRule.GINI, maxDepth, maxNodes, nodeSize,
-                subsample, null, seeds, null);
+        int features = settings.mtry == 0 ? Math.max(1, (int) Math.floor(Math.sqrt(p))) : Math.min(settings.mtry, p);
+        long[] seeds = new Random(settings.seed).longs(settings.trees).toArray();
+        var options = new RandomForest.Options(settings.trees, features, SplitRule.GINI, settings.maxDepth, settings.maxNodes,
+                settings.nodeSize, settings.subsample, null, seeds, null);
         RandomForest model = RandomForest.fit(SmileClassifier.formula(), SmileClassifier.frame(data), options);
-        return new SmileClassifier(model, data.features(), data.classes(), NAME, hyperparameters());
+        return new SmileClassifier(model, data.features(), data.classes(), NAME, settings.hyperparameters());
+    }
+
+    /** True when Smile's binary out-of-bag metric (sensitivity) refused a tree's out-of-bag rows. */
+    private static boolean outOfBagCheckFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("smile.validation.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

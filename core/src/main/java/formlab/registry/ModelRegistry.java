@@ -82,6 +82,36 @@ public final class ModelRegistry {
         return formlab.data.Settings.smoke() ? new ModelRegistry(paths.root().resolve(SMOKE_FOLDER), paths.root()) : of(paths);
     }
 
+    /**
+     * A valid model name made from free text, such as a dataset's name: lower case, each run of other
+     * characters than letters, digits, '.', '_' and '-' turned into one '-', at most 64 characters
+     * ("My Phone Data" gives "my-phone-data").
+     */
+    public static String nameFrom(String text) {
+        String name = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[._-]+", "");
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+
+    /**
+     * Refuses a registry folder that cannot take a model, before anything is trained: a plain file in
+     * its place or on its path, or a folder that cannot be created or written.
+     *
+     * @throws IllegalArgumentException naming the folder and the reason
+     */
+    public void requireWritable() {
+        for (Path p = root; p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw new IllegalArgumentException("model registry folder " + root + ": " + p + " is a file, not a folder");
+            }
+            if (Files.isDirectory(p)) {
+                if (!Files.isWritable(p)) {
+                    throw new IllegalArgumentException("model registry folder " + root + ": " + p + " cannot be written");
+                }
+                return;
+            }
+        }
+    }
+
     /** The registry folder. */
     public Path root() {
         return root;
@@ -462,7 +492,13 @@ public final class ModelRegistry {
         return metrics;
     }
 
-    private static void requireName(String name) {
+    /**
+     * Refuses a name the registry cannot store a model under (it names a folder, so it is 1-64
+     * characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit).
+     *
+     * @throws IllegalArgumentException naming the rule
+     */
+    public static void requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Model name '" + name
                     + "' must be 1-64 characters of lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");

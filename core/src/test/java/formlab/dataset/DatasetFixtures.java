@@ -73,7 +73,7 @@ public final class DatasetFixtures {
     }
 
     /** Lines of one recording: {@code seconds} at 50 Hz with {@code reps} sine-shaped repetitions. */
-    static List<String> recording(int seconds, int reps) {
+    public static List<String> recording(int seconds, int reps) {
         List<String> lines = new ArrayList<>(List.of("t_ms;ax;ay;az;gx;gy;gz"));
         long start = 1_700_000_000_000L;
         for (int i = 0; i < seconds * 50; i++) {

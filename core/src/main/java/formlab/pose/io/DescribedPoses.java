@@ -13,7 +13,8 @@ import java.util.List;
  * Reads the landmark sequences of a pose dataset from its description: the recordings
  * {@link DatasetCheck} finds, each with its subject and class, its landmarks as the description lays
  * them out ({@link LandmarkRows}) and its annotated repetitions. Refuses a dataset whose check finds
- * errors, or a recording without subject or class, naming the file.
+ * errors, or a recording without subject, naming the file; training and evaluation also refuse one
+ * without class, scoring takes it with no class.
  */
 public final class DescribedPoses {
 
@@ -21,13 +22,30 @@ public final class DescribedPoses {
     }
 
     /**
-     * Every recording of the dataset {@code loaded} describes.
+     * Every recording of the dataset {@code loaded} describes, each with its class (for training and
+     * evaluation).
      *
      * @throws IllegalArgumentException when the description is no pose description, the check finds
      *                                  files that do not fit it, or a recording lacks subject or class
      * @throws IOException              when a file cannot be read
      */
     public static List<DescribedPose> load(LoadedDescription loaded) throws IOException {
+        return load(loaded, true);
+    }
+
+    /**
+     * Every recording of the dataset {@code loaded} describes, for scoring: a recording without class
+     * (a new, unlabelled one) has {@link DescribedPose#label()} {@code null}.
+     *
+     * @throws IllegalArgumentException when the description is no pose description, the check finds
+     *                                  files that do not fit it, or a recording lacks subject
+     * @throws IOException              when a file cannot be read
+     */
+    public static List<DescribedPose> loadUnlabelled(LoadedDescription loaded) throws IOException {
+        return load(loaded, false);
+    }
+
+    private static List<DescribedPose> load(LoadedDescription loaded, boolean requireClass) throws IOException {
         if (!loaded.description().modality().equals("pose")) {
             throw new IllegalArgumentException("description " + loaded.file() + " is of modality '"
                     + loaded.description().modality() + "', not pose");
@@ -48,7 +66,7 @@ public final class DescribedPoses {
                 throw new IllegalArgumentException(file + ": no subject (labels.subject of " + loaded.file()
                         + "); evaluation splits by subject");
             }
-            if (label == null) {
+            if (label == null && requireClass) {
                 throw new IllegalArgumentException(file + ": no class (labels.class, an annotation's labelColumn,"
                         + " of " + loaded.file() + ")");
             }
