@@ -17,6 +17,7 @@ import formlab.imu.dataset.DescribedImuRecording;
 import formlab.imu.signal.WindowSettings;
 import formlab.model.Trainer;
 import formlab.options.Args;
+import formlab.options.InputException;
 import formlab.options.UsageException;
 import formlab.registry.ModelCard;
 import formlab.registry.ModelRegistry;
@@ -122,7 +123,7 @@ final class ImuDatasetCommands {
             return new Prepared(rows.withFeatures(request.features()), recordings.stream().flatMap(r -> r.sources().stream()).toList(),
                     recordings, space, List.copyOf(leftOut));
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new InputException(e.getMessage(), e);
         }
     }
 
@@ -223,7 +224,7 @@ final class ImuDatasetCommands {
             units = DescribedImuReader.requireCommonUnits(description.file(), recordings);
             units = request.units().equals(DescribedImuEvaluation.BEST) ? units : DescribedImuEvaluation.units(request.units(), units);
         } catch (DataFileException | IllegalArgumentException | IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+            throw new InputException(e.getMessage(), e);
         }
         long start = System.nanoTime();
         DescribedImuRepetitions counts;
