@@ -231,7 +231,7 @@ final class ImuDatasetCommands {
         try {
             counts = DescribedImuRepetitions.leaveOneSubjectOut(recordings, units);
         } catch (IllegalArgumentException e) {
-            throw new UsageException(description.file() + ": " + e.getMessage());
+            throw new InputException(description.file() + ": " + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (request.json()) {

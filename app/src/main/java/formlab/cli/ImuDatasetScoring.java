@@ -164,7 +164,7 @@ final class ImuDatasetScoring {
     }
 
     private static String defaultModel(LoadedDescription description) {
-        return ModelRegistry.nameFrom(description.description().name() + "-exercise");
+        return ModelRegistry.nameFrom(description.description().name(), "exercise");
     }
 
     private static DescribedImuModel model(ModelRegistry registry, String spec) throws IOException {

@@ -97,7 +97,7 @@ final class ImuOptions {
      */
     static String modelName(Args args, String dataset, String suffix) {
         Optional<String> given = args.option("name");
-        String name = given.orElse(ModelRegistry.nameFrom(dataset + "-" + suffix));
+        String name = given.orElse(ModelRegistry.nameFrom(dataset, suffix));
         try {
             ModelRegistry.requireName(name);
         } catch (IllegalArgumentException e) {

@@ -41,7 +41,7 @@ final class PoseDatasetScoring {
     static int score(LoadedDescription description, Args args, PrintStream out) throws IOException {
         String dataset = description.description().name();
         Path file = args.option("out").map(Path::of).orElse(null);
-        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset + "-class"));
+        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset, "class"));
         Optional<String> repsSpec = args.option("reps-model");
         var subjects = PoseDatasetCommands.subjects(args);
         ModelRegistry registry = ImuOptions.registry(args);
@@ -71,7 +71,7 @@ final class PoseDatasetScoring {
         if (fps < 0 || Double.isNaN(fps)) {
             throw new UsageException("--fps expects 0 (as fast as possible) or the frames per second to play at; got " + fps);
         }
-        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset + "-class"));
+        String classSpec = args.option("model", ModelRegistry.nameFrom(dataset, "class"));
         Optional<String> repsSpec = args.option("reps-model");
         ModelRegistry registry = ImuOptions.registry(args);
         args.rejectUnknown();
@@ -142,7 +142,7 @@ final class PoseDatasetScoring {
         Optional<SalientPoseCounter> counter = Optional.empty();
         if (repsSpec.filter("none"::equals).isEmpty()) {
             try {
-                counterCard = counterCard(registry, repsSpec.orElse(ModelRegistry.nameFrom(dataset + "-reps")), repsSpec.isPresent());
+                counterCard = counterCard(registry, repsSpec.orElse(ModelRegistry.nameFrom(dataset, "reps")), repsSpec.isPresent());
                 counter = Optional.of(counterCard.isEmpty() ? SalientPoseCounter.periodic()
                         : PoseRepCountTraining.load(registry, counterCard.get().name(), counterCard.get().version()));
             } catch (IllegalArgumentException e) {

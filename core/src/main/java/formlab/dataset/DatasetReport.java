@@ -247,8 +247,8 @@ public final class DatasetReport {
             recording.summaries.forEach((file, summary) -> {
                 if (summary.missingRows() > 0) {
                     derived.add(file + ": " + summary.missingRows() + " of " + summary.rows() + " rows hold a missing value"
-                            + " (recordings.missing) in an acceleration or angular-velocity channel; the IMU pipeline leaves"
-                            + " them out");
+                            + " (recordings.missing) in an acceleration or angular-velocity channel; the IMU pipeline fills"
+                            + " them from the neighbouring rows");
                 }
             });
             int repeated = recording.summaries.values().stream().mapToInt(FileSummary::repeatedTimes).sum();

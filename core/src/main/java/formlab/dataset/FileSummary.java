@@ -15,7 +15,7 @@ import java.util.Map;
  * @param segments      for a label column: runs of one label
  * @param content       for images: the format found in the file's first bytes (jpeg, png, webp, ...)
  * @param missingRows   rows with a declared missing value ({@code recordings.missing}) in an acceleration
- *                      or angular-velocity channel (the IMU pipeline leaves them out)
+ *                      or angular-velocity channel (the IMU pipeline fills them from neighbouring rows)
  */
 record FileSummary(int rows, int columns, double seconds, double medianStep, int repeatedTimes,
         Map<String, Integer> classRows, int segments, String content, int missingRows) {

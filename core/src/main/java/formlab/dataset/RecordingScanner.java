@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class RecordingScanner {
 
-    /** The quantities the IMU pipeline reads: a row missing one of them is left out. */
+    /** The quantities the IMU pipeline reads: a missing value of one of them is filled from neighbouring rows. */
     static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
 
     private final DatasetDescription description;
@@ -117,7 +117,8 @@ final class RecordingScanner {
                         }
                     }
                     for (int column : columns.motion) {
-                        if (missing.contains(cells.cell(line, column))) {
+                        String cell = cells.cell(line, column);
+                        if (missing.contains(cell) || cell.strip().equalsIgnoreCase("nan")) {
                             missingRows++;
                             break;
                         }

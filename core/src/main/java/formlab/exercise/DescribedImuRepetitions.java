@@ -131,12 +131,12 @@ public record DescribedImuRepetitions(List<Row> rows, List<String> zeroCount) {
     }
 
     /**
-     * The rules of each class, chosen on every recording of that class with a known count as
+     * The rules of each class, chosen on every recording of that class with a known count above 0 as
      * {@link #leaveOneSubjectOut} chooses them (the tied rules on one unit, counted by their median):
      * what a model trained on every subject counts with. Empty when no recording has a count.
      */
     public static Map<String, Rule> fit(List<DescribedImuRecording> recordings, List<String> units) {
-        List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
+        List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null && r.count() > 0).toList();
         Map<String, Rule> fitted = new java.util.TreeMap<>();
         if (known.isEmpty()) {
             return fitted;

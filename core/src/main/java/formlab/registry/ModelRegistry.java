@@ -93,6 +93,16 @@ public final class ModelRegistry {
     }
 
     /**
+     * {@link #nameFrom(String)} of {@code text}, shortened so that {@code -suffix} still fits: a dataset's
+     * models of different kinds ({@code -class}, {@code -reps}) keep different names however long its name.
+     */
+    public static String nameFrom(String text, String suffix) {
+        String name = nameFrom(text);
+        int room = 64 - suffix.length() - 1;
+        return (name.length() > room ? name.substring(0, room) : name) + "-" + suffix;
+    }
+
+    /**
      * Refuses a registry folder that cannot take a model, before anything is trained: a plain file in
      * its place or on its path, or a folder that cannot be created or written.
      *

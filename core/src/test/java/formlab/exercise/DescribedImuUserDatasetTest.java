@@ -134,7 +134,7 @@ class DescribedImuUserDatasetTest {
     }
 
     @Test
-    void rowsMissingAnAccelerationAreLeftOutAndCountedByTheCheck(@TempDir Path folder) throws IOException {
+    void missingAccelerationsAreFilledInTimeAndCountedByTheCheck(@TempDir Path folder) throws IOException {
         sets(folder, 50, 1);
         List<String> lines = rows(400, 50);
         for (int row = 90; row < 100; row++) { // 10 rows where the phone dropped ay
@@ -150,11 +150,35 @@ class DescribedImuUserDatasetTest {
         assertTrue(report.text().contains("p1/curl-1.csv: 10 of 400 rows hold a missing value"), report.text());
         List<DescribedImuRecording> recordings = DescribedImuReader.read(loaded);
         DescribedImuRecording curl = recordings.stream().filter(r -> r.id().equals("p1/curl-1.csv")).findFirst().orElseThrow();
-        assertEquals(390, curl.sensors("").accelerometer().size());
+        var acceleration = curl.sensors("").accelerometer();
+        // every row stays (repetitions given as row numbers keep their place); the gap is filled in a line
+        assertEquals(400, acceleration.size());
+        for (int row = 89; row < 99; row++) { // lines 90 to 99 after the header
+            double expected = acceleration.value(1, 88) + (row - 88) / 11.0 * (acceleration.value(1, 99) - acceleration.value(1, 88));
+            assertEquals(expected, acceleration.value(1, row), 1e-9, "row " + row);
+        }
+        assertEquals(acceleration.value(0, 95), acceleration.value(0, 80), 1e-12, "other channels untouched");
         List<String> units = DescribedImuReader.commonUnits(recordings);
         DescribedImuWindows windows = DescribedImuWindows.windows(recordings, units,
                 DescribedImuWindows.pipeline(DescribedImuWindows.rateOf(recordings, units), new WindowSettings(2, 1)));
         assertTrue(windows.size() > 0);
+    }
+
+    @Test
+    void aChannelWithNoValueAtAllIsRefusedNamingTheFileAndColumn(@TempDir Path folder) throws IOException {
+        sets(folder, 50, 1);
+        List<String> lines = rows(400, 50);
+        for (int row = 1; row < lines.size(); row++) { // a phone without that sensor axis
+            String[] cells = lines.get(row).split(",");
+            cells[2] = "NA";
+            lines.set(row, String.join(",", cells));
+        }
+        file(folder, "p2/curl-1.csv", lines);
+        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"header\": true}",
+                "\"header\": true, \"missing\": [\"NA\"]}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DescribedImuReader.read(loaded));
+        assertTrue(e.getMessage().contains("p2/curl-1.csv") && e.getMessage().contains("'ay'")
+                && e.getMessage().contains("no value in any of its 400 rows"), e.getMessage());
     }
 
     @Test

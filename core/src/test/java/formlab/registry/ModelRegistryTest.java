@@ -37,6 +37,19 @@ class ModelRegistryTest {
     }
 
     @Test
+    void namesMadeFromLongDatasetNamesKeepTheirKindApart() {
+        String dataset = "Physio Clinic Recordings " + "x".repeat(60);
+        String classes = ModelRegistry.nameFrom(dataset, "class");
+        String reps = ModelRegistry.nameFrom(dataset, "reps");
+        assertTrue(classes.endsWith("-class") && reps.endsWith("-reps"), classes + " " + reps);
+        assertTrue(classes.length() <= 64 && reps.length() <= 64, classes + " " + reps);
+        assertTrue(classes.startsWith("physio-clinic-recordings-xxx"), classes);
+        assertEquals("my-phone-data-class", ModelRegistry.nameFrom("My Phone Data", "class"));
+        ModelRegistry.requireName(classes);
+        ModelRegistry.requireName(reps);
+    }
+
+    @Test
     void registersVersionedFoldersWithACompleteCard() throws Exception {
         Path csv = dir.resolve("features.csv");
         DATA.table().write().csv(csv.toFile());

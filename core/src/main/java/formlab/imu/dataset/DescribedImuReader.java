@@ -61,27 +61,44 @@ public final class DescribedImuReader {
         // the rate a file too short to measure one takes: that of its part over all files (as the check reports it)
         Map<String, Double> partRates = report.rates();
         List<DescribedImuRecording> recordings = new ArrayList<>(found.size());
-        List<DescribedImuRecording> read = found.parallelStream().map(recording -> {
-            Map<String, DescribedImuRecording.Part> parts = new LinkedHashMap<>();
-            for (String relative : recording.files()) {
-                Map<String, String> groups = paths.match(relative).orElseThrow();
-                String part = partGroup == null ? "" : groups.get(partGroup);
-                double partRate = partRates.getOrDefault(partGroup == null ? "all" : part, Double.NaN);
-                if (parts.containsKey(part)) { // the check reports this; a guard against keeping one file of two
-                    throw new IllegalArgumentException("recording " + recording.id() + " has two files of part '" + part
-                            + "': " + recording.files());
-                }
-                parts.put(part, readPart(description, folder.resolve(relative), part, partRate));
+        // each recording's result or error, so that the error reported is the first recording's in order, with
+        // its own message, however many threads read them (a worker's exception reaches the caller rewrapped)
+        List<Object> read = found.parallelStream().map(recording -> {
+            try {
+                return (Object) recording(description, folder, paths, partGroup, partRates, recording);
+            } catch (RuntimeException e) {
+                return e;
             }
-            Map<String, String> groups = recording.groups();
-            String raw = groups.get(description.labels().classGroup());
-            String label = description.labels().classNames().getOrDefault(raw, raw);
-            return new DescribedImuRecording(recording.id(), groups, groups.get(description.labels().subject()), label,
-                    parts, recording.repetitions(), recording.qualities(), recording.count(),
-                    recording.files().stream().map(folder::resolve).toList());
         }).toList();
-        recordings.addAll(read);
+        for (Object result : read) {
+            if (result instanceof RuntimeException e) {
+                throw e;
+            }
+            recordings.add((DescribedImuRecording) result);
+        }
         return recordings;
+    }
+
+    /** One recording read from its files, one part per file. */
+    private static DescribedImuRecording recording(DatasetDescription description, Path folder, PathPattern paths,
+            String partGroup, Map<String, Double> partRates, Recording recording) {
+        Map<String, DescribedImuRecording.Part> parts = new LinkedHashMap<>();
+        for (String relative : recording.files()) {
+            Map<String, String> groups = paths.match(relative).orElseThrow();
+            String part = partGroup == null ? "" : groups.get(partGroup);
+            double partRate = partRates.getOrDefault(partGroup == null ? "all" : part, Double.NaN);
+            if (parts.containsKey(part)) { // the check reports this; a guard against keeping one file of two
+                throw new IllegalArgumentException("recording " + recording.id() + " has two files of part '" + part
+                        + "': " + recording.files());
+            }
+            parts.put(part, readPart(description, folder.resolve(relative), part, partRate));
+        }
+        Map<String, String> groups = recording.groups();
+        String raw = groups.get(description.labels().classGroup());
+        String label = description.labels().classNames().getOrDefault(raw, raw);
+        return new DescribedImuRecording(recording.id(), groups, groups.get(description.labels().subject()), label,
+                parts, recording.repetitions(), recording.qualities(), recording.count(),
+                recording.files().stream().map(folder::resolve).toList());
     }
 
     /** The sensor units every recording has (for {@code --units}), in the order of the first recording. */
@@ -145,9 +162,9 @@ public final class DescribedImuReader {
     }
 
     /**
-     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance,
-     * and rows with a declared missing value in an acceleration or angular-velocity channel, are left
-     * out (other channels read a missing value as NaN). Its rate is the description's {@code time.rate}, else the file's median time step measured
+     * Reads the channels of {@code part} from {@code file}, converted; rows whose time does not advance
+     * are left out, and a missing acceleration or angular-velocity value is filled from its neighbours
+     * in time (other channels read a missing value as NaN). Its rate is the description's {@code time.rate}, else the file's median time step measured
      * on the timestamps as written (not rounded), else, for a file of fewer than two rows,
      * {@code fallbackRate} (the part's rate over all files).
      */
@@ -183,22 +200,61 @@ public final class DescribedImuReader {
                     String[] cells = split(line, separator);
                     double t = timeColumn < 0 ? index * 1000.0 / time.rate() : number(cells[timeColumn], decimal, missing) * toMillis;
                     double[] values = new double[columns.length];
-                    boolean complete = true;
                     for (int c = 0; c < columns.length; c++) {
                         values[c] = number(cells[columns[c]], decimal, missing) * factors[c];
-                        complete &= !(motion[c] && Double.isNaN(values[c]));
                     }
-                    if (complete) { // a row missing an acceleration or angular velocity is left out (the check counts them)
-                        times.add(t);
-                        rows.add(values);
-                    }
+                    times.add(t);
+                    rows.add(values);
                     index++;
                 }
                 line = reader.readLine();
             }
+            fillMissing(file, channels, motion, rows, times);
             return part(file, part, channels, rows, times, time, fallbackRate);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Fills each missing acceleration or angular-velocity value (a declared missing value, or NaN) in place,
+     * linearly in time between the nearest rows that hold one, or with the nearest one before the first or
+     * after the last. Rows are kept, not dropped, so that annotations given as row numbers keep pointing at
+     * the rows they name.
+     *
+     * @throws IllegalArgumentException naming the file and column when a channel holds no value at all
+     */
+    private static void fillMissing(Path file, List<Channel> channels, boolean[] motion, List<double[]> rows, List<Double> times) {
+        for (int c = 0; c < motion.length; c++) {
+            if (!motion[c]) {
+                continue;
+            }
+            int previous = -1;
+            for (int i = 0; i <= rows.size(); i++) {
+                if (i < rows.size() && Double.isNaN(rows.get(i)[c])) {
+                    continue;
+                }
+                if (i == rows.size() && previous < 0) {
+                    Channel channel = channels.get(c);
+                    throw new IllegalArgumentException(file + ": column " + (channel.column() != null ? "'" + channel.column() + "'"
+                            : channel.columnIndex()) + " (" + channel.quantity() + ") holds no value in any of its " + rows.size()
+                            + " rows (recordings.missing)");
+                }
+                for (int gap = previous + 1; gap < i; gap++) {
+                    double value;
+                    if (previous < 0) {
+                        value = rows.get(i)[c];
+                    } else if (i == rows.size()) {
+                        value = rows.get(previous)[c];
+                    } else {
+                        double span = times.get(i) - times.get(previous);
+                        double share = span > 0 ? (times.get(gap) - times.get(previous)) / span : 0;
+                        value = rows.get(previous)[c] + share * (rows.get(i)[c] - rows.get(previous)[c]);
+                    }
+                    rows.get(gap)[c] = value;
+                }
+                previous = i;
+            }
         }
     }
 
