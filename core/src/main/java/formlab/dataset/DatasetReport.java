@@ -88,6 +88,18 @@ public final class DatasetReport {
         return label(recording);
     }
 
+    /**
+     * The classes a recording's label column ({@code classColumn}) holds, with their rows, in natural order;
+     * empty without a label column.
+     */
+    public Map<String, Integer> columnClassesOf(Recording recording) {
+        Map<String, Integer> classes = new TreeMap<>(NATURAL);
+        if (columnLabels()) {
+            recording.summaries.values().forEach(s -> s.classRows().forEach((c, n) -> classes.merge(className(c), n, Integer::sum)));
+        }
+        return classes;
+    }
+
     /** Recordings per class (for a label column: rows per class), in natural order of the class names. */
     public Map<String, Integer> classes() {
         Map<String, Integer> classes = new TreeMap<>(NATURAL);

@@ -8,6 +8,7 @@ import formlab.dataset.Recording;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the landmark sequences of a pose dataset from its description: the recordings
@@ -62,13 +63,21 @@ public final class DescribedPoses {
             String file = recording.files().getFirst();
             String subject = report.subjectOf(recording);
             String label = report.classOf(recording);
+            Map<String, Integer> columnClasses = report.columnClassesOf(recording);
+            if (label == null && columnClasses.size() == 1) { // a label column holding one class names the sequence's
+                label = columnClasses.keySet().iterator().next();
+            } else if (label == null && columnClasses.size() > 1 && requireClass) {
+                throw new IllegalArgumentException(file + ": its label column (labels.classColumn of " + loaded.file()
+                        + ") holds " + columnClasses.size() + " classes " + columnClasses + " (rows); a landmark sequence"
+                        + " has one class: give each class its own file");
+            }
             if (subject == null) {
                 throw new IllegalArgumentException(file + ": no subject (labels.subject of " + loaded.file()
                         + "); evaluation splits by subject");
             }
             if (label == null && requireClass) {
-                throw new IllegalArgumentException(file + ": no class (labels.class, an annotation's labelColumn,"
-                        + " of " + loaded.file() + ")");
+                throw new IllegalArgumentException(file + ": no class (labels.class, labels.classColumn or an annotation's"
+                        + " labelColumn of " + loaded.file() + ")");
             }
             poses.add(new DescribedPose(recording.id(), file, subject, label, LandmarkRows.read(loaded, recording),
                     coordinates, recording.repetitions()));
