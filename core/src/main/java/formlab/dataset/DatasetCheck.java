@@ -105,8 +105,31 @@ public final class DatasetCheck {
             }
         });
         int annotationCount = annotationFiles.values().stream().mapToInt(List::size).sum();
+        DatasetReport report = new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
+                errors, notes, (System.nanoTime() - started) / 1e9);
+        List<String> unknown = unknownNoExercise(report.classes().keySet());
+        if (unknown.isEmpty()) {
+            return report;
+        }
+        errors.addAll(unknown);
         return new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
                 errors, notes, (System.nanoTime() - started) / 1e9);
+    }
+
+    /**
+     * An error for each {@code labels.noExercise} entry that is no class of the dataset (nor a raw value
+     * {@code classNames} turns into one): a misspelt rest class would otherwise be learnt as an exercise.
+     */
+    private List<String> unknownNoExercise(java.util.Set<String> classes) {
+        List<String> out = new ArrayList<>();
+        Map<String, String> names = description.labels().classNames();
+        for (String entry : description.labels().noExercise()) {
+            if (!classes.isEmpty() && !classes.contains(entry) && !classes.contains(names.getOrDefault(entry, entry))) {
+                out.add("labels.noExercise (line " + keys.line("labels.noExercise") + " of " + loaded.file() + ") names '"
+                        + entry + "', which is no class of the dataset; classes: " + String.join(", ", classes));
+            }
+        }
+        return out;
     }
 
     /** The file's summary, or the message saying why it does not fit. */

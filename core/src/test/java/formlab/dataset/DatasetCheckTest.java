@@ -52,6 +52,16 @@ class DatasetCheckTest {
     }
 
     @Test
+    void aMisspeltNoExerciseClassIsAnErrorNamingTheLineAndTheClasses() throws Exception {
+        Path file = rewrite(fixture(), "\"noExercise\": [\"rest\"]", "\"noExercise\": [\"Rest\"]");
+        DatasetReport report = DatasetCheck.run(DatasetDescriptions.read(file));
+        assertTrue(!report.ok(), report.text());
+        String error = report.errors().getFirst();
+        assertTrue(error.contains("labels.noExercise (line " + DatasetFixtures.lineOf(description, "noExercise"))
+                && error.contains("'Rest'") && error.contains("burpee, rest, squat"), error);
+    }
+
+    @Test
     void anUnknownKeyNamesFileLineAndKey() throws Exception {
         Path file = rewrite(fixture(), "\"unit\": \"m/s^2\"},\n    {\"column\": \"ay\"",
                 "\"unit\": \"m/s^2\", \"unitt\": \"g\"},\n    {\"column\": \"ay\"");
