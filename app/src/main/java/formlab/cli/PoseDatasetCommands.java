@@ -50,8 +50,8 @@ public final class PoseDatasetCommands {
             "                   sequence's class as a feature of the frame model with thresholds per exercise; evaluated,",
             "                   true gives each sequence its true class (as if classified without error), predicted the",
             "                   class of the landmark exercise classifier trained without the subject",
-            "  --inner-folds K  reps: most folds of training subjects the thresholds are chosen on (default 10: one per",
-            "                   training subject up to 10; fewer folds train faster, on fewer subjects each)",
+            "  --inner-folds K  reps: folds of training subjects the thresholds are chosen on (default 3; at most one per",
+            "                   training subject; more folds train each inner model on more subjects, and take longer)",
             "  --name NAME      train: registry name (default <dataset>-class, or <dataset>-reps for --task reps)",
             "  --models DIR     train: model registry folder (default: models/ of the project)");
 

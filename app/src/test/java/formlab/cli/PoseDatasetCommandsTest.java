@@ -254,9 +254,9 @@ class PoseDatasetCommandsTest {
         assertTrue(PoseRepCommands.settings(args("--task", "reps", "--context", "predicted")).exerciseContext());
         UsageExceptionCheck.assertUsage(() -> PoseRepCommands.settings(args("--task", "reps", "--context", "guess")).trees(),
                 "none, true or predicted");
-        // thresholds are chosen on one fold per training subject, up to 10, unless asked for fewer
-        assertEquals(10, PoseRepCommands.settings(args("--task", "reps")).innerFolds());
-        assertEquals(4, PoseRepCommands.settings(args("--task", "reps", "--inner-folds", "4")).innerFolds());
+        // thresholds are chosen on 3 folds of training subjects unless asked for more (one per subject at most)
+        assertEquals(3, PoseRepCommands.settings(args("--task", "reps")).innerFolds());
+        assertEquals(10, PoseRepCommands.settings(args("--task", "reps", "--inner-folds", "10")).innerFolds());
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--task", "reps", "--inner-folds", "1"),
                 out), "--inner-folds expects at least 2");
         UsageExceptionCheck.assertUsage(() -> PoseDatasetCommands.evaluate(description, args("--inner-folds", "3"), out),
