@@ -107,29 +107,37 @@ public final class DatasetCheck {
         int annotationCount = annotationFiles.values().stream().mapToInt(List::size).sum();
         DatasetReport report = new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
                 errors, notes, (System.nanoTime() - started) / 1e9);
-        List<String> unknown = unknownNoExercise(report.classes().keySet());
-        if (unknown.isEmpty()) {
+        int errorCount = errors.size();
+        int noteCount = notes.size();
+        unknownNoExercise(report.classes().keySet(), errors, notes);
+        if (errors.size() == errorCount && notes.size() == noteCount) {
             return report;
         }
-        errors.addAll(unknown);
         return new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
                 errors, notes, (System.nanoTime() - started) / 1e9);
     }
 
     /**
-     * An error for each {@code labels.noExercise} entry that is no class of the dataset (nor a raw value
-     * {@code classNames} turns into one): a misspelt rest class would otherwise be learnt as an exercise.
+     * Each {@code labels.noExercise} entry that is no class of the dataset (nor a raw value {@code classNames}
+     * turns into one): an error when it differs from a class only in case or spaces (a misspelt rest class
+     * would be learnt as an exercise), else a note (data without its rest recordings yet).
      */
-    private List<String> unknownNoExercise(java.util.Set<String> classes) {
-        List<String> out = new ArrayList<>();
+    private void unknownNoExercise(java.util.Set<String> classes, List<String> errors, List<String> notes) {
         Map<String, String> names = description.labels().classNames();
+        String where = "labels.noExercise (line " + keys.line("labels.noExercise") + " of " + loaded.file() + ") names '";
         for (String entry : description.labels().noExercise()) {
-            if (!classes.isEmpty() && !classes.contains(entry) && !classes.contains(names.getOrDefault(entry, entry))) {
-                out.add("labels.noExercise (line " + keys.line("labels.noExercise") + " of " + loaded.file() + ") names '"
-                        + entry + "', which is no class of the dataset; classes: " + String.join(", ", classes));
+            if (classes.isEmpty() || classes.contains(entry) || classes.contains(names.getOrDefault(entry, entry))) {
+                continue;
+            }
+            java.util.Optional<String> near = classes.stream().filter(c -> c.strip().equalsIgnoreCase(entry.strip())).findFirst();
+            if (near.isPresent()) {
+                errors.add(where + entry + "', which is no class of the dataset; did you mean '" + near.get() + "'? classes: "
+                        + String.join(", ", classes));
+            } else {
+                notes.add(where + entry + "', which no recording has: no recording is learnt as no exercise under that name;"
+                        + " classes: " + String.join(", ", classes));
             }
         }
-        return out;
     }
 
     /** The file's summary, or the message saying why it does not fit. */
