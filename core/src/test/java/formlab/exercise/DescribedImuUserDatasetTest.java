@@ -57,6 +57,22 @@ class DescribedImuUserDatasetTest {
         return lines;
     }
 
+    /**
+     * The two-subject sets with {@code relative} rewritten so that its lines {@code [from, to)} (1 is the first
+     * after the header) hold the declared missing value {@code NA} in column {@code ay}.
+     */
+    private static LoadedDescription withMissingAy(Path folder, String relative, int from, int to) throws IOException {
+        sets(folder, 50, 1);
+        List<String> lines = rows(400, 50);
+        for (int row = from; row < to; row++) {
+            String[] cells = lines.get(row).split(",");
+            cells[2] = "NA";
+            lines.set(row, String.join(",", cells));
+        }
+        file(folder, relative, lines);
+        return write(folder, DESCRIPTION.replace("\"header\": true}", "\"header\": true, \"missing\": [\"NA\"]}"));
+    }
+
     static LoadedDescription write(Path folder, String description) throws IOException {
         return DatasetDescriptions.read(Files.writeString(folder.resolve(DatasetDescriptions.FILE_NAME), description));
     }
@@ -135,16 +151,7 @@ class DescribedImuUserDatasetTest {
 
     @Test
     void missingAccelerationsAreFilledInTimeAndCountedByTheCheck(@TempDir Path folder) throws IOException {
-        sets(folder, 50, 1);
-        List<String> lines = rows(400, 50);
-        for (int row = 90; row < 100; row++) { // 10 rows where the phone dropped ay
-            String[] cells = lines.get(row).split(",");
-            cells[2] = "NA";
-            lines.set(row, String.join(",", cells));
-        }
-        file(folder, "p1/curl-1.csv", lines);
-        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"header\": true}",
-                "\"header\": true, \"missing\": [\"NA\"]}"));
+        LoadedDescription loaded = withMissingAy(folder, "p1/curl-1.csv", 90, 100); // 10 rows where the phone dropped ay
         DatasetReport report = DatasetCheck.run(loaded);
         assertTrue(report.ok(), String.join("\n", report.errors()));
         assertTrue(report.text().contains("p1/curl-1.csv: 10 of 400 rows hold a missing value"), report.text());
@@ -166,16 +173,7 @@ class DescribedImuUserDatasetTest {
 
     @Test
     void aChannelWithNoValueAtAllIsRefusedNamingTheFileAndColumn(@TempDir Path folder) throws IOException {
-        sets(folder, 50, 1);
-        List<String> lines = rows(400, 50);
-        for (int row = 1; row < lines.size(); row++) { // a phone without that sensor axis
-            String[] cells = lines.get(row).split(",");
-            cells[2] = "NA";
-            lines.set(row, String.join(",", cells));
-        }
-        file(folder, "p2/curl-1.csv", lines);
-        LoadedDescription loaded = write(folder, DESCRIPTION.replace("\"header\": true}",
-                "\"header\": true, \"missing\": [\"NA\"]}"));
+        LoadedDescription loaded = withMissingAy(folder, "p2/curl-1.csv", 1, 401); // a phone without that sensor axis
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DescribedImuReader.read(loaded));
         assertTrue(e.getMessage().contains("p2/curl-1.csv") && e.getMessage().contains("'ay'")
                 && e.getMessage().contains("no value in any of its 400 rows"), e.getMessage());
