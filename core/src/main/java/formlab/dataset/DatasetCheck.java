@@ -107,10 +107,7 @@ public final class DatasetCheck {
         int annotationCount = annotationFiles.values().stream().mapToInt(List::size).sum();
         DatasetReport report = new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
                 errors, notes, (System.nanoTime() - started) / 1e9);
-        int errorCount = errors.size();
-        int noteCount = notes.size();
-        unknownNoExercise(report.classes().keySet(), errors, notes);
-        if (errors.size() == errorCount && notes.size() == noteCount) {
+        if (!unknownNoExercise(report.classes().keySet(), errors, notes)) {
             return report;
         }
         return new DatasetReport(loaded, folder, seen.size(), taken.size(), annotationCount, notTaken, recordings,
@@ -120,9 +117,11 @@ public final class DatasetCheck {
     /**
      * Each {@code labels.noExercise} entry that is no class of the dataset (nor a raw value {@code classNames}
      * turns into one): an error when it differs from a class only in case or spaces (a misspelt rest class
-     * would be learnt as an exercise), else a note (data without its rest recordings yet).
+     * would be learnt as an exercise), else a note (data without its rest recordings yet). True when it
+     * added any.
      */
-    private void unknownNoExercise(java.util.Set<String> classes, List<String> errors, List<String> notes) {
+    private boolean unknownNoExercise(java.util.Set<String> classes, List<String> errors, List<String> notes) {
+        boolean added = false;
         Map<String, String> names = description.labels().classNames();
         String where = "labels.noExercise (line " + keys.line("labels.noExercise") + " of " + loaded.file() + ") names '";
         for (String entry : description.labels().noExercise()) {
@@ -137,7 +136,9 @@ public final class DatasetCheck {
                 notes.add(where + entry + "', which no recording has: no recording is learnt as no exercise under that name;"
                         + " classes: " + String.join(", ", classes));
             }
+            added = true;
         }
+        return added;
     }
 
     /** The file's summary, or the message saying why it does not fit. */

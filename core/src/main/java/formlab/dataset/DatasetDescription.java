@@ -100,6 +100,9 @@ public record DatasetDescription(String name, String title, String source, Strin
      * @param part        only files of this part carry the column (e.g. MetaWear {@code Gyroscope}); {@code null} = all
      */
     public record Channel(String name, String column, Integer columnIndex, String quantity, String unit, String part) {
+
+        /** The quantities the IMU exercise pipeline reads from every row. */
+        public static final java.util.Set<String> MOTION_QUANTITIES = java.util.Set.of("acceleration", "angular-velocity");
     }
 
     /**

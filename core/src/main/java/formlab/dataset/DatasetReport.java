@@ -105,7 +105,7 @@ public final class DatasetReport {
         Map<String, Integer> classes = new TreeMap<>(NATURAL);
         for (Recording recording : recordings) {
             if (columnLabels()) {
-                recording.summaries.values().forEach(s -> s.classRows().forEach((c, n) -> classes.merge(className(c), n, Integer::sum)));
+                columnClassesOf(recording).forEach((c, n) -> classes.merge(c, n, Integer::sum));
             } else {
                 String label = label(recording);
                 if (label != null) {

@@ -25,9 +25,6 @@ import java.util.Set;
  */
 final class RecordingScanner {
 
-    /** The quantities the IMU pipeline reads: a missing value of one of them is filled from neighbouring rows. */
-    static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
-
     private final DatasetDescription description;
     private final KeyLocations keys;
 
@@ -166,7 +163,7 @@ final class RecordingScanner {
             if (channel.part() == null || channel.part().equals(part)) {
                 String key = "channels[" + i + "]." + (channel.column() != null ? "column" : "columnIndex");
                 numeric.add(column(file, header, channel.column(), channel.columnIndex(), key));
-                if (MOTION.contains(channel.quantity())) {
+                if (Channel.MOTION_QUANTITIES.contains(channel.quantity())) {
                     motion.add(numeric.getLast());
                 }
             }

@@ -104,7 +104,7 @@ public record DescribedImuRepetitions(List<Row> rows, List<String> zeroCount) {
     public static DescribedImuRepetitions leaveOneSubjectOut(List<DescribedImuRecording> recordings, List<String> units) {
         List<String> zeroCount = recordings.stream().filter(r -> r.count() != null && r.count() == 0)
                 .map(DescribedImuRecording::id).toList();
-        List<DescribedImuRecording> known = known(recordings.stream().filter(r -> r.count() == null || r.count() > 0).toList());
+        List<DescribedImuRecording> known = known(recordings);
         List<RepCountParameters> rules = candidates();
         int[][][] counts = counts(known, units, rules);
         String[] subjects = known.stream().map(DescribedImuRecording::subject).toArray(String[]::new);
@@ -136,7 +136,7 @@ public record DescribedImuRepetitions(List<Row> rows, List<String> zeroCount) {
      * what a model trained on every subject counts with. Empty when no recording has a count.
      */
     public static Map<String, Rule> fit(List<DescribedImuRecording> recordings, List<String> units) {
-        List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null && r.count() > 0).toList();
+        List<DescribedImuRecording> known = recordings.stream().filter(DescribedImuRepetitions::countable).toList();
         Map<String, Rule> fitted = new java.util.TreeMap<>();
         if (known.isEmpty()) {
             return fitted;
@@ -170,8 +170,13 @@ public record DescribedImuRepetitions(List<Row> rows, List<String> zeroCount) {
         return RepCounter.count(new double[][] {acc.x(), acc.y(), acc.z()}, acc.nominalRateHz(), rule.parameters()).count();
     }
 
+    /** A recording with a true count above 0: one to choose rules on and to count. */
+    private static boolean countable(DescribedImuRecording recording) {
+        return recording.count() != null && recording.count() > 0;
+    }
+
     private static List<DescribedImuRecording> known(List<DescribedImuRecording> recordings) {
-        List<DescribedImuRecording> known = recordings.stream().filter(r -> r.count() != null).toList();
+        List<DescribedImuRecording> known = recordings.stream().filter(DescribedImuRepetitions::countable).toList();
         if (known.isEmpty()) {
             throw new IllegalArgumentException("no recording has a repetition count above 0 (labels.counts or an"
                     + " annotation's countColumn): nothing to count against");

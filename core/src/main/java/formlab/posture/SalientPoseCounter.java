@@ -461,9 +461,7 @@ public final class SalientPoseCounter {
         if (minCycle <= 0 || repetitions.size() < 3) {
             return repetitions;
         }
-        double[] intervals = intervals(repetitions);
-        Arrays.sort(intervals);
-        double least = minCycle * quantile(intervals, 0.5);
+        double least = minCycle * medianInterval(repetitions);
         List<Repetition> kept = new ArrayList<>(List.of(repetitions.getFirst()));
         for (Repetition r : repetitions.subList(1, repetitions.size())) {
             if (r.end() - kept.getLast().end() >= least) {

@@ -32,8 +32,6 @@ import java.util.Set;
 public final class DescribedImuReader {
 
     private static final double G = 9.80665;
-    /** The quantities the exercise pipeline reads. */
-    private static final Set<String> MOTION = Set.of("acceleration", "angular-velocity");
 
     private DescribedImuReader() {
     }
@@ -190,10 +188,6 @@ public final class DescribedImuReader {
             List<double[]> rows = new ArrayList<>();
             List<Double> times = new ArrayList<>();
             String line = header == null ? first : reader.readLine();
-            boolean[] motion = new boolean[channels.size()];
-            for (int c = 0; c < motion.length; c++) {
-                motion[c] = MOTION.contains(channels.get(c).quantity());
-            }
             int index = 0;
             while (line != null) {
                 if (!line.isBlank()) {
@@ -209,7 +203,7 @@ public final class DescribedImuReader {
                 }
                 line = reader.readLine();
             }
-            fillMissing(file, channels, motion, rows, times);
+            fillMissing(file, channels, rows, times);
             return part(file, part, channels, rows, times, time, fallbackRate);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -224,9 +218,9 @@ public final class DescribedImuReader {
      *
      * @throws IllegalArgumentException naming the file and column when a channel holds no value at all
      */
-    private static void fillMissing(Path file, List<Channel> channels, boolean[] motion, List<double[]> rows, List<Double> times) {
-        for (int c = 0; c < motion.length; c++) {
-            if (!motion[c]) {
+    private static void fillMissing(Path file, List<Channel> channels, List<double[]> rows, List<Double> times) {
+        for (int c = 0; c < channels.size(); c++) {
+            if (!Channel.MOTION_QUANTITIES.contains(channels.get(c).quantity())) {
                 continue;
             }
             int previous = -1;
